@@ -1,0 +1,148 @@
+"""Plugin discovery: entry points and loose plugin files, each loaded in isolation."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pluggy
+
+from corpus_tool import hookspecs
+from corpus_tool.tool import Tool
+
+ENTRY_POINT_GROUP = "corpus_tool"
+PLUGINS_DIR_ENV = "CORPUS_TOOL_PLUGINS_DIR"
+DISABLE_ENV = "CORPUS_TOOL_DISABLE"
+OWN_DISTRIBUTION = "corpus-tool"
+
+
+@dataclass
+class PluginInfo:
+    """What ``corpus-tool plugins`` reports about one plugin."""
+
+    name: str
+    version: str
+    source: str  # "built-in", "entry point (dist-name)" or "file /path/x.py"
+    status: str = "loaded"  # loaded | failed | disabled
+    error: str = ""
+    tools: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PluginConfig:
+    """Where to look for plugins; picklable, so worker processes load the same set."""
+
+    plugins_dirs: tuple[str, ...] = ()
+    disabled: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_env(
+        cls, plugins_dirs: list[str] | None = None, disabled: list[str] | None = None
+    ) -> PluginConfig:
+        dirs = list(plugins_dirs or [])
+        if not dirs and os.environ.get(PLUGINS_DIR_ENV):
+            dirs = [d for d in os.environ[PLUGINS_DIR_ENV].split(os.pathsep) if d]
+        off = {n.strip() for n in os.environ.get(DISABLE_ENV, "").split(",") if n.strip()}
+        off.update(disabled or [])
+        return cls(tuple(dirs), frozenset(off))
+
+
+@dataclass
+class Registry:
+    """The loaded plugins and the tools they provide."""
+
+    manager: pluggy.PluginManager
+    plugins: list[PluginInfo]
+    tools: dict[str, Tool]
+    warnings: list[str]
+
+    def tool(self, name: str) -> Tool:
+        return self.tools[name]
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _load_file(path: Path) -> ModuleType:
+    module_name = f"corpus_tool_plugin_file_{path.stem}"
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    # Registered before executing so pickling and worker processes find it.
+    sys.modules[module_name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[module_name]
+        raise
+    return module
+
+
+def _candidates(config: PluginConfig) -> list[tuple[PluginInfo, Any]]:
+    """Every plugin we could load, with a zero-argument loader for each."""
+    found: list[tuple[PluginInfo, Any]] = []
+    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        dist = ep.dist
+        dist_name = dist.metadata["Name"] if dist is not None else "?"
+        version = dist.version if dist is not None else "?"
+        own = dist_name.replace("_", "-").lower() == OWN_DISTRIBUTION
+        source = "built-in" if own else f"entry point ({dist_name})"
+        found.append((PluginInfo(ep.name, version, source), ep.load))
+    for directory in config.plugins_dirs:
+        for path in sorted(Path(directory).glob("*.py")):
+            if path.name.startswith("_"):
+                continue
+            info = PluginInfo(path.stem, "-", f"file {path.resolve()}")
+            found.append((info, lambda path=path: _load_file(path)))
+    return found
+
+
+def load_plugins(config: PluginConfig | None = None) -> Registry:
+    """Load every plugin in isolation: one that fails is reported and skipped."""
+    config = config or PluginConfig.from_env()
+    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
+    plugins: list[PluginInfo] = []
+    tools: dict[str, Tool] = {}
+    warnings: list[str] = []
+
+    for info, load in _candidates(config):
+        plugins.append(info)
+        if info.name in config.disabled:
+            info.status = "disabled"
+            continue
+        if manager.has_plugin(info.name):
+            info.status, info.error = "failed", "another plugin has this name"
+            warnings.append(f"plugin {info.name!r} from {info.source}: {info.error}; skipped")
+            continue
+        try:
+            module = load()
+            manager.register(module, name=info.name)
+            impls = [i for i in manager.hook.register_tools.get_hookimpls()
+                     if i.plugin_name == info.name]
+            declared = [t for impl in impls for t in (impl.function() or [])]
+        except Exception as exc:
+            if manager.has_plugin(info.name):
+                manager.unregister(name=info.name)
+            info.status, info.error = "failed", _describe(exc)
+            warnings.append(f"plugin {info.name!r} failed to load: {info.error}")
+            continue
+        for tool in declared:
+            if not isinstance(tool, Tool):
+                warnings.append(f"plugin {info.name!r} declared {tool!r}, not a Tool; skipped")
+            elif tool.name in tools:
+                warnings.append(
+                    f"plugin {info.name!r}: command {tool.name!r} is already provided; skipped"
+                )
+            else:
+                tools[tool.name] = tool
+                info.tools.append(tool.name)
+    return Registry(manager, plugins, tools, warnings)

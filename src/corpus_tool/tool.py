@@ -1,0 +1,78 @@
+"""Tool declarations: what a plugin hands the core."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from corpus_tool.document import Document
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+Row = dict[str, Any]
+"""A flat dict of JSON scalars; the core puts ``doc`` first."""
+
+Options = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Tool:
+    """Common fields of the two kinds of tool.
+
+    ``func`` takes the document positionally; its keyword-only, annotated
+    parameters become the subcommand's options (``max_len: int = 3`` becomes
+    ``--max-len``; use ``Annotated[int, typer.Option(help=...)]`` for help text).
+    Build expensive state once per process (e.g. ``functools.cache``), not per
+    document: the core calls ``func`` in worker processes.
+    """
+
+    kind: ClassVar[str] = ""
+
+    name: str
+    func: Callable[..., Any]
+    help: str = ""
+    columns: tuple[str, ...] = ()
+    # Runs in the main process over every row of the run, in input order:
+    # summaries (``--by speaker``), corpus-wide filters or orderings.
+    postprocess: Callable[[Iterator[Row], Options], Iterable[Row]] | None = None
+    # Custom terminal rendering of all rows for ``--format table``.
+    render: Callable[[list[Row], Options], RenderableType] | None = None
+    # One document's rows -> a few named scalars for ``corpus-tool report``
+    # (default: the row count under the tool's name).
+    summarize: Callable[[list[Row]], Row] | None = None
+    # Extra information shown by ``corpus-tool plugins`` (e.g. a data source).
+    info: Callable[[], str] | None = None
+
+    def __post_init__(self) -> None:
+        if not self.help:
+            object.__setattr__(self, "help", inspect.getdoc(self.func) or "")
+        object.__setattr__(self, "columns", tuple(self.columns))
+
+
+@dataclass(frozen=True)
+class Analyzer(Tool):
+    """Document in, rows out: ``func(doc, **options) -> Iterable[Row]``.
+
+    With ``one_row=True`` the tool yields exactly one row per document and
+    ``--annotate`` stores it as an object rather than a list.
+    """
+
+    kind: ClassVar[str] = "analyzer"
+    one_row: bool = False
+
+
+@dataclass(frozen=True)
+class Transform(Tool):
+    """Document in, document out: ``func(doc, **options) -> Document``.
+
+    Record what the transform did under ``meta[<tool name>]``; scalar fields
+    found there form the terminal table.
+    """
+
+    kind: ClassVar[str] = "transform"
+
+
+__all__ = ["Analyzer", "Document", "Options", "Row", "Tool", "Transform"]
