@@ -1,29 +1,59 @@
-"""Running a tool over documents: in-process or in worker processes, in input order."""
+"""Running a tool over documents: in-process or in worker processes, in input order.
+
+The main process reads, the workers call the tool, the main process writes.
+Work travels in small chunks through a bounded window, so memory stays flat
+however large the corpus, and results come back in input order.
+"""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+import os
+import signal
+import traceback
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from corpus_tool.document import Document
+from corpus_tool.plugins import PluginConfig, load_plugins
+from corpus_tool.readers import Item, Problem
 from corpus_tool.tool import Analyzer, Options, Row, Tool, Transform
 
 _SCALARS = (str, int, float, bool, type(None))
+CHUNK_DOCS = 64
+CHUNK_CHARS = 1 << 20
+WINDOW_PER_WORKER = 4
 
 
 class ToolError(Exception):
     """A tool broke its contract (bad row, wrong return type)."""
 
 
+class DocumentTimeout(Exception):
+    """A tool took longer than ``--timeout`` on one document."""
+
+
+@dataclass
+class Outcome:
+    """What became of one document: its output, or the error that stopped it."""
+
+    doc: Document
+    output: list[Row] | Document | None = None
+    error: str | None = None
+    details: str | None = None  # the traceback, shown with --debug
+
+
 def _check_row(tool: Tool, row: Any) -> Row:
     if not isinstance(row, dict):
-        raise ToolError(f"tool {tool.name!r} yielded {type(row).__name__}, not a dict")
+        raise ToolError(f"yielded {type(row).__name__}, not a dict")
     for key, value in row.items():
-        if not isinstance(value, _SCALARS) or (isinstance(value, float) and not math.isfinite(value)):
+        bad_float = isinstance(value, float) and not math.isfinite(value)
+        if not isinstance(value, _SCALARS) or bad_float:
             raise ToolError(
-                f"tool {tool.name!r} yielded a value that cannot be serialised: "
-                f"{key}={value!r} ({type(value).__name__})"
+                f"yielded a value that cannot be serialised: {key}={value!r} "
+                f"({type(value).__name__})"
             )
     return row
 
@@ -31,13 +61,12 @@ def _check_row(tool: Tool, row: Any) -> Row:
 def apply_tool(tool: Tool, doc: Document, options: Options) -> list[Row] | Document:
     """Call the tool on one document and check what it returned.
 
-    An analyzer's rows come back with ``doc`` first; a transform's document keeps
-    the input's id unless it set another.
+    An analyzer's rows come back with ``doc`` first; a transform returns a Document.
     """
     result = tool.func(doc, **options)
     if isinstance(tool, Transform):
         if not isinstance(result, Document):
-            raise ToolError(f"tool {tool.name!r} returned {type(result).__name__}, not a Document")
+            raise ToolError(f"returned {type(result).__name__}, not a Document")
         return result
     assert isinstance(tool, Analyzer)
     rows: list[Row] = []
@@ -47,5 +76,141 @@ def apply_tool(tool: Tool, doc: Document, options: Options) -> list[Row] | Docum
     return rows
 
 
-def _iterate(docs: Iterable[Document]) -> Iterable[Document]:
-    return docs
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise DocumentTimeout
+
+
+def _process(tool: Tool, doc: Document, options: Options, timeout: float | None) -> Outcome:
+    """One document, every failure caught and described; never raises but for Ctrl-C."""
+    if timeout:
+        signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        return Outcome(doc, apply_tool(tool, doc, options))
+    except DocumentTimeout:
+        return Outcome(doc, error=f"timed out after {timeout:g} s")
+    except Exception as exc:
+        return Outcome(doc, error=f"{type(exc).__name__}: {exc}", details=traceback.format_exc())
+    finally:
+        if timeout:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def run_serial(
+    tool: Tool, options: Options, items: Iterable[Item], timeout: float | None = None
+) -> Iterator[Outcome | Problem]:
+    for item in items:
+        yield item if isinstance(item, Problem) else _process(tool, item, options, timeout)
+
+
+# --- worker processes ---------------------------------------------------------
+
+_worker: dict[str, Any] = {}
+
+
+def _init_worker(config: PluginConfig, tool_name: str, options: Options,
+                 timeout: float | None) -> None:
+    # Ctrl-C is the main process's to handle; it ends the workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker["tool"] = load_plugins(config).tool(tool_name)
+    _worker["options"] = options
+    _worker["timeout"] = timeout
+
+
+def _work(chunk: list[Item]) -> list[Outcome | Problem]:
+    tool, options, timeout = _worker["tool"], _worker["options"], _worker["timeout"]
+    return [item if isinstance(item, Problem) else _process(tool, item, options, timeout)
+            for item in chunk]
+
+
+def _chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        if isinstance(item, Document):
+            size += len(item.text)
+        if len(chunk) >= CHUNK_DOCS or size >= CHUNK_CHARS:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _lost(chunk: list[Item], why: str) -> list[Outcome | Problem]:
+    return [item if isinstance(item, Problem) else Outcome(item, error=why) for item in chunk]
+
+
+def run_parallel(
+    tool: Tool, options: Options, items: Iterable[Item], jobs: int,
+    config: PluginConfig, timeout: float | None = None,
+) -> Iterator[Outcome | Problem]:
+    """Like run_serial, in ``jobs`` worker processes; output order equals input order.
+
+    A worker that dies (killed, out of memory, a crash in C code) costs only the
+    documents it held: they are reported as lost and a fresh pool takes the rest.
+    """
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=jobs, initializer=_init_worker,
+            initargs=(config, tool.name, options, timeout),
+        )
+
+    pool = new_pool()
+    window: deque[tuple[list[Item], Future[list[Outcome | Problem]]]] = deque()
+    chunks = _chunks(items)
+    finished = False
+    try:
+        while True:
+            while len(window) < jobs * WINDOW_PER_WORKER:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    break
+                try:
+                    window.append((chunk, pool.submit(_work, chunk)))
+                except BrokenProcessPool:
+                    pool = new_pool()
+                    window.append((chunk, pool.submit(_work, chunk)))
+            if not window:
+                break
+            chunk, future = window.popleft()
+            try:
+                yield from future.result()
+            except BrokenProcessPool:
+                yield from _lost(chunk, "lost: its worker process died (killed or crashed)")
+                # Every chunk still in flight died with that pool: report them and go on.
+                while window:
+                    yield from _lost(window.popleft()[0],
+                                     "lost: its worker process died (killed or crashed)")
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = new_pool()
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown()
+        else:  # interrupted, or the consumer stopped early (a closed pipe)
+            _stop(pool)
+
+
+def _stop(pool: Any) -> None:
+    """Shut the pool down without waiting on a worker stuck in a document."""
+    processes = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+
+
+def run(
+    tool: Tool, options: Options, items: Iterable[Item], *, jobs: int = 1,
+    config: PluginConfig | None = None, timeout: float | None = None,
+) -> Iterator[Outcome | Problem]:
+    """Run ``tool`` over ``items``; ``jobs`` 0 means one worker per core."""
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    if jobs <= 1:
+        return run_serial(tool, options, items, timeout)
+    return run_parallel(tool, options, items, jobs, config or PluginConfig.from_env(), timeout)

@@ -1,0 +1,299 @@
+"""The ``corpus-tool`` command line: one subcommand per tool the plugins provide."""
+
+from __future__ import annotations
+
+import inspect
+import os
+import sys
+import typing
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from corpus_tool import __version__
+from corpus_tool.pipeline import RunSettings, UsageProblem, run_command
+from corpus_tool.plugins import PluginConfig, Registry, load_plugins
+from corpus_tool.tool import Analyzer, Tool, Transform
+from corpus_tool.writers import Format
+
+CORE_COMMANDS = {"plugins"}
+COMMON_PANEL = "Common options"
+TOOL_PANEL = "Tool options"
+
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def warn(message: str) -> None:
+    stderr.print(f"corpus-tool: warning: {message}", markup=False)
+
+
+# --- the common options of every tool command ---------------------------------
+
+def _option(*decls: str, help: str, **extra: Any) -> Any:
+    return typer.Option(*decls, help=help, rich_help_panel=COMMON_PANEL, **extra)
+
+
+def _common_parameters(tool: Tool) -> list[inspect.Parameter]:
+    """(python name, annotation, default) of the options every tool command shares."""
+    spec: list[tuple[str, Any, Any]] = [
+        ("ct_paths", Annotated[list[str] | None, typer.Argument(
+            metavar="PATH", show_default=False,
+            help="Files, directories (recursive), globs or - ; none: read standard input "
+                 "(JSON Lines documents, or plain text as one document).")], None),
+        ("ct_format", Annotated[Format | None, _option(
+            "--format", "-f", show_default=False,
+            help="Output format (default: table on a terminal, else jsonl).")], None),
+        ("ct_jobs", Annotated[int, _option(
+            "--jobs", "-j", min=0, help="Worker processes; 0 = one per core.")], 1),
+        ("ct_glob", Annotated[list[str] | None, _option(
+            "--glob", show_default=False, metavar="PATTERN",
+            help="File pattern when walking directories, repeatable "
+                 "(default: *.txt, *.md and *.jsonl).")], None),
+        ("ct_timeout", Annotated[float | None, _option(
+            "--timeout", min=0.001, show_default=False,
+            help="Give up on a document after this many seconds, report it, go on.")], None),
+        ("ct_out_dir", Annotated[Path | None, _option(
+            "--out-dir", file_okay=False, show_default=False, metavar="DIR",
+            help="Write one file per document under DIR (same relative names, "
+                 "written atomically) instead of standard output.")], None),
+        ("ct_resume", Annotated[bool, _option(
+            "--resume", help="With --out-dir: skip documents whose output file exists.")], False),
+        ("ct_quiet", Annotated[bool, _option(
+            "--quiet", "-q", help="No progress bar.")], False),
+        ("ct_debug", Annotated[bool, _option(
+            "--debug", help="Show tracebacks of failures.")], False),
+    ]
+    if isinstance(tool, Analyzer):
+        spec.append(("ct_annotate", Annotated[bool, _option(
+            "--annotate", help=f"Write the documents through, with the results under "
+                               f"meta.{tool.name}, so analyzers chain.")], False))
+    if isinstance(tool, Transform):
+        spec.append(("ct_diff", Annotated[bool, _option(
+            "--diff", help="Show a coloured unified diff of each document; write nothing else.")],
+            False))
+        spec.append(("ct_check", Annotated[bool, _option(
+            "--check", help="Change nothing; exit 1 when any document would change.")], False))
+    return [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation,
+                              default=default) for name, annotation, default in spec]
+
+
+def _option_names(name: str, annotation: Any) -> set[str]:
+    info = next((a for a in getattr(annotation, "__metadata__", ())
+                 if isinstance(a, typer.models.ParameterInfo)), None)
+    if info is None:
+        return {"--" + name.replace("_", "-")}
+    decls = [info.default] if isinstance(info.default, str) else []
+    decls += list(info.param_decls or ())
+    names = {d for decl in decls for d in decl.split("/") if d.startswith("-")}
+    return names or {"--" + name.replace("_", "-")}
+
+
+class PluginContractError(Exception):
+    """A tool declaration the core cannot turn into a command."""
+
+
+def _tool_parameters(tool: Tool, taken: set[str]) -> list[inspect.Parameter]:
+    """The tool function's keyword-only parameters, as typer options in their own panel."""
+    parameters = list(inspect.signature(tool.func).parameters.values())
+    if not parameters or parameters[0].kind not in (
+            inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD):
+        raise PluginContractError("its function must take the document as first argument")
+    hints = typing.get_type_hints(tool.func, include_extras=True)
+    result = []
+    for parameter in parameters[1:]:
+        if parameter.kind is not inspect.Parameter.KEYWORD_ONLY:
+            raise PluginContractError(f"parameter {parameter.name!r} must be keyword-only")
+        annotation = hints.get(parameter.name, str)
+        if not any(isinstance(a, typer.models.ParameterInfo)
+                   for a in getattr(annotation, "__metadata__", ())):
+            annotation = Annotated[annotation, typer.Option()]
+        for meta in annotation.__metadata__:
+            if isinstance(meta, typer.models.OptionInfo) and meta.rich_help_panel is None:
+                meta.rich_help_panel = TOOL_PANEL
+        clash = _option_names(parameter.name, annotation) & taken
+        if clash or parameter.name.startswith("ct_"):
+            raise PluginContractError(
+                f"option {', '.join(sorted(clash)) or parameter.name} clashes with a common option")
+        result.append(parameter.replace(annotation=annotation))
+    return result
+
+
+def _tool_command(tool: Tool, config: PluginConfig) -> Callable[..., None]:
+    common = _common_parameters(tool)
+    taken = {n for p in common for n in _option_names(p.name, p.annotation)}
+    own = _tool_parameters(tool, taken)
+
+    def command(**values: Any) -> None:
+        common_values = {k[3:]: values.pop(k) for k in list(values) if k.startswith("ct_")}
+        settings = RunSettings(
+            paths=common_values["paths"] or [],
+            fmt=common_values["format"],
+            jobs=common_values["jobs"],
+            patterns=tuple(common_values["glob"] or ()) or RunSettings.patterns,
+            quiet=common_values["quiet"],
+            annotate=common_values.get("annotate", False),
+            out_dir=common_values["out_dir"],
+            resume=common_values["resume"],
+            timeout=common_values["timeout"],
+            diff=common_values.get("diff", False),
+            check=common_values.get("check", False),
+            debug=common_values["debug"],
+            config=config,
+        )
+        try:
+            status = run_command(tool, values, settings)
+        except UsageProblem as exc:
+            stderr.print(f"corpus-tool {tool.name}: usage error: {exc}", markup=False)
+            raise typer.Exit(2) from None
+        raise typer.Exit(status)
+
+    # The tool's own options come first in the help: they are what is new to a reader.
+    parameters = [common[0], *own, *common[1:]]
+    command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in parameters}
+    command.__name__ = tool.name
+    return command
+
+
+# --- the app ------------------------------------------------------------------
+
+def _plugins_command(registry: Registry) -> Callable[..., None]:
+    def plugins(
+        fmt: Annotated[Format | None, typer.Option(
+            "--format", "-f", show_default=False,
+            help="Output format (default: table on a terminal, else jsonl).")] = None,
+    ) -> None:
+        """List every plugin: version, tools, where it came from, and whether it loaded."""
+        from corpus_tool.pipeline import emit_rows
+
+        rows = []
+        for info in registry.plugins:
+            notes = [registry.tools[t].info() for t in info.tools if registry.tools[t].info]
+            rows.append({"plugin": info.name, "version": info.version, "status": info.status,
+                         "tools": ", ".join(info.tools), "source": info.source,
+                         "error": info.error or None, "info": "; ".join(notes) or None})
+        emit_rows(rows, fmt, title="plugins")
+
+    return plugins
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"corpus-tool {__version__}")
+        raise typer.Exit()
+
+
+def build_app(registry: Registry, config: PluginConfig) -> typer.Typer:
+    app = typer.Typer(
+        name="corpus-tool", no_args_is_help=True, pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        help="A plugin-driven toolbox for text corpora: one command per analysis, "
+             "tables on a terminal, JSON Lines in a pipe.",
+    )
+
+    @app.callback()
+    def root(
+        plugins_dir: Annotated[list[Path] | None, typer.Option(
+            "--plugins-dir", show_default=False, metavar="DIR",
+            help="Also load plugins from the .py files in DIR (repeatable; "
+                 "env CORPUS_TOOL_PLUGINS_DIR). Their code runs, as with any plugin.")] = None,
+        disable_plugin: Annotated[list[str] | None, typer.Option(
+            "--disable-plugin", show_default=False, metavar="NAME",
+            help="Do not load the named plugin (repeatable; env CORPUS_TOOL_DISABLE=a,b).")
+        ] = None,
+        version: Annotated[bool, typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+    ) -> None:
+        # Read before the app was built (plugins decide which commands exist).
+        del plugins_dir, disable_plugin, version
+
+    app.command("plugins")(_plugins_command(registry))
+    for name, tool in registry.tools.items():
+        if name in CORE_COMMANDS:
+            warn(f"tool {name!r} clashes with a core command; skipped")
+            continue
+        try:
+            command = _tool_command(tool, config)
+        except (PluginContractError, TypeError, NameError) as exc:
+            warn(f"tool {name!r}: {exc}; skipped")
+            continue
+        help_text = tool.help
+        first = help_text.strip().splitlines()[0] if help_text.strip() else ""
+        app.command(name, help=help_text, short_help=first)(command)
+
+    for impl in registry.manager.hook.register_commands.get_hookimpls():
+        try:
+            impl.function(app=app)
+        except Exception as exc:
+            warn(f"plugin {impl.plugin_name!r} failed to add its commands: "
+                 f"{type(exc).__name__}: {exc}")
+    return app
+
+
+def _preparse(argv: list[str]) -> tuple[list[str], list[str]]:
+    """The global plugin options, read before typer runs (they decide the subcommands)."""
+    dirs: list[str] = []
+    disabled: list[str] = []
+    index = 0
+    while index < len(argv):
+        token = argv[index]
+        if not token.startswith("-"):
+            break  # the subcommand: what follows is its own
+        for flag, target in (("--plugins-dir", dirs), ("--disable-plugin", disabled)):
+            if token == flag and index + 1 < len(argv):
+                target.append(argv[index + 1])
+                index += 1
+            elif token.startswith(flag + "="):
+                target.append(token.split("=", 1)[1])
+        index += 1
+    return dirs, disabled
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
+    try:
+        dirs, disabled = _preparse(argv)
+        for directory in dirs:
+            if not Path(directory).is_dir():
+                stderr.print(f"corpus-tool: usage error: no such plugins directory: {directory}")
+                sys.exit(2)
+        config = PluginConfig.from_env(dirs, disabled)
+        registry = load_plugins(config)
+        for message in registry.warnings:
+            warn(message)
+        app = build_app(registry, config)
+        app(args=argv, prog_name="corpus-tool")
+    except KeyboardInterrupt:
+        stderr.print("corpus-tool: interrupted", markup=False)
+        sys.exit(130)
+    except BrokenPipeError:
+        _quiet_closed_pipe()
+    except SystemExit as exit_:
+        if exit_.code not in (0, None):
+            raise
+        _flush_or_quiet()
+        raise
+    except Exception as exc:
+        if debug:
+            raise
+        stderr.print(f"corpus-tool: internal error: {type(exc).__name__}: {exc} "
+                     "(run with --debug for the traceback)", markup=False)
+        sys.exit(1)
+
+
+def _flush_or_quiet() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_closed_pipe()
+
+
+def _quiet_closed_pipe() -> None:
+    """The reader went away (``| head``): stop quietly, as Unix tools do."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(0)

@@ -1,0 +1,301 @@
+"""One tool command from input to output: read, run, write, report, exit status."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from rich.console import Console
+
+from corpus_tool.document import Document
+from corpus_tool.plugins import PluginConfig
+from corpus_tool.readers import DEFAULT_PATTERNS, InputError, Item, Problem, read_paths, read_stdin, unique_ids
+from corpus_tool.runner import Outcome, run
+from corpus_tool.tables import rows_table
+from corpus_tool.tool import Analyzer, Options, Row, Tool, Transform
+from corpus_tool.writers import (
+    CollectingWriter,
+    DelimitedWriter,
+    DirectoryWriter,
+    Format,
+    JsonLinesWriter,
+    JsonWriter,
+    TextWriter,
+    UnsafeIdError,
+    Writer,
+    flatten,
+    output_suffix,
+    safe_relative_path,
+)
+
+
+class UsageProblem(Exception):
+    """A usage error found while starting the run (exit status 2)."""
+
+
+@dataclass
+class RunSettings:
+    """The common options every tool command has."""
+
+    paths: list[str] = field(default_factory=list)
+    fmt: Format | None = None
+    jobs: int = 1
+    patterns: tuple[str, ...] = DEFAULT_PATTERNS
+    quiet: bool = False
+    annotate: bool = False
+    out_dir: Path | None = None
+    resume: bool = False
+    timeout: float | None = None
+    diff: bool = False
+    check: bool = False
+    debug: bool = False
+    config: PluginConfig = field(default_factory=PluginConfig)
+
+
+class Reporter:
+    """Messages on stderr, one line each, and the tally behind the exit status."""
+
+    def __init__(self, tool: Tool, debug: bool) -> None:
+        self.tool, self.debug = tool, debug
+        self.failed = 0
+        self.console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+    def problem(self, problem: Problem) -> None:
+        self.failed += 1
+        self.console.print(f"corpus-tool: {'warning' if not problem.skipped else 'error'}: "
+                           f"{problem}", markup=False)
+
+    def failure(self, outcome: Outcome) -> None:
+        self.failed += 1
+        source = outcome.doc.meta.get("source")
+        where = f" ({source})" if source and source != outcome.doc.id else ""
+        self.console.print(
+            f"corpus-tool: error: {self.tool.name} failed on document {outcome.doc.id!r}{where}: "
+            f"{outcome.error}", markup=False,
+        )
+        if self.debug and outcome.details:
+            self.console.print(outcome.details.rstrip(), markup=False)
+
+    def error(self, message: str) -> None:
+        self.failed += 1
+        self.console.print(f"corpus-tool: error: {message}", markup=False)
+
+
+def _read(settings: RunSettings) -> Iterator[Item]:
+    if settings.paths:
+        try:
+            return unique_ids(read_paths(settings.paths, settings.patterns))
+        except InputError as exc:
+            raise UsageProblem(str(exc)) from None
+    if sys.stdin is None or sys.stdin.isatty():
+        raise UsageProblem("no input: give one or more PATHs, or pipe documents to standard input")
+    return unique_ids(read_stdin())
+
+
+def _skip_done(items: Iterator[Item], settings: RunSettings, fmt: Format) -> Iterator[Item]:
+    """With --resume: documents whose output file is complete are not run again."""
+    assert settings.out_dir is not None
+    for item in items:
+        if isinstance(item, Document):
+            try:
+                target = settings.out_dir / safe_relative_path(item.id, output_suffix(item, fmt))
+            except UnsafeIdError:
+                target = None
+            if target is not None and target.exists():
+                continue
+        yield item
+
+
+class Progress:
+    """A transient progress line on stderr for runs on a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.bar = None
+        if enabled:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+            from rich.progress import Progress as RichProgress
+
+            self.bar = RichProgress(
+                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                TextColumn("{task.fields[mb]:.1f} MB"), TimeElapsedColumn(),
+                console=Console(stderr=True), transient=True,
+            )
+            self.task = self.bar.add_task("documents", total=None, mb=0.0)
+            self.bar.start()
+
+    def advance(self, doc: Document) -> None:
+        if self.bar is not None:
+            task = self.bar.tasks[0]
+            self.bar.update(self.task, advance=1, mb=task.fields["mb"] + len(doc.text) / 1e6)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _encode_document(doc: Document) -> dict[str, Any]:
+    return doc.to_json()
+
+
+def _choose_writer(tool: Tool, options: Options, settings: RunSettings, fmt: Format,
+                   documents_out: bool, stdout: TextIO, reporter: Reporter) -> Writer:
+    console = Console(highlight=False)
+    if documents_out:
+        if settings.out_dir is not None:
+            return DirectoryWriter(settings.out_dir, fmt, reporter.error)
+        if fmt is Format.table:
+            def show(docs: list[Document]) -> None:
+                rows = [{"doc": d.id, "chars": len(d.text), **flatten(d.meta.get(tool.name, {}))}
+                        for d in docs]
+                console.print(rows_table(rows, title=tool.name))
+            return CollectingWriter(show)
+        if fmt is Format.text:
+            return TextWriter(stdout)
+        if fmt is Format.json:
+            return JsonWriter(stdout, _encode_document)
+        if fmt in (Format.csv, Format.tsv):
+            raise UsageProblem(f"{tool.name} writes documents: use -f jsonl, json, text or table")
+        return JsonLinesWriter(stdout, _encode_document)
+
+    if fmt is Format.table:
+        def show_rows(rows: list[Row]) -> None:
+            if tool.render is not None:
+                console.print(tool.render(rows, options))
+            else:
+                caption = f"{len(rows)} rows"
+                console.print(rows_table(rows, tool.columns, title=tool.name, caption=caption))
+        return CollectingWriter(show_rows)
+    if fmt is Format.json:
+        return JsonWriter(stdout)
+    if fmt is Format.csv:
+        return DelimitedWriter(stdout, tool.columns)
+    if fmt is Format.tsv:
+        return DelimitedWriter(stdout, tool.columns, delimiter="\t")
+    if fmt is Format.text:
+        raise UsageProblem(f"-f text is for documents: {tool.name} writes rows (try --annotate)")
+    return JsonLinesWriter(stdout)
+
+
+def _annotated(tool: Tool, outcome: Outcome) -> Document:
+    doc = outcome.doc
+    rows = [{k: v for k, v in row.items() if k != "doc"} for row in outcome.output]  # type: ignore[union-attr]
+    one = isinstance(tool, Analyzer) and tool.one_row
+    doc.meta[tool.name] = (rows[0] if rows else None) if one else rows
+    return doc
+
+
+def _print_diff(before: Document, after: Document) -> None:
+    lines = difflib.unified_diff(
+        before.text.splitlines(keepends=True), after.text.splitlines(keepends=True),
+        fromfile=f"{before.id} (before)", tofile=f"{after.id} (after)",
+    )
+    text = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    if text:
+        from rich.syntax import Syntax
+
+        Console(stderr=False, highlight=False).print(Syntax(text, "diff", theme="ansi_dark",
+                                                             background_color="default"))
+
+
+def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
+    """Run ``tool`` as its command does; returns the exit status (0 ok, 1 some failed)."""
+    stdout = sys.stdout
+    reporter = Reporter(tool, settings.debug)
+    documents_out = isinstance(tool, Transform) or settings.annotate
+    fmt = settings.fmt or (Format.table if stdout.isatty() else Format.jsonl)
+    if settings.out_dir is not None and fmt is Format.table:
+        fmt = Format.text
+    if settings.check or settings.diff:
+        if not isinstance(tool, Transform):
+            raise UsageProblem("--diff and --check are for transforms")
+
+    items = _read(settings)
+    if settings.resume:
+        if settings.out_dir is None:
+            raise UsageProblem("--resume needs --out-dir")
+        items = _skip_done(items, settings, fmt)
+    writer = None if settings.check or settings.diff else _choose_writer(
+        tool, options, settings, fmt, documents_out, stdout, reporter)
+    progress = Progress(sys.stderr.isatty() and not settings.quiet)
+    changed = 0
+
+    def results() -> Iterator[Any]:
+        nonlocal changed
+        originals: dict[str, str] = {}
+        for result in run(tool, options, _remember(items, originals), jobs=settings.jobs,
+                          config=settings.config, timeout=settings.timeout):
+            if isinstance(result, Problem):
+                reporter.problem(result)
+                continue
+            progress.advance(result.doc)
+            before_text = originals.pop(result.doc.id, result.doc.text)
+            if result.error is not None:
+                reporter.failure(result)
+            elif isinstance(tool, Transform):
+                after = result.output
+                assert isinstance(after, Document)
+                if after.text != before_text:
+                    changed += 1
+                    if settings.diff:
+                        _print_diff(Document(result.doc.id, before_text), after)
+                yield after
+            elif settings.annotate:
+                yield _annotated(tool, result)
+            else:
+                yield from result.output  # type: ignore[misc]
+
+    def _remember(source: Iterator[Item], store: dict[str, str]) -> Iterator[Item]:
+        # Transforms in worker processes return new documents; keep the input
+        # text for --diff/--check only, so plain runs hold nothing.
+        for item in source:
+            if (settings.diff or settings.check) and isinstance(item, Document):
+                store[item.id] = item.text
+            yield item
+
+    stream: Iterator[Any] = results()
+    if tool.postprocess is not None and not documents_out:
+        stream = iter(tool.postprocess(stream, options))
+    try:
+        for item in stream:
+            if writer is not None:
+                writer.write(item)
+        if writer is not None:
+            writer.close()
+    finally:
+        progress.stop()
+    stdout.flush()
+    if settings.check:
+        noun = "document" if changed == 1 else "documents"
+        reporter.console.print(f"corpus-tool: {changed} {noun} would change", markup=False)
+        return 1 if changed or reporter.failed else 0
+    return 1 if reporter.failed else 0
+
+
+def emit_rows(rows: list[Row], fmt: Format | None, title: str, columns: tuple[str, ...] = ()
+              ) -> None:
+    """Write a small, already computed list of rows in any row format."""
+    fmt = fmt or (Format.table if sys.stdout.isatty() else Format.jsonl)
+    if fmt is Format.table:
+        Console(highlight=False).print(rows_table(rows, columns, title=title))
+        return
+    writers = {Format.jsonl: lambda: JsonLinesWriter(sys.stdout),
+               Format.json: lambda: JsonWriter(sys.stdout),
+               Format.csv: lambda: DelimitedWriter(sys.stdout, columns or tuple(rows[0]) if rows else ()),
+               Format.tsv: lambda: DelimitedWriter(sys.stdout, columns or tuple(rows[0]) if rows else (),
+                                                   delimiter="\t")}
+    if fmt not in writers:
+        raise UsageProblem(f"-f {fmt.value} is not a row format")
+    writer = writers[fmt]()
+    for row in rows:
+        writer.write(row)
+    writer.close()

@@ -1,0 +1,237 @@
+"""Reading a corpus: files, directories, globs, JSON Lines and standard input.
+
+Readers yield ``Document`` objects and, for anything that could not be read,
+``Problem`` records; the caller reports problems and goes on, so one bad file
+never costs the rest of the corpus.
+"""
+
+from __future__ import annotations
+
+import codecs
+import glob as globbing
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from corpus_tool.document import Document
+
+DEFAULT_PATTERNS = ("*.txt", "*.md", "*.jsonl")
+_SNIFF = 8192
+
+
+@dataclass
+class Problem:
+    """Something in the input that could not be read as a document."""
+
+    where: str  # a path, or path:line for JSON Lines
+    message: str
+    skipped: bool = True  # False: a warning about a document that was still read
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+class InputError(Exception):
+    """A usage error in the input paths (e.g. a path that does not exist)."""
+
+
+Item = Document | Problem
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes to text; returns (text, encoding). Raises UnicodeError when hopeless.
+
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are certain; anything
+    else is left to charset-normalizer, which knows Latin-1, Windows-1252 and
+    the rest.
+    """
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(encoding), encoding
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data[:_SNIFF]:
+        raise UnicodeError("binary file, skipped")
+    from charset_normalizer import from_bytes  # only for the rare non-UTF-8 file
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise UnicodeError("not text in any encoding that could be detected, skipped")
+    return str(best), best.encoding
+
+
+def _parse_jsonl_line(line: bytes | str, where: str, default_id: str) -> Item:
+    try:
+        record = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        return Problem(where, f"broken JSON ({exc}), line skipped")
+    if not isinstance(record, dict):
+        return Problem(where, f"a JSON {type(record).__name__}, not an object; line skipped")
+    text = record.get("text")
+    if not isinstance(text, str):
+        what = "no 'text' field" if text is None else f"'text' is a {type(text).__name__}"
+        return Problem(where, f"{what}; line skipped")
+    doc_id = record.get("id")
+    doc_id = default_id if doc_id is None or doc_id == "" else str(doc_id)
+    meta = record.get("meta")
+    meta = dict(meta) if isinstance(meta, dict) else {}
+    # Other top-level fields (date, title, lang...) are metadata too.
+    for key, value in record.items():
+        if key not in {"id", "text", "meta"}:
+            meta.setdefault(key, value)
+    return Document(doc_id, text, meta)
+
+
+def read_jsonl_stream(lines: Iterable[bytes | str], name: str, id_prefix: str) -> Iterator[Item]:
+    """Documents from JSON Lines; blank lines are ignored, bad lines become Problems."""
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        yield _parse_jsonl_line(line, f"{name}:{number}", f"{id_prefix}{number}")
+
+
+def _read_file(path: Path, doc_id: str) -> Iterator[Item]:
+    if path.suffix == ".jsonl":
+        try:
+            with open(path, "rb") as handle:
+                yield from read_jsonl_stream(handle, str(path), f"{doc_id}:")
+        except OSError as exc:
+            yield Problem(str(path), exc.strerror or str(exc))
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Problem(str(path), f"cannot read: {exc.strerror or exc}")
+        return
+    try:
+        text, encoding = decode(data)
+    except UnicodeError as exc:
+        yield Problem(str(path), str(exc))
+        return
+    meta: dict[str, object] = {"source": str(path)}
+    if encoding not in ("utf-8", "utf-8-sig", "ascii"):
+        meta["encoding"] = encoding
+    yield Document(doc_id, text, meta)
+
+
+def _walk(root: Path, patterns: tuple[str, ...]) -> Iterator[Item]:
+    """Files under root matching the patterns, in sorted order, following links once."""
+    seen: set[tuple[int, int]] = set()
+
+    def visit(directory: Path) -> Iterator[Item]:
+        try:
+            stat = directory.stat()
+        except OSError as exc:
+            yield Problem(str(directory), f"cannot open directory: {exc.strerror or exc}")
+            return
+        key = (stat.st_dev, stat.st_ino)
+        if key in seen:
+            yield Problem(str(directory), "symbolic link loop, not followed")
+            return
+        seen.add(key)
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as exc:
+            yield Problem(str(directory), f"cannot list directory: {exc.strerror or exc}")
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not entry.name.startswith("."):
+                    yield from visit(path)
+            elif any(path.match(p) for p in patterns):
+                relative = path.relative_to(root)
+                yield from _read_file(path, relative.with_suffix("").as_posix())
+            elif entry.is_symlink() and not path.exists():
+                yield Problem(str(path), "broken symbolic link, skipped")
+
+    yield from visit(root)
+
+
+def read_stdin(stream: BinaryIO | None = None) -> Iterator[Item]:
+    """JSON Lines when the first non-blank character is ``{``, else one document ``stdin``."""
+    stream = stream or sys.stdin.buffer
+    first = b""
+    for line in stream:
+        if line.strip():
+            first = line
+            break
+    if not first:
+        return
+    if first.lstrip().startswith(b"{"):
+        yield _parse_jsonl_line(first, "<stdin>:1", "stdin:1")
+        # enumerate from 2: the first line was consumed above (blank lines before it are rare)
+        for number, line in enumerate(stream, 2):
+            if line.strip():
+                yield _parse_jsonl_line(line, f"<stdin>:{number}", f"stdin:{number}")
+        return
+    data = first + stream.read()
+    try:
+        text, _ = decode(data)
+    except UnicodeError as exc:
+        yield Problem("<stdin>", str(exc))
+        return
+    yield Document("stdin", text, {"source": "<stdin>"})
+
+
+def read_paths(paths: Iterable[str], patterns: tuple[str, ...] = DEFAULT_PATTERNS) -> Iterator[Item]:
+    """Documents from paths (files, directories, globs, ``-``), in the order given.
+
+    A path that does not exist raises InputError before anything is read, so a
+    typo is a usage error rather than a half-finished run.
+    """
+    resolved: list[tuple[str, Path | None]] = []
+    for raw in paths:
+        if raw == "-":
+            resolved.append((raw, None))
+            continue
+        path = Path(raw)
+        if path.exists() or path.is_symlink():
+            resolved.append((raw, path))
+            continue
+        matches = sorted(globbing.glob(raw, recursive=True)) if globbing.has_magic(raw) else []
+        if not matches:
+            raise InputError(f"no such file or directory: {raw}")
+        resolved.extend((m, Path(m)) for m in matches)
+    return _read_resolved(resolved, patterns)
+
+
+def _read_resolved(resolved: list[tuple[str, Path | None]], patterns: tuple[str, ...]) -> Iterator[Item]:
+    for raw, path in resolved:
+        if path is None:
+            yield from read_stdin()
+        elif path.is_dir():
+            yield from _walk(path, patterns)
+        elif not path.exists():
+            yield Problem(raw, "broken symbolic link, skipped")
+        else:
+            yield from _read_file(path, path.with_suffix("").name)
+
+
+def unique_ids(items: Iterable[Item]) -> Iterator[Item]:
+    """Make document ids unique: a repeated id gets ``#2``, ``#3``... and a warning."""
+    seen: dict[str, int] = {}
+    for item in items:
+        if isinstance(item, Document):
+            count = seen.get(item.id, 0) + 1
+            seen[item.id] = count
+            if count > 1:
+                new_id = f"{item.id}#{count}"
+                yield Problem(item.meta.get("source", item.id), f"duplicate id {item.id!r}, renamed {new_id!r}",
+                              skipped=False)
+                item.id = new_id
+        yield item

@@ -1,0 +1,182 @@
+"""Output writers: rows and documents as tables, JSON Lines, JSON, CSV, TSV or text.
+
+Streaming writers (jsonl, csv, tsv, text) write as results arrive, so memory stays
+flat; only the table and json writers hold what they print.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from enum import Enum
+from pathlib import Path, PurePosixPath
+from typing import Any, TextIO
+
+from corpus_tool.document import Document
+from corpus_tool.tool import Row
+
+
+class Format(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+    text = "text"  # documents only: the plain text
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class Writer:
+    """Receives items one at a time; ``close`` finishes the output."""
+
+    def write(self, item: Any) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+class JsonLinesWriter(Writer):
+    def __init__(self, stream: TextIO, encode: Callable[[Any], Any] = lambda x: x) -> None:
+        self.stream, self.encode = stream, encode
+
+    def write(self, item: Any) -> None:
+        self.stream.write(dumps(self.encode(item)) + "\n")
+
+
+class JsonWriter(Writer):
+    def __init__(self, stream: TextIO, encode: Callable[[Any], Any] = lambda x: x) -> None:
+        self.stream, self.encode, self.items = stream, encode, []  # type: ignore[var-annotated]
+
+    def write(self, item: Any) -> None:
+        self.items.append(self.encode(item))
+
+    def close(self) -> None:
+        json.dump(self.items, self.stream, ensure_ascii=False, indent=2)
+        self.stream.write("\n")
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+class DelimitedWriter(Writer):
+    """CSV or TSV with a header: ``doc`` + the tool's declared columns.
+
+    When rows have another shape (a summary from ``--by``), the first row's keys
+    make the header instead.
+    """
+
+    def __init__(self, stream: TextIO, columns: Iterable[str], delimiter: str = ",") -> None:
+        self.stream, self.declared, self.delimiter = stream, list(columns), delimiter
+        self.writer: csv.DictWriter[str] | None = None
+
+    def write(self, item: Row) -> None:
+        if self.writer is None:
+            declared = ["doc", *[c for c in self.declared if c != "doc"]]
+            fields = declared if set(item) <= set(declared) else list(item)
+            self.writer = csv.DictWriter(
+                self.stream, fieldnames=fields, delimiter=self.delimiter,
+                extrasaction="ignore", lineterminator="\n",
+            )
+            self.writer.writeheader()
+        self.writer.writerow({k: _cell(v) for k, v in item.items()})
+
+
+class TextWriter(Writer):
+    """Documents as plain text, one after another, each ending in a newline."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, item: Document) -> None:
+        self.stream.write(item.text if item.text.endswith("\n") else item.text + "\n")
+
+
+class CollectingWriter(Writer):
+    """Holds every item and hands them to ``finish`` at the end (tables)."""
+
+    def __init__(self, finish: Callable[[list[Any]], None]) -> None:
+        self.items: list[Any] = []
+        self.finish = finish
+
+    def write(self, item: Any) -> None:
+        self.items.append(item)
+
+    def close(self) -> None:
+        self.finish(self.items)
+
+
+class UnsafeIdError(ValueError):
+    """A document id that would write outside the output directory."""
+
+
+def safe_relative_path(doc_id: str, suffix: str) -> PurePosixPath:
+    """The file for a document under an output directory; refuses ids that escape it."""
+    if "\x00" in doc_id or "\\" in doc_id:
+        raise UnsafeIdError(f"document id {doc_id!r} has a NUL or backslash")
+    path = PurePosixPath(doc_id)
+    if path.is_absolute() or not path.parts or any(p in ("..", ".", "") for p in path.parts):
+        raise UnsafeIdError(f"document id {doc_id!r} would write outside the output directory")
+    return path.with_name(path.name + suffix)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write via a temporary file and a rename, so no half-written file is ever seen."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def output_suffix(doc: Document, fmt: Format) -> str:
+    if fmt is Format.jsonl:
+        return ".jsonl"
+    source = doc.meta.get("source")
+    suffix = Path(source).suffix if isinstance(source, str) else ""
+    return suffix if suffix in (".txt", ".md") else ".txt"
+
+
+class DirectoryWriter(Writer):
+    """One file per document under ``root``, named by its id, each written atomically."""
+
+    def __init__(self, root: Path, fmt: Format, on_error: Callable[[str], None]) -> None:
+        self.root, self.fmt, self.on_error = root, fmt, on_error
+
+    def target(self, doc: Document) -> Path:
+        return self.root / safe_relative_path(doc.id, output_suffix(doc, self.fmt))
+
+    def write(self, item: Document) -> None:
+        try:
+            path = self.target(item)
+        except UnsafeIdError as exc:
+            self.on_error(str(exc))
+            return
+        text = dumps(item.to_json()) + "\n" if self.fmt is Format.jsonl else item.text
+        write_atomically(path, text)
+
+
+def flatten(value: Any, prefix: str = "") -> Row:
+    """Scalars of a nested dict as ``key.sub`` columns; lists are left out."""
+    flat: Row = {}
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            flat.update(flatten(inner, f"{prefix}{key}."))
+    elif not isinstance(value, list):
+        flat[prefix.rstrip(".")] = value
+    return flat
