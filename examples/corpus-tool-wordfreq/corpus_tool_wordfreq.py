@@ -22,15 +22,16 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 @cache
 def stopwords() -> frozenset[str]:
     # Built once per worker process, not per document.
-    return frozenset("the a an and or of to in on at for with by from as is are was were be "
-                     "been it its that this he she they we you i his her their our not but "
-                     "has have had will would said".split())
+    words = """the a an and or of to in on at for with by from as is are was were be been
+               it its that this he she they we you i his her their our not but has have had
+               will would said"""
+    return frozenset(words.split())
 
 
 def top_words(
     doc: Document,
     *,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many words per document.")] = 10,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="Words per document.")] = 10,
     min_length: Annotated[int, typer.Option(help="Ignore shorter words.")] = 3,
     keep_stopwords: Annotated[bool, typer.Option(help="Count function words too.")] = False,
 ) -> Iterator[Row]:
@@ -44,5 +45,11 @@ def top_words(
 
 @hookimpl
 def register_tools() -> list[Analyzer]:
-    return [Analyzer(name="wordfreq", func=top_words, columns=("rank", "word", "count"),
-                     summarize=lambda rows: {"top_word": rows[0]["word"] if rows else None})]
+    return [
+        Analyzer(
+            name="wordfreq",
+            func=top_words,
+            columns=("rank", "word", "count"),
+            summarize=lambda rows: {"top_word": rows[0]["word"] if rows else None},
+        )
+    ]

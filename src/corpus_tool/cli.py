@@ -32,6 +32,7 @@ def warn(message: str) -> None:
 
 # --- the common options of every tool command ---------------------------------
 
+
 def _option(*decls: str, help: str, **extra: Any) -> Any:
     return typer.Option(*decls, help=help, rich_help_panel=COMMON_PANEL, **extra)
 
@@ -39,50 +40,156 @@ def _option(*decls: str, help: str, **extra: Any) -> Any:
 def _common_parameters(tool: Tool) -> list[inspect.Parameter]:
     """(python name, annotation, default) of the options every tool command shares."""
     spec: list[tuple[str, Any, Any]] = [
-        ("ct_paths", Annotated[list[str] | None, typer.Argument(
-            metavar="PATH", show_default=False,
-            help="Files, directories (recursive), globs or - ; none: read standard input "
-                 "(JSON Lines documents, or plain text as one document).")], None),
-        ("ct_format", Annotated[Format | None, _option(
-            "--format", "-f", show_default=False,
-            help="Output format (default: table on a terminal, else jsonl).")], None),
-        ("ct_jobs", Annotated[int, _option(
-            "--jobs", "-j", min=0, help="Worker processes; 0 = one per core.")], 1),
-        ("ct_glob", Annotated[list[str] | None, _option(
-            "--glob", show_default=False, metavar="PATTERN",
-            help="File pattern when walking directories, repeatable "
-                 "(default: *.txt, *.md and *.jsonl).")], None),
-        ("ct_timeout", Annotated[float | None, _option(
-            "--timeout", min=0.001, show_default=False,
-            help="Give up on a document after this many seconds, report it, go on.")], None),
-        ("ct_out_dir", Annotated[Path | None, _option(
-            "--out-dir", file_okay=False, show_default=False, metavar="DIR",
-            help="Write one file per document under DIR (same relative names, "
-                 "written atomically) instead of standard output.")], None),
-        ("ct_resume", Annotated[bool, _option(
-            "--resume", help="With --out-dir: skip documents whose output file exists.")], False),
-        ("ct_quiet", Annotated[bool, _option(
-            "--quiet", "-q", help="No progress bar.")], False),
-        ("ct_debug", Annotated[bool, _option(
-            "--debug", help="Show tracebacks of failures.")], False),
+        (
+            "ct_paths",
+            Annotated[
+                list[str] | None,
+                typer.Argument(
+                    metavar="PATH",
+                    show_default=False,
+                    help="Files, directories (recursive), globs or - ; none: read standard input "
+                    "(JSON Lines documents, or plain text as one document).",
+                ),
+            ],
+            None,
+        ),
+        (
+            "ct_format",
+            Annotated[
+                Format | None,
+                _option(
+                    "--format",
+                    "-f",
+                    show_default=False,
+                    help="Output format (default: table on a terminal, else jsonl).",
+                ),
+            ],
+            None,
+        ),
+        (
+            "ct_jobs",
+            Annotated[
+                int, _option("--jobs", "-j", min=0, help="Worker processes; 0 = one per core.")
+            ],
+            1,
+        ),
+        (
+            "ct_glob",
+            Annotated[
+                list[str] | None,
+                _option(
+                    "--glob",
+                    show_default=False,
+                    metavar="PATTERN",
+                    help="File pattern when walking directories, repeatable "
+                    "(default: *.txt, *.md and *.jsonl).",
+                ),
+            ],
+            None,
+        ),
+        (
+            "ct_timeout",
+            Annotated[
+                float | None,
+                _option(
+                    "--timeout",
+                    min=0.001,
+                    show_default=False,
+                    help="Give up on a document after this many seconds, report it, go on.",
+                ),
+            ],
+            None,
+        ),
+        (
+            "ct_out_dir",
+            Annotated[
+                Path | None,
+                _option(
+                    "--out-dir",
+                    file_okay=False,
+                    show_default=False,
+                    metavar="DIR",
+                    help="Write one file per document under DIR (same relative names, "
+                    "written atomically) instead of standard output.",
+                ),
+            ],
+            None,
+        ),
+        (
+            "ct_resume",
+            Annotated[
+                bool,
+                _option(
+                    "--resume", help="With --out-dir: skip documents whose output file exists."
+                ),
+            ],
+            False,
+        ),
+        ("ct_quiet", Annotated[bool, _option("--quiet", "-q", help="No progress bar.")], False),
+        (
+            "ct_debug",
+            Annotated[bool, _option("--debug", help="Show tracebacks of failures.")],
+            False,
+        ),
     ]
     if isinstance(tool, Analyzer):
-        spec.append(("ct_annotate", Annotated[bool, _option(
-            "--annotate", help=f"Write the documents through, with the results under "
-                               f"meta.{tool.name}, so analyzers chain.")], False))
+        spec.append(
+            (
+                "ct_annotate",
+                Annotated[
+                    bool,
+                    _option(
+                        "--annotate",
+                        help=f"Write the documents through, with the results under "
+                        f"meta.{tool.name}, so analyzers chain.",
+                    ),
+                ],
+                False,
+            )
+        )
     if isinstance(tool, Transform):
-        spec.append(("ct_diff", Annotated[bool, _option(
-            "--diff", help="Show a coloured unified diff of each document; write nothing else.")],
-            False))
-        spec.append(("ct_check", Annotated[bool, _option(
-            "--check", help="Change nothing; exit 1 when any document would change.")], False))
-    return [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation,
-                              default=default) for name, annotation, default in spec]
+        spec.append(
+            (
+                "ct_diff",
+                Annotated[
+                    bool,
+                    _option(
+                        "--diff",
+                        help="Show a coloured unified diff of each document; write nothing else.",
+                    ),
+                ],
+                False,
+            )
+        )
+        spec.append(
+            (
+                "ct_check",
+                Annotated[
+                    bool,
+                    _option(
+                        "--check", help="Change nothing; exit 1 when any document would change."
+                    ),
+                ],
+                False,
+            )
+        )
+    return [
+        inspect.Parameter(
+            name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default
+        )
+        for name, annotation, default in spec
+    ]
 
 
 def _option_names(name: str, annotation: Any) -> set[str]:
-    info = next((a for a in getattr(annotation, "__metadata__", ())
-                 if isinstance(a, typer.models.ParameterInfo)), None)
+    info = next(
+        (
+            a
+            for a in getattr(annotation, "__metadata__", ())
+            if isinstance(a, typer.models.ParameterInfo)
+        ),
+        None,
+    )
     if info is None:
         return {"--" + name.replace("_", "-")}
     decls = [info.default] if isinstance(info.default, str) else []
@@ -99,7 +206,9 @@ def _tool_parameters(tool: Tool, taken: set[str]) -> list[inspect.Parameter]:
     """The tool function's keyword-only parameters, as typer options in their own panel."""
     parameters = list(inspect.signature(tool.func).parameters.values())
     if not parameters or parameters[0].kind not in (
-            inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD):
+        inspect.Parameter.POSITIONAL_ONLY,
+        inspect.Parameter.POSITIONAL_OR_KEYWORD,
+    ):
         raise PluginContractError("its function must take the document as first argument")
     hints = typing.get_type_hints(tool.func, include_extras=True)
     result = []
@@ -107,8 +216,10 @@ def _tool_parameters(tool: Tool, taken: set[str]) -> list[inspect.Parameter]:
         if parameter.kind is not inspect.Parameter.KEYWORD_ONLY:
             raise PluginContractError(f"parameter {parameter.name!r} must be keyword-only")
         annotation = hints.get(parameter.name, str)
-        if not any(isinstance(a, typer.models.ParameterInfo)
-                   for a in getattr(annotation, "__metadata__", ())):
+        if not any(
+            isinstance(a, typer.models.ParameterInfo)
+            for a in getattr(annotation, "__metadata__", ())
+        ):
             annotation = Annotated[annotation, typer.Option()]
         for meta in annotation.__metadata__:
             if isinstance(meta, typer.models.OptionInfo) and meta.rich_help_panel is None:
@@ -116,7 +227,8 @@ def _tool_parameters(tool: Tool, taken: set[str]) -> list[inspect.Parameter]:
         clash = _option_names(parameter.name, annotation) & taken
         if clash or parameter.name.startswith("ct_"):
             raise PluginContractError(
-                f"option {', '.join(sorted(clash)) or parameter.name} clashes with a common option")
+                f"option {', '.join(sorted(clash)) or parameter.name} clashes with a common option"
+            )
         result.append(parameter.replace(annotation=annotation))
     return result
 
@@ -160,11 +272,18 @@ def _tool_command(tool: Tool, config: PluginConfig) -> Callable[..., None]:
 
 # --- the app ------------------------------------------------------------------
 
+
 def _plugins_command(registry: Registry) -> Callable[..., None]:
     def plugins(
-        fmt: Annotated[Format | None, typer.Option(
-            "--format", "-f", show_default=False,
-            help="Output format (default: table on a terminal, else jsonl).")] = None,
+        fmt: Annotated[
+            Format | None,
+            typer.Option(
+                "--format",
+                "-f",
+                show_default=False,
+                help="Output format (default: table on a terminal, else jsonl).",
+            ),
+        ] = None,
     ) -> None:
         """List every plugin: version, tools, where it came from, and whether it loaded."""
         from corpus_tool.pipeline import emit_rows
@@ -172,9 +291,17 @@ def _plugins_command(registry: Registry) -> Callable[..., None]:
         rows = []
         for info in registry.plugins:
             notes = [registry.tools[t].info() for t in info.tools if registry.tools[t].info]
-            rows.append({"plugin": info.name, "version": info.version, "status": info.status,
-                         "tools": ", ".join(info.tools), "source": info.source,
-                         "error": info.error or None, "info": "; ".join(notes) or None})
+            rows.append(
+                {
+                    "plugin": info.name,
+                    "version": info.version,
+                    "status": info.status,
+                    "tools": ", ".join(info.tools),
+                    "source": info.source,
+                    "error": info.error or None,
+                    "info": "; ".join(notes) or None,
+                }
+            )
         emit_rows(rows, fmt, title="plugins")
 
     return plugins
@@ -188,24 +315,39 @@ def _version(value: bool) -> None:
 
 def build_app(registry: Registry, config: PluginConfig) -> typer.Typer:
     app = typer.Typer(
-        name="corpus-tool", no_args_is_help=True, pretty_exceptions_enable=False,
+        name="corpus-tool",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
         help="A plugin-driven toolbox for text corpora: one command per analysis, "
-             "tables on a terminal, JSON Lines in a pipe.",
+        "tables on a terminal, JSON Lines in a pipe.",
     )
 
     @app.callback()
     def root(
-        plugins_dir: Annotated[list[Path] | None, typer.Option(
-            "--plugins-dir", show_default=False, metavar="DIR",
-            help="Also load plugins from the .py files in DIR (repeatable; "
-                 "env CORPUS_TOOL_PLUGINS_DIR). Their code runs, as with any plugin.")] = None,
-        disable_plugin: Annotated[list[str] | None, typer.Option(
-            "--disable-plugin", show_default=False, metavar="NAME",
-            help="Do not load the named plugin (repeatable; env CORPUS_TOOL_DISABLE=a,b).")
+        plugins_dir: Annotated[
+            list[Path] | None,
+            typer.Option(
+                "--plugins-dir",
+                show_default=False,
+                metavar="DIR",
+                help="Also load plugins from the .py files in DIR (repeatable; "
+                "env CORPUS_TOOL_PLUGINS_DIR). Their code runs, as with any plugin.",
+            ),
         ] = None,
-        version: Annotated[bool, typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+        disable_plugin: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--disable-plugin",
+                show_default=False,
+                metavar="NAME",
+                help="Do not load the named plugin (repeatable; env CORPUS_TOOL_DISABLE=a,b).",
+            ),
+        ] = None,
+        version: Annotated[
+            bool,
+            typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        ] = False,
     ) -> None:
         # Read before the app was built (plugins decide which commands exist).
         del plugins_dir, disable_plugin, version
@@ -228,8 +370,10 @@ def build_app(registry: Registry, config: PluginConfig) -> typer.Typer:
         try:
             impl.function(app=app)
         except Exception as exc:
-            warn(f"plugin {impl.plugin_name!r} failed to add its commands: "
-                 f"{type(exc).__name__}: {exc}")
+            warn(
+                f"plugin {impl.plugin_name!r} failed to add its commands: "
+                f"{type(exc).__name__}: {exc}"
+            )
     return app
 
 
@@ -280,8 +424,11 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         if debug:
             raise
-        stderr.print(f"corpus-tool: internal error: {type(exc).__name__}: {exc} "
-                     "(run with --debug for the traceback)", markup=False)
+        stderr.print(
+            f"corpus-tool: internal error: {type(exc).__name__}: {exc} "
+            "(run with --debug for the traceback)",
+            markup=False,
+        )
         sys.exit(1)
 
 

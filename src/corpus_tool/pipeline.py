@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import difflib
-import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -14,7 +13,15 @@ from rich.console import Console
 
 from corpus_tool.document import Document
 from corpus_tool.plugins import PluginConfig
-from corpus_tool.readers import DEFAULT_PATTERNS, InputError, Item, Problem, read_paths, read_stdin, unique_ids
+from corpus_tool.readers import (
+    DEFAULT_PATTERNS,
+    InputError,
+    Item,
+    Problem,
+    read_paths,
+    read_stdin,
+    unique_ids,
+)
 from corpus_tool.runner import Outcome, run
 from corpus_tool.tables import rows_table
 from corpus_tool.tool import Analyzer, Options, Row, Tool, Transform
@@ -67,8 +74,9 @@ class Reporter:
 
     def problem(self, problem: Problem) -> None:
         self.failed += 1
-        self.console.print(f"corpus-tool: {'warning' if not problem.skipped else 'error'}: "
-                           f"{problem}", markup=False)
+        self.console.print(
+            f"corpus-tool: {'warning' if not problem.skipped else 'error'}: {problem}", markup=False
+        )
 
     def failure(self, outcome: Outcome) -> None:
         self.failed += 1
@@ -76,7 +84,8 @@ class Reporter:
         where = f" ({source})" if source and source != outcome.doc.id else ""
         self.console.print(
             f"corpus-tool: error: {self.tool.name} failed on document {outcome.doc.id!r}{where}: "
-            f"{outcome.error}", markup=False,
+            f"{outcome.error}",
+            markup=False,
         )
         if self.debug and outcome.details:
             self.console.print(outcome.details.rstrip(), markup=False)
@@ -126,9 +135,13 @@ class Progress:
             from rich.progress import Progress as RichProgress
 
             self.bar = RichProgress(
-                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                TextColumn("{task.fields[mb]:.1f} MB"), TimeElapsedColumn(),
-                console=Console(stderr=True), transient=True,
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[mb]:.1f} MB"),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
             )
             self.task = self.bar.add_task("documents", total=None, mb=0.0)
             self.bar.start()
@@ -147,17 +160,28 @@ def _encode_document(doc: Document) -> dict[str, Any]:
     return doc.to_json()
 
 
-def _choose_writer(tool: Tool, options: Options, settings: RunSettings, fmt: Format,
-                   documents_out: bool, stdout: TextIO, reporter: Reporter) -> Writer:
+def _choose_writer(
+    tool: Tool,
+    options: Options,
+    settings: RunSettings,
+    fmt: Format,
+    documents_out: bool,
+    stdout: TextIO,
+    reporter: Reporter,
+) -> Writer:
     console = Console(highlight=False)
     if documents_out:
         if settings.out_dir is not None:
             return DirectoryWriter(settings.out_dir, fmt, reporter.error)
         if fmt is Format.table:
+
             def show(docs: list[Document]) -> None:
-                rows = [{"doc": d.id, "chars": len(d.text), **flatten(d.meta.get(tool.name, {}))}
-                        for d in docs]
+                rows = [
+                    {"doc": d.id, "chars": len(d.text), **flatten(d.meta.get(tool.name, {}))}
+                    for d in docs
+                ]
                 console.print(rows_table(rows, title=tool.name))
+
             return CollectingWriter(show)
         if fmt is Format.text:
             return TextWriter(stdout)
@@ -168,12 +192,14 @@ def _choose_writer(tool: Tool, options: Options, settings: RunSettings, fmt: For
         return JsonLinesWriter(stdout, _encode_document)
 
     if fmt is Format.table:
+
         def show_rows(rows: list[Row]) -> None:
             if tool.render is not None:
                 console.print(tool.render(rows, options))
             else:
                 caption = f"{len(rows)} rows"
                 console.print(rows_table(rows, tool.columns, title=tool.name, caption=caption))
+
         return CollectingWriter(show_rows)
     if fmt is Format.json:
         return JsonWriter(stdout)
@@ -196,15 +222,18 @@ def _annotated(tool: Tool, outcome: Outcome) -> Document:
 
 def _print_diff(before: Document, after: Document) -> None:
     lines = difflib.unified_diff(
-        before.text.splitlines(keepends=True), after.text.splitlines(keepends=True),
-        fromfile=f"{before.id} (before)", tofile=f"{after.id} (after)",
+        before.text.splitlines(keepends=True),
+        after.text.splitlines(keepends=True),
+        fromfile=f"{before.id} (before)",
+        tofile=f"{after.id} (after)",
     )
     text = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
     if text:
         from rich.syntax import Syntax
 
-        Console(stderr=False, highlight=False).print(Syntax(text, "diff", theme="ansi_dark",
-                                                             background_color="default"))
+        Console(stderr=False, highlight=False).print(
+            Syntax(text, "diff", theme="ansi_dark", background_color="default")
+        )
 
 
 def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
@@ -215,25 +244,33 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
     fmt = settings.fmt or (Format.table if stdout.isatty() else Format.jsonl)
     if settings.out_dir is not None and fmt is Format.table:
         fmt = Format.text
-    if settings.check or settings.diff:
-        if not isinstance(tool, Transform):
-            raise UsageProblem("--diff and --check are for transforms")
+    if (settings.check or settings.diff) and not isinstance(tool, Transform):
+        raise UsageProblem("--diff and --check are for transforms")
 
     items = _read(settings)
     if settings.resume:
         if settings.out_dir is None:
             raise UsageProblem("--resume needs --out-dir")
         items = _skip_done(items, settings, fmt)
-    writer = None if settings.check or settings.diff else _choose_writer(
-        tool, options, settings, fmt, documents_out, stdout, reporter)
+    writer = (
+        None
+        if settings.check or settings.diff
+        else _choose_writer(tool, options, settings, fmt, documents_out, stdout, reporter)
+    )
     progress = Progress(sys.stderr.isatty() and not settings.quiet)
     changed = 0
 
     def results() -> Iterator[Any]:
         nonlocal changed
         originals: dict[str, str] = {}
-        for result in run(tool, options, _remember(items, originals), jobs=settings.jobs,
-                          config=settings.config, timeout=settings.timeout):
+        for result in run(
+            tool,
+            options,
+            _remember(items, originals),
+            jobs=settings.jobs,
+            config=settings.config,
+            timeout=settings.timeout,
+        ):
             if isinstance(result, Problem):
                 reporter.problem(result)
                 continue
@@ -281,18 +318,21 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
     return 1 if reporter.failed else 0
 
 
-def emit_rows(rows: list[Row], fmt: Format | None, title: str, columns: tuple[str, ...] = ()
-              ) -> None:
+def emit_rows(
+    rows: list[Row], fmt: Format | None, title: str, columns: tuple[str, ...] = ()
+) -> None:
     """Write a small, already computed list of rows in any row format."""
     fmt = fmt or (Format.table if sys.stdout.isatty() else Format.jsonl)
     if fmt is Format.table:
         Console(highlight=False).print(rows_table(rows, columns, title=title))
         return
-    writers = {Format.jsonl: lambda: JsonLinesWriter(sys.stdout),
-               Format.json: lambda: JsonWriter(sys.stdout),
-               Format.csv: lambda: DelimitedWriter(sys.stdout, columns or tuple(rows[0]) if rows else ()),
-               Format.tsv: lambda: DelimitedWriter(sys.stdout, columns or tuple(rows[0]) if rows else (),
-                                                   delimiter="\t")}
+    header = columns or (tuple(rows[0]) if rows else ())
+    writers: dict[Format, Callable[[], Writer]] = {
+        Format.jsonl: lambda: JsonLinesWriter(sys.stdout),
+        Format.json: lambda: JsonWriter(sys.stdout),
+        Format.csv: lambda: DelimitedWriter(sys.stdout, header),
+        Format.tsv: lambda: DelimitedWriter(sys.stdout, header, delimiter="\t"),
+    }
     if fmt not in writers:
         raise UsageProblem(f"-f {fmt.value} is not a row format")
     writer = writers[fmt]()

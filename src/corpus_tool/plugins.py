@@ -126,8 +126,9 @@ def load_plugins(config: PluginConfig | None = None) -> Registry:
         try:
             module = load()
             manager.register(module, name=info.name)
-            impls = [i for i in manager.hook.register_tools.get_hookimpls()
-                     if i.plugin_name == info.name]
+            impls = [
+                i for i in manager.hook.register_tools.get_hookimpls() if i.plugin_name == info.name
+            ]
             declared = [t for impl in impls for t in (impl.function() or [])]
         except Exception as exc:
             if manager.has_plugin(info.name):

@@ -50,9 +50,11 @@ def decode(data: bytes) -> tuple[str, str]:
     the rest.
     """
     for bom, encoding in (
-        (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
             return data.decode(encoding), encoding
@@ -188,7 +190,9 @@ def read_stdin(stream: BinaryIO | None = None) -> Iterator[Item]:
     yield Document("stdin", text, {"source": "<stdin>"})
 
 
-def read_paths(paths: Iterable[str], patterns: tuple[str, ...] = DEFAULT_PATTERNS) -> Iterator[Item]:
+def read_paths(
+    paths: Iterable[str], patterns: tuple[str, ...] = DEFAULT_PATTERNS
+) -> Iterator[Item]:
     """Documents from paths (files, directories, globs, ``-``), in the order given.
 
     A path that does not exist raises InputError before anything is read, so a
@@ -210,7 +214,9 @@ def read_paths(paths: Iterable[str], patterns: tuple[str, ...] = DEFAULT_PATTERN
     return _read_resolved(resolved, patterns)
 
 
-def _read_resolved(resolved: list[tuple[str, Path | None]], patterns: tuple[str, ...]) -> Iterator[Item]:
+def _read_resolved(
+    resolved: list[tuple[str, Path | None]], patterns: tuple[str, ...]
+) -> Iterator[Item]:
     for raw, path in resolved:
         if path is None:
             yield from read_stdin()
@@ -231,7 +237,8 @@ def unique_ids(items: Iterable[Item]) -> Iterator[Item]:
             seen[item.id] = count
             if count > 1:
                 new_id = f"{item.id}#{count}"
-                yield Problem(item.meta.get("source", item.id), f"duplicate id {item.id!r}, renamed {new_id!r}",
-                              skipped=False)
+                where = str(item.meta.get("source", item.id))
+                message = f"duplicate id {item.id!r}, renamed {new_id!r}"
+                yield Problem(where, message, skipped=False)
                 item.id = new_id
         yield item

@@ -108,8 +108,9 @@ def run_serial(
 _worker: dict[str, Any] = {}
 
 
-def _init_worker(config: PluginConfig, tool_name: str, options: Options,
-                 timeout: float | None) -> None:
+def _init_worker(
+    config: PluginConfig, tool_name: str, options: Options, timeout: float | None
+) -> None:
     # Ctrl-C is the main process's to handle; it ends the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker["tool"] = load_plugins(config).tool(tool_name)
@@ -119,8 +120,10 @@ def _init_worker(config: PluginConfig, tool_name: str, options: Options,
 
 def _work(chunk: list[Item]) -> list[Outcome | Problem]:
     tool, options, timeout = _worker["tool"], _worker["options"], _worker["timeout"]
-    return [item if isinstance(item, Problem) else _process(tool, item, options, timeout)
-            for item in chunk]
+    return [
+        item if isinstance(item, Problem) else _process(tool, item, options, timeout)
+        for item in chunk
+    ]
 
 
 def _chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
@@ -142,8 +145,12 @@ def _lost(chunk: list[Item], why: str) -> list[Outcome | Problem]:
 
 
 def run_parallel(
-    tool: Tool, options: Options, items: Iterable[Item], jobs: int,
-    config: PluginConfig, timeout: float | None = None,
+    tool: Tool,
+    options: Options,
+    items: Iterable[Item],
+    jobs: int,
+    config: PluginConfig,
+    timeout: float | None = None,
 ) -> Iterator[Outcome | Problem]:
     """Like run_serial, in ``jobs`` worker processes; output order equals input order.
 
@@ -155,7 +162,8 @@ def run_parallel(
 
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            max_workers=jobs, initializer=_init_worker,
+            max_workers=jobs,
+            initializer=_init_worker,
             initargs=(config, tool.name, options, timeout),
         )
 
@@ -183,8 +191,9 @@ def run_parallel(
                 yield from _lost(chunk, "lost: its worker process died (killed or crashed)")
                 # Every chunk still in flight died with that pool: report them and go on.
                 while window:
-                    yield from _lost(window.popleft()[0],
-                                     "lost: its worker process died (killed or crashed)")
+                    yield from _lost(
+                        window.popleft()[0], "lost: its worker process died (killed or crashed)"
+                    )
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = new_pool()
         finished = True
@@ -205,8 +214,13 @@ def _stop(pool: Any) -> None:
 
 
 def run(
-    tool: Tool, options: Options, items: Iterable[Item], *, jobs: int = 1,
-    config: PluginConfig | None = None, timeout: float | None = None,
+    tool: Tool,
+    options: Options,
+    items: Iterable[Item],
+    *,
+    jobs: int = 1,
+    config: PluginConfig | None = None,
+    timeout: float | None = None,
 ) -> Iterator[Outcome | Problem]:
     """Run ``tool`` over ``items``; ``jobs`` 0 means one worker per core."""
     if jobs == 0:

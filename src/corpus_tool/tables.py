@@ -32,16 +32,25 @@ def columns_of(rows: Sequence[Row], declared: Sequence[str] = ()) -> list[str]:
     return columns
 
 
-def rows_table(rows: Sequence[Row], declared: Sequence[str] = (), title: str | None = None,
-               caption: str | None = None) -> Table:
+def rows_table(
+    rows: Sequence[Row],
+    declared: Sequence[str] = (),
+    title: str | None = None,
+    caption: str | None = None,
+) -> Table:
     columns = columns_of(rows, declared)
     table = Table(title=title, caption=caption, expand=False, show_lines=False)
     for name in columns:
-        numeric = any(isinstance(row.get(name), int | float) and not isinstance(row.get(name), bool)
-                      for row in rows[:50])
+        numeric = any(
+            isinstance(row.get(name), int | float) and not isinstance(row.get(name), bool)
+            for row in rows[:50]
+        )
         table.add_column(
-            name, overflow="fold", justify="right" if numeric else "left",
-            ratio=3 if name in _WIDE else None, no_wrap=name not in _WIDE and name != "doc",
+            name,
+            overflow="fold",
+            justify="right" if numeric else "left",
+            ratio=3 if name in _WIDE else None,
+            no_wrap=name not in _WIDE and name != "doc",
         )
     for row in rows:
         table.add_row(*(format_cell(row.get(name)) for name in columns))

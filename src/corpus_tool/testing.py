@@ -76,14 +76,26 @@ def run_cli(
     full_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", **(env or {})}
     if isinstance(input, bytes):
         proc = subprocess.run(
-            [corpus_tool_executable(), *map(str, args)], input=input, capture_output=True,
-            env=full_env, timeout=timeout, cwd=cwd,
+            [corpus_tool_executable(), *map(str, args)],
+            input=input,
+            capture_output=True,
+            env=full_env,
+            timeout=timeout,
+            cwd=cwd,
         )
         return subprocess.CompletedProcess(
-            proc.args, proc.returncode,
-            proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"),
+            proc.args,
+            proc.returncode,
+            proc.stdout.decode("utf-8", "replace"),
+            proc.stderr.decode("utf-8", "replace"),
         )
     return subprocess.run(
-        [corpus_tool_executable(), *map(str, args)], input=input, capture_output=True,
-        text=True, encoding="utf-8", env=full_env, timeout=timeout, cwd=cwd,
+        [corpus_tool_executable(), *map(str, args)],
+        input=input,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=full_env,
+        timeout=timeout,
+        cwd=cwd,
     )

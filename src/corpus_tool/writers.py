@@ -86,8 +86,11 @@ class DelimitedWriter(Writer):
             declared = ["doc", *[c for c in self.declared if c != "doc"]]
             fields = declared if set(item) <= set(declared) else list(item)
             self.writer = csv.DictWriter(
-                self.stream, fieldnames=fields, delimiter=self.delimiter,
-                extrasaction="ignore", lineterminator="\n",
+                self.stream,
+                fieldnames=fields,
+                delimiter=self.delimiter,
+                extrasaction="ignore",
+                lineterminator="\n",
             )
             self.writer.writeheader()
         self.writer.writerow({k: _cell(v) for k, v in item.items()})
