@@ -1,0 +1,77 @@
+"""The built-in ``clean`` transform: repair scraped, OCR'd and machine-translated text.
+
+Repairs (each can be chosen with ``--only``/``--skip``): unicode, metadata,
+boilerplate, hyphenation, whitespace, sentence-spacing, joined-words, quotes.
+What was done is recorded under ``meta["clean"]``; see ``clean`` for the fields.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from corpus_tool import Document, Transform, hookimpl
+from corpus_tool_clean.cleaner import Repair, chosen, clean_text
+from corpus_tool_clean.diff import diff, unified_diff
+from corpus_tool_clean.garble import garble_score
+
+__all__ = ["Repair", "clean", "diff", "garble_score", "register_tools"]
+
+RepairOption = Annotated[
+    list[Repair] | None,
+    typer.Option(help="Run only this repair (repeatable).", show_default=False),
+]
+SkipOption = Annotated[
+    list[Repair] | None,
+    typer.Option(help="Do not run this repair (repeatable).", show_default=False),
+]
+
+
+def clean(
+    doc: Document,
+    *,
+    only: RepairOption = None,
+    skip: SkipOption = None,
+    diff: Annotated[bool, typer.Option(help="Show a unified diff of each document.")] = False,
+    check: Annotated[
+        bool, typer.Option(help="Change nothing; exit 1 when any document would change.")
+    ] = False,
+) -> Document:
+    """Repair damaged text: mojibake, spacing, run-together words, quote marks, boilerplate.
+
+    The output document records under ``meta["clean"]``: ``changed`` (bool),
+    ``repairs`` ({kind: count}), ``removed`` (boilerplate and metadata lines,
+    verbatim, as {"kind", "line"}), ``garble_before``/``garble_after``
+    (suspicious spots per 1,000 words), and with ``diff`` the unified diff under
+    ``diff``.  Moved header metadata also becomes plain fields (``date``,
+    ``byline``, ``photo``) unless the document already has them.  With ``check``
+    the text and other metadata come back unchanged.
+    """
+    result = clean_text(doc.text, chosen(only, skip))
+    changed = result.text != doc.text
+    record: dict[str, Any] = {
+        "changed": changed,
+        "garble_before": garble_score(doc.text),
+        "garble_after": garble_score(result.text),
+        "repairs": result.repairs,
+        "removed": result.removed,
+    }
+    cleaned = Document(doc.id, result.text, {**result.meta, **doc.meta})
+    if diff:
+        record["diff"] = unified_diff(doc, cleaned)
+    if check:  # report only: the document passes through as it came
+        return Document(doc.id, doc.text, {**doc.meta, "clean": record})
+    cleaned.meta["clean"] = record
+    return cleaned
+
+
+def _info() -> str:
+    from corpus_tool_clean.dictionary import source
+
+    return f"repairs: {', '.join(r.value for r in Repair)}; word frequencies: {source()}"
+
+
+@hookimpl
+def register_tools() -> list[Transform]:
+    return [Transform(name="clean", func=clean, info=_info)]

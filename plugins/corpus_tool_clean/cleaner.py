@@ -1,0 +1,73 @@
+"""The repairs in the order they run, and the record of what they did."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from corpus_tool_clean import boilerplate, joined, repairs
+
+
+class Repair(str, Enum):
+    """The repairs, by the names ``--only`` and ``--skip`` take."""
+
+    unicode = "unicode"
+    metadata = "metadata"
+    boilerplate = "boilerplate"
+    hyphenation = "hyphenation"
+    whitespace = "whitespace"
+    sentence_spacing = "sentence-spacing"
+    joined_words = "joined-words"
+    quotes = "quotes"
+
+
+# Order matters: lines are removed before words are judged (the joined-word
+# repair looks for evidence in the rest of the document), and spacing is fixed
+# before quote marks, whose rules look at the space before a mark.
+TEXT_REPAIRS: dict[Repair, Callable[[str], tuple[str, int]]] = {
+    Repair.unicode: repairs.fix_unicode,
+    Repair.hyphenation: repairs.fix_hyphenation,
+    Repair.whitespace: repairs.fix_whitespace,
+    Repair.sentence_spacing: repairs.fix_sentence_spacing,
+    Repair.joined_words: joined.split_joined_words,
+    Repair.quotes: repairs.fix_quotes,
+}
+LINE_REPAIRS: dict[Repair, Callable[[str], boilerplate.LineRepairs]] = {
+    Repair.metadata: boilerplate.move_metadata,
+    Repair.boilerplate: boilerplate.remove_boilerplate,
+}
+ORDER = [Repair.unicode, Repair.metadata, Repair.boilerplate, Repair.hyphenation,
+         Repair.whitespace, Repair.sentence_spacing, Repair.joined_words, Repair.quotes]
+
+
+@dataclass
+class Cleaned:
+    text: str
+    repairs: dict[str, int] = field(default_factory=dict)
+    removed: list[dict[str, str]] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def chosen(only: Iterable[Repair] | None, skip: Iterable[Repair] | None) -> list[Repair]:
+    selected = set(only) if only else set(Repair)
+    selected -= set(skip or ())
+    return [r for r in ORDER if r in selected]
+
+
+def clean_text(text: str, selected: Iterable[Repair] = ORDER) -> Cleaned:
+    result = Cleaned(text)
+    for repair in selected:
+        if repair in LINE_REPAIRS:
+            lines = LINE_REPAIRS[repair](result.text)
+            result.text = lines.text
+            result.removed += lines.removed
+            for key, value in lines.meta.items():
+                result.meta.setdefault(key, value)
+            count = len(lines.removed)
+        else:
+            result.text, count = TEXT_REPAIRS[repair](result.text)
+        if count:
+            result.repairs[repair.value] = result.repairs.get(repair.value, 0) + count
+    return result

@@ -1,0 +1,153 @@
+"""Character-level repairs: unicode, whitespace, sentence spacing, quote marks, hyphenation.
+
+Each repair takes a text and returns the repaired text with the number of places
+it changed.  Each one leaves its own output alone (cleaning is idempotent).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from corpus_tool_clean.dictionary import is_word
+
+if TYPE_CHECKING:
+    from ftfy import TextFixerConfig
+
+# ---------------------------------------------------------------- unicode
+
+# Invisible characters that only break words apart for search and counting.
+INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
+@functools.cache
+def _ftfy_config() -> TextFixerConfig:
+    from ftfy import TextFixerConfig
+
+    # Curly quotes are correct typography, not damage: keep them.
+    return TextFixerConfig(uncurl_quotes=False, explain=False)
+
+
+def _changed_spans(before: str, after: str) -> int:
+    """How many separate places differ between two texts."""
+    if before == after:
+        return 0
+    matcher = SequenceMatcher(None, before, after, autojunk=False)
+    return sum(1 for op, *_ in matcher.get_opcodes() if op != "equal")
+
+
+def fix_unicode(text: str) -> tuple[str, int]:
+    """Mojibake, control and width oddities via ftfy; invisible characters removed."""
+    import ftfy
+
+    fixed = INVISIBLE.sub("", ftfy.fix_text(text, _ftfy_config()))
+    if fixed == text:
+        return text, 0
+    # Count per line so that the comparison stays cheap on long documents.
+    old_lines, new_lines = text.splitlines(), fixed.splitlines()
+    if len(old_lines) != len(new_lines):
+        return fixed, max(1, _changed_spans(text, fixed))
+    return fixed, sum(_changed_spans(a, b) for a, b in zip(old_lines, new_lines))
+
+
+# ------------------------------------------------------------- whitespace
+
+SPACE_RUN = re.compile(r"(?<=\S)[ \t]*(?: [ \t]|\t)[ \t]*(?=\S)")  # two+ blanks, or a tab
+TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+# "Republican . And": a space before a lone punctuation mark that ends a word's clause.
+SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W_])[ \t]+([,.;:!?])(?=\s|$)")
+
+
+def fix_whitespace(text: str) -> tuple[str, int]:
+    count = 0
+    for pattern, replacement in (
+        (TRAILING, ""),
+        (BLANK_LINES, "\n\n"),
+        (SPACE_BEFORE_PUNCT, r"\1"),
+        (SPACE_RUN, " "),
+    ):
+        text, n = pattern.subn(replacement, text)
+        count += n
+    return text, count
+
+
+# ------------------------------------------------------- sentence spacing
+
+# "Stockholm.As" -> "Stockholm. As": a lower-case letter, a full stop, then a
+# capitalised word.  "U.S.", "e.g.", "3.14" and "Jul.01" never match.
+MISSING_SPACE = re.compile(r"(?<=[a-z])([.!?])(?=[A-Z][a-z])")
+TOKEN = re.compile(r"\S+")
+ADDRESS = re.compile(r"@|://|\bwww\.|\.(?:com|org|net|gov|edu|io|uk)\b", re.IGNORECASE)
+
+
+def fix_sentence_spacing(text: str) -> tuple[str, int]:
+    count = 0
+
+    def token(match: re.Match[str]) -> str:
+        nonlocal count
+        word = match.group()
+        if ADDRESS.search(word):  # URLs and e-mail addresses keep their dots
+            return word
+        word, n = MISSING_SPACE.subn(r"\1 ", word)
+        count += n
+        return word
+
+    if not MISSING_SPACE.search(text):
+        return text, 0
+    return TOKEN.sub(token, text), count
+
+
+# ------------------------------------------------------------ quote marks
+
+# A closing mark typed as an opening one at the end of a line: 'Ukraine. “'.
+FLIPPED_CLOSE = re.compile(r"(?<=[.!?,…])[ \t]*“[ \t]*$")
+# A space before a closing mark: 'consequences. ”'.
+SPACED_CLOSE = re.compile(r"(?<=[^\s“])[ \t]+”")
+
+
+def _quote_open(before: str) -> bool:
+    """Is a curly double quote open at the end of ``before`` (one line)?"""
+    return before.count("“") > before.count("”")
+
+
+def fix_quotes(text: str) -> tuple[str, int]:
+    if "“" not in text and "”" not in text:
+        return text, 0
+    count = 0
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        flipped = FLIPPED_CLOSE.search(line)
+        if flipped and _quote_open(line[: flipped.start()]):
+            line = line[: flipped.start()] + "”"
+            count += 1
+        spaced = SPACED_CLOSE.search(line)
+        while spaced and _quote_open(line[: spaced.start()]):
+            line = line[: spaced.start()] + "”" + line[spaced.end():]
+            count += 1
+            spaced = SPACED_CLOSE.search(line, spaced.start() + 1)
+        lines[i] = line
+    return "\n".join(lines), count
+
+
+# ------------------------------------------------------------ hyphenation
+
+# "inter-\nnational": a word broken with a hyphen at the end of a line.
+BROKEN_WORD = re.compile(r"\b([^\W\d_]+)-[ \t]*\n[ \t]*([^\W\d_]+)\b")
+
+
+def fix_hyphenation(text: str) -> tuple[str, int]:
+    """Join words hyphenated across a line break; keep the hyphen of real compounds."""
+    if "-\n" not in text and not re.search(r"-[ \t]+\n", text):
+        return text, 0
+
+    def join(match: re.Match[str]) -> str:
+        head, tail = match.groups()
+        # The dictionary knows "international": the hyphen was the line break's.
+        if tail[0].islower() and is_word(head + tail):
+            return head + tail
+        return f"{head}-{tail}"  # "well-\nknown", "pro-\nRussian": a real compound
+
+    return BROKEN_WORD.subn(join, text)
