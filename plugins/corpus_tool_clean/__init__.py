@@ -13,7 +13,7 @@ import typer
 
 from corpus_tool import Document, Transform, hookimpl
 from corpus_tool_clean.cleaner import Repair, chosen, clean_text
-from corpus_tool_clean.diff import diff, unified_diff
+from corpus_tool_clean.diff import diff
 from corpus_tool_clean.garble import garble_score
 
 __all__ = ["Repair", "clean", "diff", "garble_score", "register_tools"]
@@ -33,20 +33,16 @@ def clean(
     *,
     only: RepairOption = None,
     skip: SkipOption = None,
-    diff: Annotated[bool, typer.Option(help="Show a unified diff of each document.")] = False,
-    check: Annotated[
-        bool, typer.Option(help="Change nothing; exit 1 when any document would change.")
-    ] = False,
 ) -> Document:
     """Repair damaged text: mojibake, spacing, run-together words, quote marks, boilerplate.
 
     The output document records under ``meta["clean"]``: ``changed`` (bool),
     ``repairs`` ({kind: count}), ``removed`` (boilerplate and metadata lines,
     verbatim, as {"kind", "line"}), ``garble_before``/``garble_after``
-    (suspicious spots per 1,000 words), and with ``diff`` the unified diff under
-    ``diff``.  Moved header metadata also becomes plain fields (``date``,
-    ``byline``, ``photo``) unless the document already has them.  With ``check``
-    the text and other metadata come back unchanged.
+    (suspicious spots per 1,000 words).  Moved header metadata also becomes
+    plain fields (``date``, ``byline``, ``photo``) unless the document already
+    has them.  ``--diff`` and ``--check`` are the core's, for every transform:
+    they compare the text before and after.
     """
     result = clean_text(doc.text, chosen(only, skip))
     changed = result.text != doc.text
@@ -57,13 +53,7 @@ def clean(
         "repairs": result.repairs,
         "removed": result.removed,
     }
-    cleaned = Document(doc.id, result.text, {**result.meta, **doc.meta})
-    if diff:
-        record["diff"] = unified_diff(doc, cleaned)
-    if check:  # report only: the document passes through as it came
-        return Document(doc.id, doc.text, {**doc.meta, "clean": record})
-    cleaned.meta["clean"] = record
-    return cleaned
+    return Document(doc.id, result.text, {**result.meta, **doc.meta, "clean": record})
 
 
 def _info() -> str:

@@ -107,9 +107,9 @@ def move_metadata(text: str) -> LineRepairs:
 
 def remove_boilerplate(text: str) -> LineRepairs:
     result = LineRepairs(text)
-    drop = {i for i, line in enumerate(text.split("\n")) if line.strip() and BOILERPLATE.fullmatch(line)}
+    lines = text.split("\n")
+    drop = {i for i, line in enumerate(lines) if line.strip() and BOILERPLATE.fullmatch(line)}
     if drop:
-        lines = text.split("\n")
         result.removed = [{"kind": "boilerplate", "line": lines[i].strip()} for i in sorted(drop)]
         result.text = _drop_lines(text, drop)
     return result

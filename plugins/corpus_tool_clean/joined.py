@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from corpus_tool_clean.dictionary import protected_names, word_counts
 
@@ -28,6 +29,10 @@ MIN_PART_LENGTH = 3
 MIN_PART_COUNT = 1_000_000
 
 
+def _pieces(token: str, cuts: list[int]) -> list[str]:
+    return [token[a:b] for a, b in pairwise([0, *cuts, len(token)])]
+
+
 def _known(word: str) -> bool:
     lower = word.lower()
     return lower in word_counts() or lower in protected_names()
@@ -38,8 +43,7 @@ def _case_splits(token: str, seen: Counter[str]) -> list[int]:
     if _known(token) or (token[0].isupper() and seen[token] > 1):
         return []
     cuts = [m.start() for m in CASE_BOUNDARY.finditer(token)]
-    bounds = [0, *cuts, len(token)]
-    parts = [token[a:b] for a, b in zip(bounds, bounds[1:])]
+    parts = _pieces(token, cuts)
     if len(parts[0]) < 2 or parts[0] in NAME_PREFIXES:
         return []
     # Every part must be a word; the first must also occur alone in the document.
@@ -93,8 +97,7 @@ def split_joined_words(text: str) -> tuple[str, int]:
         if not new:
             break
         for token, cuts in new.items():
-            bounds = [0, *cuts, len(token)]
-            seen.update(token[a:b] for a, b in zip(bounds, bounds[1:]))
+            seen.update(_pieces(token, cuts))
         splits.update(new)
     if not splits:
         return text, 0
@@ -108,7 +111,6 @@ def split_joined_words(text: str) -> tuple[str, int]:
         if not cuts:
             return token
         count += len(cuts)
-        bounds = [0, *cuts, len(token)]
-        return " ".join(token[a:b] for a, b in zip(bounds, bounds[1:]))
+        return " ".join(_pieces(token, cuts))
 
     return LETTERS.sub(split, text), count

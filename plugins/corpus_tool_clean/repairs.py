@@ -49,7 +49,7 @@ def fix_unicode(text: str) -> tuple[str, int]:
     old_lines, new_lines = text.splitlines(), fixed.splitlines()
     if len(old_lines) != len(new_lines):
         return fixed, max(1, _changed_spans(text, fixed))
-    return fixed, sum(_changed_spans(a, b) for a, b in zip(old_lines, new_lines))
+    return fixed, sum(_changed_spans(a, b) for a, b in zip(old_lines, new_lines, strict=True))
 
 
 # ------------------------------------------------------------- whitespace
