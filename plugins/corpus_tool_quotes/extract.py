@@ -1,0 +1,192 @@
+"""From quoted spans to quotations: their kind, speaker and reporting verb.
+
+- direct: a quoted statement, opening a sentence or introduced by a reporting
+  clause ("Zakharova added: “...”") or followed by one (“...,” he said);
+- partial: a fragment inside reported speech (Sullivan said that Russia violated
+  the principle of "sovereignty and territorial integrity");
+- scare: a quoted term nobody is reported as saying (the two "republics").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from corpus_tool_quotes.lexicon import SCARE_LEAD
+from corpus_tool_quotes.marks import find_quotes
+from corpus_tool_quotes.speakers import (
+    ACCORDING_TO,
+    AFTER_QUOTE,
+    SPEAKER_VERB,
+    VERB_SPEAKER,
+    Speaker,
+    Speakers,
+)
+
+DIRECT, PARTIAL, SCARE = "direct", "partial", "scare"
+
+# A sentence ends at . ! ? or … followed by a space, but not after Mr. or an initial (U.S.).
+SENTENCE_END = re.compile(
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<![\s.][A-Z])[.!?…]+[”\"’]?(?=\s)"
+)
+# What may follow a reporting clause right before a direct quote: "added: “", "told the BBC, “"
+_INTRO_TAIL = re.compile(r"(?:[^.!?“”\"\n]{0,80}?[:,])?[^\S\n]*\Z")
+_WINDOW = 400  # how far a sentence may reach either side of a quote
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the quote without the spaces inside its marks."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> int:
+    start = floor
+    for match in SENTENCE_END.finditer(text, max(floor, pos - _WINDOW), pos):
+        start = match.end()
+    return start
+
+
+def _sentence_end(text: str, pos: int, ceiling: int) -> int:
+    match = SENTENCE_END.search(text, pos, min(ceiling, pos + _WINDOW))
+    return match.end() if match else ceiling
+
+
+class _Document:
+    """One document's quotes, worked through in order."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.quotes = []
+        for quote in find_quotes(text):
+            if quote.depth == 0:  # a nested quote is part of the one around it
+                start, end = _trim(text, quote.start, quote.end)
+                if start < end:
+                    self.quotes.append((quote.open, quote.close, start, end))
+        self.spans = [(o, c + 1) for o, c, _, _ in self.quotes]
+        self._span_starts = [o for o, _ in self.spans]
+        self.speakers = Speakers(text, self.spans)
+
+    def inside_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._span_starts, pos) - 1
+        return i >= 0 and pos < self.spans[i][1]
+
+    def attribution_after(self, close: int) -> Speaker | None:
+        """A reporting clause right after the closing mark: ,” Mr. Lavrov said / ,” said Herbst."""
+        pos = AFTER_QUOTE.match(self.text, close + 1).end()
+        match = SPEAKER_VERB.match(self.text, pos) or VERB_SPEAKER.match(self.text, pos)
+        return self._speaker(match) if match else None
+
+    def attribution_before(self, open_: int, sent_start: int, para_start: int) -> Speaker | None:
+        """A reporting clause introducing the quote: Zakharova added: “...”"""
+        text = self.text
+        if para_start > 0 and not text[para_start:open_].strip():
+            # A quote opening its paragraph may be introduced at the end of the last one.
+            prev = text[:para_start].rstrip()
+            if not prev.endswith(":"):
+                return None
+            open_ = len(prev)
+            sent_start = _sentence_start(text, open_ - 1, text.rfind("\n", 0, open_) + 1)
+        elif sent_start == open_:
+            return None
+        last = None
+        for match in SPEAKER_VERB.finditer(text, sent_start, open_):
+            if not self.inside_quote(match.start()):
+                last = match
+        if last is None:
+            return None
+        tail = _INTRO_TAIL.match(text, last.end(), open_)
+        if tail is None:
+            return None
+        return self._speaker(last)
+
+    def sentence_cue(
+        self, open_: int, close: int, sent_start: int, sent_end: int
+    ) -> Speaker | None:
+        """The reporting clause of the sentence around a fragment, nearest first."""
+        text = self.text
+        before = None
+        for match in SPEAKER_VERB.finditer(text, sent_start, open_):
+            # A comma between clause and quote usually starts another clause.
+            if not self.inside_quote(match.start()) and not re.search(
+                r"[,;]", text[match.end():open_]
+            ):
+                before = match
+        if before is not None:
+            return self._speaker(before)
+        after = SPEAKER_VERB.search(text, close + 1, sent_end)
+        if after is not None and not self.inside_quote(after.start()):
+            return self._speaker(after)
+        according = ACCORDING_TO.search(text, sent_start, sent_end)
+        if according is not None and not self.inside_quote(according.start()):
+            group = "speaker" if according.group("speaker") else "poss"
+            if according.group(group):
+                return self.speakers.resolve(according.group(group), according.start(group), None)
+        return None
+
+    def _speaker(self, match: re.Match[str]) -> Speaker | None:
+        speaker, verb = match.group("speaker"), match.group("verb")
+        return self.speakers.resolve(speaker, match.start("speaker"), verb)
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        text = self.text
+        last_direct: tuple[int, Speaker | None] | None = None  # (closing mark, speaker)
+        for open_, close, start, end in self.quotes:
+            content = text[start:end]
+            words = content.split()
+            para_start = text.rfind("\n", 0, open_) + 1
+            para_end = text.find("\n", close)
+            para_end = len(text) if para_end < 0 else para_end
+            sent_start = _sentence_start(text, open_, para_start)
+            opens_sentence = not text[sent_start:open_].strip(" \t—–-•*")
+            if opens_sentence:
+                sent_start = open_
+
+            after = self.attribution_after(close)
+            intro = self.attribution_before(open_, sent_start, para_start) if not after else None
+            speaker = after or intro
+            title_like = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+            if (opens_sentence or intro) and (speaker or (len(words) >= 3 and not title_like)):
+                kind = DIRECT
+                if speaker is None and last_direct and _adjacent(text, last_direct[0], open_):
+                    speaker = last_direct[1]  # “...,” he said. “More of the same.”
+                last_direct = (close, speaker)
+            else:
+                lead = text[max(para_start, open_ - 30):open_].split()
+                lead_word = lead[-1].strip(",:;(").lower() if lead else ""
+                if not after and len(words) <= 3 and (lead_word in SCARE_LEAD or title_like):
+                    kind, speaker = SCARE, None
+                else:
+                    if speaker is None:
+                        sent_end = _sentence_end(text, close + 1, para_end)
+                        speaker = self.sentence_cue(open_, close, sent_start, sent_end)
+                    kind = PARTIAL if speaker or (len(words) >= 4 and not title_like) else SCARE
+            yield {
+                "start": start,
+                "end": end,
+                "text": content,
+                "kind": kind,
+                "speaker": speaker.name if speaker else None,
+                "verb": speaker.verb if speaker else None,
+                "speaker_start": speaker.start if speaker else None,
+                "speaker_end": speaker.end if speaker else None,
+            }
+
+
+def _adjacent(text: str, last_close: int, open_: int) -> bool:
+    """Whether a quote opening at ``open_`` is in the paragraph of the quote closed at
+    ``last_close`` or opens the next paragraph."""
+    between = text[last_close:open_]
+    first_break = between.find("\n")
+    return first_break < 0 or not between[first_break:].strip()
+
+
+def quotations(text: str) -> Iterator[dict[str, Any]]:
+    """Every top-level quotation of ``text`` as a row, in text order."""
+    return _Document(text).rows()

@@ -1,0 +1,79 @@
+"""Word lists: reporting verbs, titles, pronouns and the words that make a term a scare quote."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+# Verbs that report speech (base forms; inflections are generated below).
+_REPORTING = """
+    acknowledge add admit advise agree allege announce answer argue ask assert
+    assure blast boast call caution cite claim comment complain concede conclude
+    confirm contend continue counter declare demand deny describe emphasise
+    emphasize estimate exclaim explain insist joke lament maintain mention muse
+    note observe plead pledge point predict proclaim promise protest quip recall
+    recount reiterate remark reply report respond retort reveal say scream shout
+    sigh state stress suggest tell testify threaten tweet urge vow warn whisper
+    wonder write
+"""
+_IRREGULAR = {
+    "say": ["said"],
+    "tell": ["told"],
+    "write": ["wrote", "written"],
+}
+
+
+def _inflect(verb: str) -> set[str]:
+    forms = {verb, *_IRREGULAR.get(verb, [])}
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    elif verb.endswith("e"):
+        forms |= {verb + "s", verb + "d", verb[:-1] + "ing"}
+    elif verb.endswith(("s", "sh", "ch", "x")):
+        forms |= {verb + "es", verb + "ed", verb + "ing"}
+    else:
+        forms |= {verb + "s", verb + "ed", verb + "ing"}
+    if verb in _IRREGULAR:
+        forms.discard(verb + "ed")
+    return forms
+
+
+REPORTING_VERBS: frozenset[str] = frozenset(
+    form for verb in _REPORTING.split() for form in _inflect(verb)
+)
+
+# Pronouns that stand for a speaker named earlier ("he said", "in her opinion").
+PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "their"})
+
+# Words stripped from a speaker's name: honorifics, offices, ranks.
+TITLES = _words("""
+    mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. reverend
+    president vice prime premier minister secretary secretary-general general gen gen.
+    foreign defense defence state home interior finance justice health trade
+    chancellor senator sen sen. rep rep. representative governor gov gov. mayor judge
+    king queen prince princess pope chief executive officer director ambassador
+    spokesman spokeswoman spokesperson advisor adviser national security deputy head
+    chairman chairwoman chair leader commander colonel col col. captain capt capt.
+    lieutenant lt lt. sergeant sgt sgt. professor coach manager ceo mp mep senior
+    former acting assistant attorney archbishop bishop father councillor
+    superintendent inspector detective constable editor analyst economist
+    official officials chief-executive
+""")
+
+# Capitalised words that start a sentence rather than a name.
+NOT_NAMES = _words("""
+    the a an and but or so yet in on at as if when while then this that these those
+    it its he she they we i you his her their our my your there here however also
+    meanwhile earlier later last next after before since because although though
+    yesterday today tonight tomorrow monday tuesday wednesday thursday friday
+    saturday sunday january february march april may june july august september
+    october november december speaking asked according source
+""")
+
+# Words that, right before a short quoted term, make it a label and not speech:
+# the two "republics", a "referendum", so-called "experts".
+SCARE_LEAD = _words("""
+    the a an this that these those its their his her our your two three several
+    many some so-called term word words phrase
+""")

@@ -1,0 +1,87 @@
+"""Views over many quote rows: the per-speaker summary, the table, the report figures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+Row = dict[str, Any]
+
+_TEXT_WIDTH = 90  # characters of a quote shown in the table
+
+
+def _by_speaker_wanted(options: dict[str, Any]) -> bool:
+    by = options.get("by")
+    return getattr(by, "value", by) == "speaker"
+
+
+def by_speaker(rows: Iterator[Row], options: dict[str, Any]) -> Iterable[Row]:
+    """``--by speaker``: quotes, words and documents per speaker, most quoted first.
+
+    Scare quotes have no speaker and are left out; quotes whose speaker was not
+    found are counted under a null speaker, listed last.
+    """
+    if not _by_speaker_wanted(options):
+        yield from rows
+        return
+    totals: dict[str | None, Row] = {}
+    docs: dict[str | None, set[str]] = {}
+    for row in rows:
+        if row.get("kind") == "scare":
+            continue
+        name = row.get("speaker")
+        entry = totals.setdefault(name, {"speaker": name, "quotes": 0, "words": 0, "docs": 0})
+        entry["quotes"] += 1
+        entry["words"] += len(str(row.get("text") or "").split())
+        docs.setdefault(name, set()).add(str(row.get("doc")))
+    for name, entry in totals.items():
+        entry["docs"] = len(docs[name])
+    yield from sorted(
+        totals.values(),
+        key=lambda e: (e["speaker"] is None, -e["quotes"], -e["words"], str(e["speaker"]).lower()),
+    )
+
+
+def _shorten(text: str, width: int = _TEXT_WIDTH) -> str:
+    """One line of at most ``width`` characters, cut at a word with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    cut = flat[: width - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def render(rows: list[Row], options: dict[str, Any]) -> RenderableType:
+    """The terminal table: quotes with speakers first, scare quotes last."""
+    from rich.table import Table
+
+    if _by_speaker_wanted(options):
+        table = Table("speaker", "quotes", "words", "docs", title="Quotes by speaker")
+        for row in rows:
+            table.add_row(
+                row["speaker"] or "(unknown)", str(row["quotes"]), str(row["words"]),
+                str(row["docs"]),
+            )
+        return table
+    table = Table("doc", "kind", "speaker", "verb", "quote", title=f"{len(rows)} quotes")
+    table.columns[4].overflow = "fold"
+    ordered = sorted(rows, key=lambda r: r.get("kind") == "scare")  # stable: input order kept
+    for row in ordered:
+        table.add_row(
+            str(row.get("doc", "")), row["kind"], row["speaker"] or "", row["verb"] or "",
+            _shorten(row["text"]),
+        )
+    return table
+
+
+def summarize(rows: list[Row]) -> Row:
+    """One document's figures for ``corpus-tool report``."""
+    said = [r for r in rows if r.get("kind") in ("direct", "partial")]
+    return {
+        "quotes": len(said),
+        "direct": sum(r["kind"] == "direct" for r in said),
+        "speakers": len({r["speaker"] for r in said if r.get("speaker")}),
+    }
