@@ -1,0 +1,208 @@
+"""Find temporal expressions: one regex scan, then context checks that keep
+ordinary words and numbers out ("you may", "troops march", "2,014 troops",
+"page 2014")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from corpus_tool_dates.patterns import groups, scanner
+
+
+@dataclass(frozen=True)
+class Found:
+    """One expression as found: its span, family and named pieces."""
+
+    start: int
+    end: int
+    family: str
+    parts: dict[str, str]
+
+
+_WORD = re.compile(r"[\w'’.]+|[^\w\s]")
+
+# Words before a bare month or year that make it a date ("in May", "since 2014").
+DATE_CUES = frozenset([
+    "in", "on", "of", "since", "until", "till", "by", "from", "through", "throughout", "during",
+    "early", "late", "mid", "last", "next", "this", "before", "after", "between", "and", "or",
+    "to", "year", "years", "spring", "summer", "autumn", "fall", "winter", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "the", "a", "an", "'s", "its", "their", "his", "her"
+])
+# Words before a number that make it a count or a label, not a year.
+NOT_YEAR_BEFORE = frozenset([
+    "page", "pages", "p.", "pp.", "no.", "nos.", "number", "num.", "#", "room", "flight",
+    "route", "chapter", "section", "vol.", "volume", "article", "item", "figure", "fig.",
+    "table", "line", "lines", "code", "model", "version", "v.", "level", "grade", "about",
+    "around", "approximately", "roughly", "nearly", "almost", "than", "some", "only", "just",
+    "least", "total", "totalling", "top", "over", "under", "exactly"
+])
+# Possessives and determiners that make "the 2014 elections" a year, not a count.
+YEAR_DETERMINERS = frozenset([
+    "the", "its", "their", "his", "her", "our", "this", "that"
+])
+NEWSPAPER_WORDS = frozenset([
+    "times", "telegraph", "mirror", "express", "post", "herald", "tribune", "mail", "star"
+])
+# Words before a bare season that make it the season ("in the summer").
+SEASON_CUES = frozenset([
+    "in", "during", "over", "through", "throughout", "by", "until", "since"
+])
+DETERMINERS = frozenset([
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that", "these",
+    "those"
+])
+# Before "a year", "a week": a duration; elsewhere "a day" is usually a rate ("$5 a day").
+DURATION_CUES = frozenset([
+    "for", "over", "within", "in", "after", "about", "nearly", "almost", "than", "least",
+    "once", "past", "last", "next", "first", "around", "half"
+])
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word before ``start``, lower case ('' at the start of the text)."""
+    words = _WORD.findall(text[max(0, start - 30):start])
+    return words[-1].lower() if words else ""
+
+
+def _two_words_before(text: str, start: int) -> list[str]:
+    words = _WORD.findall(text[max(0, start - 40):start])
+    return [w.lower() for w in words[-2:]]
+
+
+def _word_after(text: str, end: int) -> str:
+    """The word after ``end`` as written ('' at the end of the text)."""
+    words = _WORD.findall(text[end:end + 30])
+    return words[0] if words else ""
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _is_plural_noun(word: str) -> bool:
+    return word.isalpha() and word.islower() and len(word) > 3 and word.endswith("s") \
+        and not word.endswith("ss")
+
+
+def _after_number(text: str, start: int) -> bool:
+    """True for the tail of a number: "2,014", "1.2014", "$2014"."""
+    before = text[max(0, start - 2):start]
+    return (len(before) == 2 and before[1] in ",." and before[0].isdigit()) \
+        or before[-1:] in ("$", "£", "€", "¥")
+
+
+def _year_ok(text: str, found: Found) -> bool:
+    if found.parts.get("era"):
+        return True
+    year = int(found.parts["year"])
+    before = _word_before(text, found.start)
+    after = _word_after(text, found.end)
+    if before in NOT_YEAR_BEFORE or after in ("%", "per", "percent", "x"):
+        return False
+    # "2014 troops" is a count, "the 2014 elections" a year.
+    if _is_plural_noun(after) and before not in YEAR_DETERMINERS:
+        return False
+    if year < 1500:  # old years need a cue ("in 1066")
+        return before in DATE_CUES
+    return True
+
+
+def _month_ok(text: str, found: Found) -> bool:
+    """A month name on its own: "May" and "March" are also a verb and a modal,
+    other months are also names ("April Jones")."""
+    if found.parts.get("rel") or found.parts.get("year") or found.parts.get("yrel"):
+        return True
+    before = _word_before(text, found.start)
+    if before in DATE_CUES:
+        return True
+    if found.parts["month"].lower() in ("may", "march"):
+        return False
+    return not _capitalised(_word_after(text, found.end))
+
+
+def _weekday_ok(text: str, found: Found) -> bool:
+    after = _word_after(text, found.end)
+    return after.lower() not in NEWSPAPER_WORDS
+
+
+def _season_ok(text: str, found: Found) -> bool:
+    rel = (found.parts.get("rel") or "").lower()
+    if found.parts.get("year") or found.parts.get("edge") or rel not in ("", "the"):
+        return True
+    words = _two_words_before(text, found.start) if rel else [_word_before(text, found.start)]
+    cue = words[0] if words else ""
+    # "Arab Spring" is a name, "the fall of Rome" an event.
+    return cue in SEASON_CUES and not _capitalised(found.parts["season"])
+
+
+def _decade_ok(text: str, found: Found) -> bool:
+    """"the 1990s" and "the '80s" are decades; "in his 90s" is an age."""
+    if found.parts.get("century"):
+        return True
+    lowered = text[found.start:found.end].lower()
+    return lowered.startswith("the") or "'" in lowered
+
+
+def _time_ok(text: str, found: Found) -> bool:
+    """A bare "10:30" needs a cue; with am/pm, a zone or "noon" it is a time."""
+    if found.parts.get("ampm") or found.parts.get("zone") or found.parts.get("noon"):
+        return True
+    return _word_before(text, found.start) in ("at", "by", "from", "until", "till", "before",
+                                               "after", "around", "about", "to", "and")
+
+
+def _duration_ok(text: str, found: Found) -> bool:
+    unit = found.parts["unit"].lower()
+    if unit.startswith("quarter") and _word_after(text, found.end).lower() == "of":
+        return False  # "three quarters of the vote"
+    if found.parts.get("one") and not (found.parts.get("half") or found.parts.get("approx")):
+        return _word_before(text, found.start) in DURATION_CUES \
+            or _word_after(text, found.end) in ("-", "long")
+    return True
+
+
+def _set_ok(text: str, found: Found) -> bool:
+    adverb = found.parts.get("adverb")
+    # "the Daily Mail", "Weekly Standard": titles, not frequencies.
+    return not (adverb and _capitalised(adverb) and _capitalised(_word_after(text, found.end)))
+
+
+def _anaphor_ok(text: str, found: Found) -> bool:
+    # "the day before the vote" is anchored on an event we cannot date.
+    if found.parts.get("dir", "").lower() in ("before", "after"):
+        return _word_after(text, found.end).lower() not in DETERMINERS
+    return True
+
+
+def _vague_ok(text: str, found: Found) -> bool:
+    word = (found.parts.get("word") or "").lower()
+    if word == "soon":  # "as soon as" is a conjunction
+        return _word_after(text, found.end).lower() != "as"
+    return True
+
+
+_CHECKS = {
+    "year": _year_ok, "month": _month_ok, "weekday": _weekday_ok, "season": _season_ok,
+    "decade": _decade_ok, "time": _time_ok, "duration": _duration_ok, "set": _set_ok,
+    "anaphor": _anaphor_ok, "vague": _vague_ok,
+}
+# Pieces that must be capitalised: "march" and "sunday" in lower case are not dates.
+_NAMES = ("month", "weekday", "weekdays")
+
+
+def find(text: str) -> Iterator[Found]:
+    """Every temporal expression in ``text``, in order, not overlapping."""
+    for match in scanner().finditer(text):
+        family = match.lastgroup or ""
+        if text[match.start()].isdigit() and _after_number(text, match.start()):
+            continue
+        parts, (start, end) = groups(family, text, match.start(), match.end())
+        if any(parts.get(name, "0")[0].islower() for name in _NAMES):
+            continue
+        found = Found(start, end, family, parts)
+        check = _CHECKS.get(family)
+        if check is None or check(text, found):
+            yield found

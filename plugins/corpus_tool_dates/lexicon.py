@@ -1,0 +1,76 @@
+"""Word tables shared by the patterns and the normaliser."""
+
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+# Abbreviations only count next to a day or a year ("Feb. 24", "Jan 2022").
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4,
+    "friday": 5, "saturday": 6, "sunday": 7,
+}
+WEEKDAY_ABBREVIATIONS: dict[str, int] = {
+    "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4,
+    "fri": 5, "sat": 6, "sun": 7,
+}
+
+SEASONS: dict[str, str] = {
+    "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
+}
+
+# TIMEX3 codes for parts of a day.
+DAY_PARTS: dict[str, str] = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+}
+
+NUMBER_WORDS: dict[str, float] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "half a": 0.5, "a couple of": 2, "a dozen": 12,
+}
+# Quantities that cannot be counted: TIMEX3 writes them as X ("PXY").
+VAGUE_QUANTITIES = ("several", "a few", "few", "many", "some", "a couple of")
+
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}
+
+# Calendar units: TIMEX3 duration letter, and whether it belongs after the "T".
+UNITS: dict[str, tuple[str, bool]] = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True),
+    "day": ("D", False), "night": ("D", False), "week": ("W", False),
+    "fortnight": ("W", False), "month": ("M", False), "quarter": ("Q", False),
+    "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
+}
+# How many of the base unit one word stands for ("fortnight" is two weeks).
+UNIT_FACTOR: dict[str, int] = {"fortnight": 2}
+
+# Zone abbreviations as UTC offsets; ambiguous ones (IST, CST in Asia) take the
+# reading an English-language news text most likely means.
+ZONES: dict[str, str] = {
+    "utc": "+00:00", "gmt": "+00:00", "z": "+00:00", "wet": "+00:00",
+    "bst": "+01:00", "cet": "+01:00", "west": "+01:00", "cest": "+02:00",
+    "eet": "+02:00", "eest": "+03:00", "msk": "+03:00",
+    "est": "-05:00", "edt": "-04:00", "cst": "-06:00", "cdt": "-05:00",
+    "mst": "-07:00", "mdt": "-06:00", "pst": "-08:00", "pdt": "-07:00",
+    "ist": "+05:30", "jst": "+09:00", "kst": "+09:00", "hkt": "+08:00",
+    "sgt": "+08:00", "aest": "+10:00", "aedt": "+11:00",
+}
+
+# Vague references and their TIMEX3 values.
+VAGUE: dict[str, str] = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "at present": "PRESENT_REF", "at this time": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "soon": "FUTURE_REF",
+}

@@ -1,0 +1,483 @@
+"""Turn a found expression into a TIMEX3 type, value and mod.
+
+Relative expressions are resolved against the anchor (the document's date);
+anaphoric ones ("the day before", "two weeks later") against the last full date
+the text mentioned, as HeidelTime does for news.  Without an anchor the value
+keeps X placeholders: we never guess today's date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from corpus_tool_dates import values as v
+from corpus_tool_dates.finder import Found
+from corpus_tool_dates.lexicon import (
+    DAY_PARTS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    SEASONS,
+    UNIT_FACTOR,
+    UNITS,
+    VAGUE,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+    ZONES,
+)
+
+
+@dataclass(frozen=True)
+class Timex:
+    type: str  # DATE, TIME, DURATION, SET
+    value: str
+    mod: str | None = None
+
+
+@dataclass
+class Context:
+    """What resolution needs: the anchor, and the last full date mentioned."""
+
+    anchor: date | None
+    reference: date | None = None
+
+    @property
+    def base(self) -> date | None:
+        return self.reference or self.anchor
+
+
+MODS = {
+    "start": "START", "beginning": "START", "early": "START",
+    "end": "END", "close": "END", "late": "END",
+    "middle": "MID", "mid": "MID",
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "under": "LESS_THAN",
+    "less than": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+}
+BACKWARD = {"last", "past", "previous", "preceding", "before", "earlier", "ago"}
+FORWARD = {"next", "coming", "following", "after", "later", "from now", "hence"}
+FUTURE_CUE = re.compile(r"\b(?:will|shall|'ll|going\s+to|due|plans?|scheduled|expected|next)\b",
+                        re.IGNORECASE)
+
+
+def _key(text: str | None) -> str:
+    return re.sub(r"\s+", " ", text or "").strip().lower().rstrip(".")
+
+
+def _month_number(name: str) -> int:
+    key = _key(name)
+    return MONTHS.get(key) or MONTH_ABBREVIATIONS[key]
+
+
+def _weekday_number(name: str) -> int:
+    key = _key(name)
+    return WEEKDAYS.get(key) or WEEKDAY_ABBREVIATIONS[key]
+
+
+def _mod(word: str | None) -> str | None:
+    return MODS.get(_key(word)) if word else None
+
+
+def parse_number(text: str) -> float | None:
+    """ "7 1/2" -> 7.5, "twenty-five" -> 25, "two and a half" -> 2.5, "1,500" -> 1500."""
+    key = _key(text)
+    half = key.endswith(" and a half")
+    key = key.removesuffix(" and a half")
+    if key in NUMBER_WORDS:
+        return NUMBER_WORDS[key] + 0.5 * half
+    match = re.fullmatch(r"([\d,]+(?:\.\d+)?)(?: (\d)/(\d))?", key)
+    if match:
+        n = float(match.group(1).replace(",", ""))
+        if match.group(2) and int(match.group(3)):
+            n += int(match.group(2)) / int(match.group(3))
+        return n + 0.5 * half
+    total = 0.0
+    for word in re.split(r"[-\s]+", key):
+        if word not in NUMBER_WORDS:
+            return None
+        total = total * 100 if word == "hundred" else total + NUMBER_WORDS[word]
+    return total + 0.5 * half
+
+
+def _quantity(parts: dict[str, str]) -> float | None:
+    """The count of a "two days", "a year", "several weeks"; None when vague."""
+    if parts.get("vague"):
+        return None
+    if parts.get("one"):
+        n: float | None = 1.0
+    else:
+        n = parse_number(parts.get("number", "1"))
+    if n is not None and parts.get("half"):
+        n += 0.5
+    return n
+
+
+def _unit(word: str) -> tuple[str, bool, int]:
+    """"weeks" -> ("W", False, 1); "fortnight" -> ("W", False, 2)."""
+    key = _key(word)
+    key = "century" if key == "centuries" else key.removesuffix("s")
+    letter, is_time = UNITS[key]
+    return letter, is_time, UNIT_FACTOR.get(key, 1)
+
+
+def duration_value(n: float | None, unit_word: str) -> str:
+    letter, is_time, factor = _unit(unit_word)
+    amount = "X" if n is None else v.number(n * factor)
+    return f"P{'T' if is_time else ''}{amount}{letter}"
+
+
+def _shift(base: date, letter: str, n: float) -> date:
+    """``base`` moved by ``n`` units; fractions go through the next smaller unit."""
+    if letter == "D":
+        return base + timedelta(days=round(n))
+    if letter == "W":
+        return base + timedelta(days=round(7 * n))
+    if letter == "M":
+        return base + relativedelta(months=round(n))
+    if letter == "Q":
+        return base + relativedelta(months=round(3 * n))
+    if letter == "Y":
+        return base + relativedelta(months=round(12 * n))
+    if letter == "DE":
+        return base + relativedelta(years=round(10 * n))
+    if letter == "CE":
+        return base + relativedelta(years=round(100 * n))
+    return base  # hours, minutes: the same day
+
+
+def _at_granularity(d: date | None, letter: str) -> str:
+    """A date written at the unit's precision ("last week" is a week)."""
+    if letter == "W":
+        return v.week(d) if d else "XXXX-WXX"
+    if letter in ("M", "Q"):
+        return v.month(d.year, d.month) if d else "XXXX-XX"
+    if letter == "Y":
+        return f"{d.year:04d}" if d else "XXXX"
+    if letter == "DE":
+        return v.decade(d.year) if d else "XXX"
+    if letter == "CE":
+        return v.century(d.year) if d else "XX"
+    return v.day(d) if d else "XXXX-XX-XX"
+
+
+def _closest(anchor: date | None, month_: int, day_: int | None) -> int | None:
+    """The year that puts a month (and day) nearest the anchor; None without one."""
+    if anchor is None:
+        return None
+
+    def distance(year: int) -> int:
+        target = date(year, month_, min(day_ or 15, 28))
+        return abs((target - anchor).days)
+
+    return min((anchor.year - 1, anchor.year, anchor.year + 1), key=distance)
+
+
+def _zone(text: str | None) -> str:
+    if not text:
+        return ""
+    key = _key(text).replace(" ", "")
+    if key in ZONES:
+        return ZONES[key]
+    match = re.fullmatch(r"(?:utc|gmt)?([+-])(\d{1,2}):?(\d\d)?", key)
+    if match:
+        return f"{match.group(1)}{int(match.group(2)):02d}:{match.group(3) or '00'}"
+    return "Z" if key == "z" else ""
+
+
+def _clock(parts: dict[str, str]) -> str | None:
+    """ "T13:48+01:00" from the time pieces, or None when there are none."""
+    if parts.get("noon"):
+        return "T00:00" if _key(parts["noon"]) == "midnight" else "T12:00"
+    if not parts.get("hour"):
+        return None
+    hour, minute = int(parts["hour"]), int(parts.get("minute") or 0)
+    ampm = _key(parts.get("ampm")).replace(".", "")
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
+    return f"T{hour:02d}:{minute:02d}{_zone(parts.get('zone'))}"
+
+
+def _calendar_date(year: int | None, month_: int, day_: int, parts: dict[str, str],
+                   ctx: Context) -> Timex | None:
+    year = year if year is not None else _closest(ctx.anchor, month_, day_)
+    try:
+        d = date(year if year is not None else 2000, month_, day_)  # 2000: a leap year
+    except ValueError:
+        return None  # "February 30"
+    value = v.day(d) if year is not None else f"XXXX-{month_:02d}-{day_:02d}"
+    if year is not None:
+        ctx.reference = d
+    clock = _clock(parts)
+    return Timex("TIME", value + clock) if clock else Timex("DATE", value)
+
+
+def _iso(p: dict[str, str], ctx: Context) -> Timex | None:
+    return _calendar_date(int(p["year"]), int(p["month"]), int(p["day"]), p, ctx)
+
+
+def _numeric(p: dict[str, str], ctx: Context) -> Timex | None:
+    if p.get("month"):
+        return _calendar_date(int(p["year"]), int(p["month"]), int(p["day"]), {}, ctx)
+    a, b = int(p["a"]), int(p["b"])
+    # Day first when it must be, or with dots (24.02.2022); else US month first.
+    day_first = a > 12 or (p["sep"] == "." and b <= 12)
+    month_, day_ = (b, a) if day_first else (a, b)
+    if month_ > 12:
+        return None
+    return _calendar_date(int(p["year"]), month_, day_, {}, ctx)
+
+
+def _day_month(p: dict[str, str], ctx: Context) -> Timex | None:
+    day_ = int(re.sub(r"\D", "", p["day"]))
+    year = int(p["year"]) if p.get("year") else None
+    return _calendar_date(year, _month_number(p["month"]), day_, p, ctx)
+
+
+def _month_year(ctx: Context, month_: int, year: int | None, rel: str | None) -> str:
+    anchor = ctx.anchor
+    if year is None and anchor is not None:
+        if rel in ("last", "past"):
+            year = anchor.year if month_ < anchor.month else anchor.year - 1
+        elif rel in ("next", "coming"):
+            year = anchor.year if month_ > anchor.month else anchor.year + 1
+        elif rel == "this":
+            year = anchor.year
+        else:
+            year = _closest(anchor, month_, None)
+    return v.month(year, month_) if year is not None else f"XXXX-{month_:02d}"
+
+
+def _year_offset(ctx: Context, rel: str | None) -> int | None:
+    """ "this year" / "last year" / "next year" as a year; None without an anchor."""
+    if ctx.anchor is None:
+        return None
+    return ctx.anchor.year + {"last": -1, "next": 1}.get(rel or "", 0)
+
+
+def _month(p: dict[str, str], ctx: Context) -> Timex:
+    month_ = _month_number(p["month"])
+    rel = _key(p.get("rel")) or None
+    if p.get("year"):
+        return Timex("DATE", v.month(int(p["year"]), month_))
+    if p.get("yrel"):
+        year = _year_offset(ctx, _key(p["yrel"]))
+        return Timex("DATE", v.month(year, month_) if year else f"XXXX-{month_:02d}")
+    return Timex("DATE", _month_year(ctx, month_, None, rel))
+
+
+def _period(ctx: Context, rel: str, unit: str) -> str:
+    """ "this year", "last month", "that week" at the unit's precision."""
+    base = ctx.base if rel == "that" else ctx.anchor
+    letter = {"year": "Y", "month": "M", "week": "W", "decade": "DE", "century": "CE"}[unit]
+    step = {"last": -1, "next": 1}.get(rel, 0)
+    return _at_granularity(_shift(base, letter, step) if base else None, letter)
+
+
+def _part(p: dict[str, str], ctx: Context) -> Timex:
+    mod = _mod(p.get("part") or p.get("edge"))
+    if p.get("month"):
+        year = int(p["year"]) if p.get("year") else None
+        value = _month_year(ctx, _month_number(p["month"]), year, None)
+    elif p.get("decade"):
+        value = p["decade"][:3]
+    elif p.get("year"):
+        value = p["year"]
+    else:
+        value = _period(ctx, _key(p["rel"]), _key(p["unit"]))
+    return Timex("DATE", value, mod)
+
+
+def _half(p: dict[str, str], ctx: Context) -> Timex:
+    if p.get("q"):
+        return Timex("DATE", f"{p['year']}-{p['q'].upper()}")
+    portion = "H" if _key(p["portion"]) == "half" else "Q"
+    ordinal = _key(p["ordinal"])
+    n = (2 if portion == "H" else 4) if ordinal == "last" else ORDINALS[ordinal]
+    if p.get("year"):
+        year: int | None = int(p["year"])
+    else:
+        year = _year_offset(ctx, _key(p.get("rel")))
+    return Timex("DATE", f"{year:04d}-{portion}{n}" if year else f"XXXX-{portion}{n}")
+
+
+def _season(p: dict[str, str], ctx: Context) -> Timex:
+    code = SEASONS[_key(p["season"])]
+    rel = _key(p.get("rel"))
+    year: int | None = int(p["year"]) if p.get("year") else None
+    anchor = ctx.anchor
+    if year is None and anchor is not None:
+        middle = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
+        if rel in ("last", "past"):
+            year = anchor.year if middle < anchor.month - 1 else anchor.year - 1
+        elif rel in ("next", "coming"):
+            year = anchor.year if middle > anchor.month + 1 else anchor.year + 1
+        else:
+            year = anchor.year
+    return Timex("DATE", f"{year:04d}-{code}" if year else f"XXXX-{code}", _mod(p.get("edge")))
+
+
+def _decade(p: dict[str, str], ctx: Context) -> Timex:
+    # "the '90s" and "the 80s" are last century's; "the 00s" and "the 10s" this one's.
+    century = p.get("century") or ("20" if p["tens"] in "01" else "19")
+    return Timex("DATE", f"{century}{p['tens']}", _mod(p.get("edge")))
+
+
+def _dayword(p: dict[str, str], ctx: Context) -> Timex:
+    word = _key(p.get("word") or p.get("twice"))
+    offsets = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "this": 0,
+               "before yesterday": -2, "after tomorrow": 2}
+    part = _key(p.get("part")) or ("night" if word == "tonight" else "")
+    # "last night" is the evening before; "last week" is another family's.
+    offset = (-1 if part == "night" else 0) if word == "last" else offsets[word]
+    anchor = ctx.anchor
+    if anchor is None and word == "today" and not part:
+        return Timex("DATE", "PRESENT_REF")
+    value = v.day(anchor + timedelta(days=offset)) if anchor else "XXXX-XX-XX"
+    return Timex("TIME", value + "T" + DAY_PARTS[part]) if part else Timex("DATE", value)
+
+
+def _anaphor(p: dict[str, str], ctx: Context) -> Timex:
+    unit = _key(p["unit"])
+    direction = _key(p["dir"])
+    if unit in ("morning", "night"):
+        step = 0 if direction == "same" else (-1 if direction in BACKWARD else 1)
+        base = ctx.base
+        value = v.day(base + timedelta(days=step)) if base else "XXXX-XX-XX"
+        return Timex("TIME", f"{value}T{DAY_PARTS[unit]}")
+    letter, _, factor = _unit(unit)
+    n = 0.0 if direction == "same" else (_quantity(p) if p.get("number") or p.get("one")
+                                          or p.get("vague") else 1.0)
+    if n is None:
+        return Timex("DATE", "PAST_REF" if direction in BACKWARD else "FUTURE_REF")
+    sign = -1 if direction in BACKWARD else 1
+    base = ctx.base
+    return Timex("DATE", _at_granularity(_shift(base, letter, sign * n * factor) if base else None,
+                                         letter))
+
+
+def _ago(p: dict[str, str], ctx: Context) -> Timex:
+    letter, _, factor = _unit(p["unit"])
+    n = _quantity(p)
+    forward = _key(p["dir"]) in FORWARD
+    if n is None:
+        return Timex("DATE", "FUTURE_REF" if forward else "PAST_REF")
+    anchor = ctx.anchor
+    moved = _shift(anchor, letter, (1 if forward else -1) * n * factor) if anchor else None
+    return Timex("DATE", _at_granularity(moved, letter))
+
+
+def _set(p: dict[str, str], ctx: Context) -> Timex:
+    if p.get("weekday") or p.get("weekdays"):
+        return Timex("SET", f"XXXX-WXX-{_weekday_number(p.get('weekday') or p['weekdays'])}")
+    if p.get("month"):
+        return Timex("SET", f"XXXX-{_month_number(p['month']):02d}")
+    if p.get("part"):
+        return Timex("SET", f"XXXX-XX-XXT{DAY_PARTS[_key(p['part'])]}")
+    if p.get("adverb"):
+        adverb = _key(p["adverb"])
+        return Timex("SET", {"daily": "P1D", "nightly": "P1D", "weekly": "P1W",
+                             "fortnightly": "P2W", "monthly": "P1M", "quarterly": "P3M",
+                             "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}[adverb])
+    n = parse_number(p["number"]) if p.get("number") and not p.get("times") else 1.0
+    if p.get("other"):
+        n = 2.0
+    return Timex("SET", duration_value(n, p["unit"]))
+
+
+def _weekday(p: dict[str, str], ctx: Context, text: str, start: int) -> Timex:
+    weekday = _weekday_number(p["weekday"])
+    part = _key(p.get("part"))
+    anchor = ctx.anchor
+    if anchor is None:
+        value = f"XXXX-WXX-{weekday}"
+    else:
+        rel = _key(p.get("rel"))
+        ahead = (weekday - anchor.isoweekday()) % 7  # days until the next one
+        behind = (anchor.isoweekday() - weekday) % 7  # days since the last one
+        if rel == "this":
+            d = anchor + timedelta(days=weekday - anchor.isoweekday())
+        elif rel in ("next", "coming"):
+            d = anchor + timedelta(days=ahead or 7)
+        elif rel in ("last", "past"):
+            d = anchor - timedelta(days=behind or 7)
+        else:
+            # News speaks of the past unless the sentence looks ahead ("will meet on Friday").
+            sentence = re.split(r"[.!?]\s", text[max(0, start - 120):start])[-1]
+            d = anchor + timedelta(days=ahead) if FUTURE_CUE.search(sentence) \
+                else anchor - timedelta(days=behind)
+        value = v.day(d)
+    if part:
+        return Timex("TIME", f"{value}T{DAY_PARTS[part]}")
+    return Timex("DATE", value)
+
+
+def _time(p: dict[str, str], ctx: Context) -> Timex | None:
+    clock = _clock(p)
+    if clock is None:
+        return None
+    day_ = ctx.anchor
+    return Timex("TIME", (v.day(day_) if day_ else "XXXX-XX-XX") + clock)
+
+
+def _duration(p: dict[str, str], ctx: Context) -> Timex:
+    return Timex("DURATION", duration_value(_quantity(p), p["unit"]), _mod(p.get("approx")))
+
+
+def _bare_units(p: dict[str, str], ctx: Context) -> Timex:
+    return Timex("DURATION", duration_value(None, p["unit"]))
+
+
+def _year(p: dict[str, str], ctx: Context) -> Timex:
+    era = _key(p.get("era"))
+    year = int(p["year"])
+    return Timex("DATE", f"BC{year:04d}" if era in ("bc", "bce") else f"{year:04d}")
+
+
+def _vague(p: dict[str, str], ctx: Context) -> Timex:
+    if p.get("recent"):
+        return Timex("DATE", "PAST_REF")
+    if p.get("coming"):
+        return Timex("DATE", "FUTURE_REF")
+    return Timex("DATE", VAGUE[_key(p["word"])])
+
+
+def _relunit(p: dict[str, str], ctx: Context) -> Timex:
+    rel = _key(p["rel"])
+    unit = _key(p["unit"])
+    rel = "last" if rel in BACKWARD else "next" if rel in FORWARD else "this"
+    anchor = ctx.anchor
+    if unit == "weekend":
+        d = _shift(anchor, "W", {"last": -1, "next": 1}.get(rel, 0)) if anchor else None
+        return Timex("DATE", f"{v.week(d) if d else 'XXXX-WXX'}-WE")
+    if unit == "quarter":
+        if anchor is None:
+            return Timex("DATE", "XXXX-QX")
+        d = _shift(anchor, "Q", {"last": -1, "next": 1}.get(rel, 0))
+        return Timex("DATE", f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}")
+    return Timex("DATE", _period(ctx, rel, unit))
+
+
+_HANDLERS = {
+    "iso": _iso, "numeric": _numeric, "mdy": _day_month, "dmy": _day_month, "part": _part,
+    "half": _half, "season": _season, "decade": _decade, "dayword": _dayword,
+    "anaphor": _anaphor, "ago": _ago, "set": _set, "relunit": _relunit, "month": _month,
+    "time": _time, "duration": _duration, "bareunits": _bare_units, "year": _year,
+    "vague": _vague,
+}
+
+
+def normalize(found: Found, ctx: Context, text: str) -> Timex | None:
+    """The TIMEX3 reading of one expression; None when it is not a real date
+    ("February 30").  Full dates become the reference for later anaphora."""
+    p = found.parts
+    if found.family == "weekday":
+        return _weekday(p, ctx, text, found.start)
+    return _HANDLERS[found.family](p, ctx)

@@ -1,0 +1,194 @@
+"""The regular expressions of the finder, one per family of expression.
+
+Each family is a pattern with named groups that the normaliser reads.  The
+finder scans a document once with a single compiled alternation of all
+families (named groups stripped, so names may repeat across families); the
+family that matched is re-read with its own pattern only for the few spans
+found.  The order of ``FAMILIES`` is the priority: at a given position the
+first family that matches wins, so longer and more specific forms come first.
+
+Every repetition is bounded or separated by fixed literals, so no input can
+make the scan backtrack catastrophically.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from corpus_tool_dates.lexicon import (
+    DAY_PARTS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NUMBER_WORDS,
+    SEASONS,
+    UNITS,
+    VAGUE,
+    VAGUE_QUANTITIES,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+    ZONES,
+)
+
+
+def _words(words: object) -> str:
+    """An alternation of words or phrases, longest first so prefixes do not win."""
+    items = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+
+
+MONTH_FULL = _words(MONTHS)
+MONTH_ANY = rf"(?:{MONTH_FULL}|{_words(MONTH_ABBREVIATIONS)}\.?)"
+WEEKDAY = _words(WEEKDAYS)
+WEEKDAY_ANY = rf"(?:{WEEKDAY}|{_words(WEEKDAY_ABBREVIATIONS)}\.?)"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:]|[.,]\d)"
+YEAR = r"(?:1\d{3}|20\d\d)(?!\d|,\d)"
+SEASON = _words(SEASONS)
+DAY_PART = _words(DAY_PARTS)
+# Zones are upper case ("CET"), never the words "est" or "west".
+ZONE = rf"(?-i:(?:UTC|GMT)\s?[+-]\s?\d{{1,2}}(?::?\d\d)?|{_words(z.upper() for z in ZONES)}(?!\w))"
+AMPM = r"(?:[ap]\.m\.|[ap]m(?!\w))"
+# A clock time: needs am/pm, a zone, or hours and minutes.
+TIME = (
+    rf"(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s?(?P<ampm>{AMPM})(?:\s?\(?(?P<zone>{ZONE}))?"
+    rf"|(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?:\s?(?P<zone>{ZONE}))?"
+    r"|(?P<noon>noon|midday|midnight)"
+)
+
+UNIT_WORD = _words(UNITS)
+UNIT = rf"(?:{UNIT_WORD}s?|centuries)"
+NUMBER_WORD = _words(w for w in NUMBER_WORDS if w not in ("a", "an"))
+NUMBER = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d{1,4}(?:\.\d{1,2})?)(?:\s\d/\d)?"
+    rf"|{NUMBER_WORD}(?:[-\s]{NUMBER_WORD})?(?:\s+and\s+a\s+half)?"
+)
+QUANTITY = rf"(?:(?P<number>{NUMBER})|(?P<vague>{_words(VAGUE_QUANTITIES)})|(?P<one>an?))"
+APPROX = (
+    r"(?P<approx>about|around|approximately|roughly|some|nearly|almost|"
+    r"more\s+than|over|less\s+than|under|at\s+least|at\s+most|up\s+to)\s+"
+)
+REL = r"(?P<rel>last|next|this|past|coming|previous|following|current|same|preceding)"
+
+# (family, pattern); the order is the priority at one position.
+FAMILIES: list[tuple[str, str]] = [
+    # 2022-02-24, 2024-07-01T13:48, 2024-07-01 13:48:00+01:00
+    ("iso", r"(?<![\d-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
+            r"(?:[T\s](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::[0-5]\d(?:\.\d{1,6})?)?"
+            r"(?P<zone>Z|[+-]\d\d:?\d\d)?)?(?![\d-])"),
+    # 24/02/2022, 2/24/2022, 24.02.2022, 2022/02/24
+    ("numeric", r"(?<![\d/.])(?:(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<year>\d{4})"
+                r"|(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2}))(?![\d/]|\.\d)"),
+    # Monday, February 13, 2023 at 1:48 PM CET; Feb. 24; Jul.01 - 2024
+    ("mdy", rf"(?:(?P<weekday>{WEEKDAY_ANY}),?\s+)?(?P<month>{MONTH_ANY})\s?(?P<day>{DAY})"
+            rf"(?:(?:,\s?|\s?[-–]\s?|\s)(?P<year>{YEAR}))?"
+            rf"(?:(?:,\s?|\s)(?:at\s)?(?:{TIME}))?"),
+    # Monday 13 February 2023; the 24th of February
+    ("dmy", rf"(?:(?P<weekday>{WEEKDAY_ANY}),?\s+(?:the\s)?)?(?P<day>{DAY})\s(?:of\s)?"
+            rf"(?P<month>{MONTH_ANY})(?:,?\s(?P<year>{YEAR}))?"
+            rf"(?:(?:,\s?|\s)(?:at\s)?(?:{TIME}))?"),
+    # the end of January, early 2022, mid-March, later this year, the turn of the century
+    ("part", r"(?:(?:the\s+)?(?P<part>start|beginning|end|middle|turn|close)\s+of\s+(?:the\s+)?"
+             r"|(?P<edge>early|late|mid|earlier|later)(?:-|\s+))"
+             rf"(?:(?P<month>{MONTH_FULL})(?:,?\s+(?P<year>{YEAR}))?"
+             rf"|(?P<decade>(?:1\d|20)\d0)s|(?P<year>{YEAR})"
+             rf"|(?P<rel>this|last|next|the|that)\s+(?P<unit>year|month|week|decade|century))"),
+    # the first half of 2022, the third quarter of this year, Q3 2022
+    ("half", rf"(?:the\s+)?(?P<ordinal>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
+             rf"(?P<portion>half|quarter)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?"
+             rf"|(?P<q>[QH][1-4])\s(?P<year>{YEAR})"),
+    # summer 2022, last winter, in the autumn of 2021
+    ("season", rf"(?:(?P<edge>early|late|mid)[-\s]+)?"
+               rf"(?:(?P<rel>last|next|this|the|past|coming)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"),
+    # the 1990s, the early 2000s, the '80s
+    ("decade", r"(?:the\s+)?(?:(?P<edge>early|late|mid)[-\s]+)?(?:(?P<century>1\d|20)|')?"
+               r"(?P<tens>\d)0'?s(?!\w)"),
+    # yesterday, tonight, the day after tomorrow, last night, this morning
+    ("dayword", rf"the\s+day\s+(?P<twice>before\s+yesterday|after\s+tomorrow)"
+                rf"|(?P<word>yesterday|today|tomorrow)(?:\s+(?P<part>{DAY_PART}))?"
+                rf"|(?P<word>tonight)"
+                rf"|(?P<word>last|this)\s+(?P<part>{DAY_PART})"),
+    # the day before, the following week, two days later, the same day
+    ("anaphor", rf"the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)"
+                rf"|the\s+(?P<dir>next|following|previous|preceding|same)\s+(?P<unit>day|week|month|year|morning|night)"
+                rf"|(?:{QUANTITY})[-\s](?P<unit>{UNIT})\s+(?P<dir>later|earlier)"),
+    # two days ago, three years from now
+    ("ago", rf"(?:{QUANTITY})[-\s](?P<unit>{UNIT})\s+(?P<dir>ago|from\s+now|hence)"),
+    # every Monday, each year, twice a week, daily, on Mondays
+    ("set", rf"(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<number>{NUMBER})\s+)?"
+            rf"(?:(?P<weekday>{WEEKDAY})|(?P<month>{MONTH_FULL})|(?P<part>{DAY_PART})|(?P<unit>{UNIT}))"
+            rf"|(?P<times>once|twice|(?:{NUMBER})\s+times)\s+(?:a|an|per|every|each)\s+(?P<unit>{UNIT_WORD})"
+            r"|(?P<adverb>daily|weekly|fortnightly|monthly|quarterly|annually|yearly|hourly|nightly)"
+            rf"|on\s+(?P<weekdays>{WEEKDAY})s"),
+    # next week, last year, this month, the past decade, next weekend
+    ("relunit", rf"(?:the\s+)?{REL}\s+(?P<unit>week|weekend|month|year|decade|century|quarter)"),
+    # last Thursday, Thursday morning
+    ("weekday", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<weekday>{WEEKDAY})"
+                rf"(?:\s+(?P<part>{DAY_PART}))?"),
+    # November this year, last March, August
+    ("month", rf"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<month>{MONTH_FULL})"
+              rf"(?:(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))|\s+(?P<yrel>this|last|next)\s+year)?"),
+    # a clock time on its own
+    ("time", TIME),
+    # three weeks, 7 1/2 year, about a decade, a year and a half, two-year
+    ("duration", rf"(?:{APPROX})?(?:{QUANTITY})[-\s](?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?"),
+    # for years, over decades: a bare plural unit needs the preposition
+    ("bareunits", r"(?:for|over|in|within|after)\s+"
+                  r"(?P<core>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries))"),
+    # 2014 (gated by its context in the finder)
+    ("year", rf"(?P<year>{YEAR})(?:\s?(?P<era>BC|AD|BCE|CE)(?!\w))?"),
+    ("vague", rf"(?:in\s+)?(?P<core>(?P<recent>recent)\s+(?P<unit>days|weeks|months|years|decades))"
+              rf"|(?:in\s+)?(?P<core>the\s+(?P<coming>coming|next\s+few)\s+(?P<unit>days|weeks|months|years))"
+              rf"|(?P<word>{_words(VAGUE)})"),
+]
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+def _plain(pattern: str) -> str:
+    """The pattern with its named groups made non-capturing."""
+    return _NAMED_GROUP.sub("(?:", pattern)
+
+
+def _own(pattern: str) -> str:
+    """A family pattern readable on its own: a repeated group name gets a numbered
+    suffix (``hour``, ``hour_2``) since only one branch of an alternation matches."""
+    seen: dict[str, int] = {}
+
+    def rename(match: re.Match[str]) -> str:
+        name = match.group(0)[4:-1]
+        seen[name] = seen.get(name, 0) + 1
+        return match.group(0) if seen[name] == 1 else f"(?P<{name}_{seen[name]}>"
+
+    return _NAMED_GROUP.sub(rename, pattern)
+
+
+FLAGS = re.IGNORECASE
+
+
+@cache
+def scanner() -> re.Pattern[str]:
+    """All families in one alternation; the group that matched names the family."""
+    body = "|".join(f"(?P<{name}>{_plain(pattern)})" for name, pattern in FAMILIES)
+    return re.compile(rf"(?<![\w'’])(?:{body})(?![\w])", FLAGS)
+
+
+@cache
+def family_patterns() -> dict[str, re.Pattern[str]]:
+    return {name: re.compile(_own(pattern), FLAGS) for name, pattern in FAMILIES}
+
+
+def groups(family: str, text: str, start: int, end: int) -> tuple[dict[str, str], tuple[int, int]]:
+    """The named groups of one found span (repeated names folded together) and the
+    span to report: the ``core`` group where a family has one, else the whole match."""
+    match = family_patterns()[family].fullmatch(text, start, end)
+    if match is None:  # cannot happen: the scanner matched the same pattern
+        return {}, (start, end)
+    found: dict[str, str] = {}
+    span = (start, end)
+    for name, value in match.groupdict().items():
+        if value is not None:
+            base = name.split("_")[0]
+            if base == "core" and "core" not in found:
+                span = match.span(name)
+            found.setdefault(base, value)
+    return found, span
