@@ -39,6 +39,15 @@ NOT_YEAR_BEFORE = frozenset([
     "around", "approximately", "roughly", "nearly", "almost", "than", "some", "only", "just",
     "least", "total", "totalling", "top", "over", "under", "exactly"
 ])
+# Prepositions that make the number after them a year even before a plural word.
+STRONG_CUES = frozenset(["in", "since", "from", "until", "till", "during", "between", "before",
+                         "after"])
+APPROXIMATORS = frozenset(["about", "around", "approximately", "roughly", "some"])
+# Plural nouns a year often qualifies ("1990 levels", "the 2014 elections").
+YEAR_NOUNS = frozenset(["levels", "prices", "figures", "rates", "standards", "values", "terms",
+                        "elections", "games", "olympics", "finals", "results", "accords"])
+# A year just before, joined by "and"/"or"/"to": "2012 and 2013 samples".
+_YEAR_BEFORE = re.compile(r"(?:1\d|20)\d\d\s+(?:and|or|to|-|–)\s+$")
 # Possessives and determiners that make "the 2014 elections" a year, not a count.
 YEAR_DETERMINERS = frozenset([
     "the", "its", "their", "his", "her", "our", "this", "that"
@@ -78,6 +87,10 @@ def _word_after(text: str, end: int) -> str:
     return words[0] if words else ""
 
 
+def _key(word: str | None) -> str:
+    return (word or "").lower()
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
@@ -98,12 +111,19 @@ def _year_ok(text: str, found: Found) -> bool:
     if found.parts.get("era"):
         return True
     year = int(found.parts["year"])
-    before = _word_before(text, found.start)
+    words = _two_words_before(text, found.start)
+    before = words[-1] if words else ""
     after = _word_after(text, found.end)
-    if before in NOT_YEAR_BEFORE or after in ("%", "per", "percent", "x"):
+    if after in ("%", "per", "percent", "x"):
         return False
-    # "2014 troops" is a count, "the 2014 elections" a year.
-    if _is_plural_noun(after) and before not in YEAR_DETERMINERS:
+    if before in NOT_YEAR_BEFORE:
+        # "in about 2008" is a year, "about 2008 people" a count.
+        return before in APPROXIMATORS and len(words) == 2 and words[0] in STRONG_CUES
+    # "2014 troops" is a count; "the 2014 elections", "from 2009 supports" and
+    # "2012 and 2013 samples" are years.
+    listed = _YEAR_BEFORE.search(text, max(0, found.start - 16), found.start)
+    if _is_plural_noun(after) and before not in YEAR_DETERMINERS | STRONG_CUES \
+            and after not in YEAR_NOUNS and not listed:
         return False
     if year < 1500:  # old years need a cue ("in 1066")
         return before in DATE_CUES
@@ -158,7 +178,9 @@ def _duration_ok(text: str, found: Found) -> bool:
     unit = found.parts["unit"].lower()
     if unit.startswith("quarter") and _word_after(text, found.end).lower() == "of":
         return False  # "three quarters of the vote"
-    if found.parts.get("one") and not (found.parts.get("half") or found.parts.get("approx")):
+    # "a day" alone is mostly a rate ("$5 a day"), "one day" an indefinite time.
+    indefinite = found.parts.get("one") or _key(found.parts.get("number")) == "one"
+    if indefinite and not (found.parts.get("half") or found.parts.get("approx")):
         return _word_before(text, found.start) in DURATION_CUES \
             or _word_after(text, found.end) in ("-", "long")
     return True
@@ -179,8 +201,8 @@ def _anaphor_ok(text: str, found: Found) -> bool:
 
 def _vague_ok(text: str, found: Found) -> bool:
     word = (found.parts.get("word") or "").lower()
-    if word == "soon":  # "as soon as" is a conjunction
-        return _word_after(text, found.end).lower() != "as"
+    if word == "soon":  # "as soon as", "soon after": conjunctions, not the future
+        return _word_after(text, found.end).lower() not in ("as", "after", "afterwards")
     return True
 
 

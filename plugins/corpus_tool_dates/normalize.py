@@ -60,6 +60,7 @@ MODS = {
     "less than": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN",
     "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
 }
+_FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 BACKWARD = {"last", "past", "previous", "preceding", "before", "earlier", "ago"}
 FORWARD = {"next", "coming", "following", "after", "later", "from now", "hence"}
 FUTURE_CUE = re.compile(r"\b(?:will|shall|'ll|going\s+to|due|plans?|scheduled|expected|next)\b",
@@ -213,8 +214,6 @@ def _calendar_date(year: int | None, month_: int, day_: int, parts: dict[str, st
     except ValueError:
         return None  # "February 30"
     value = v.day(d) if year is not None else f"XXXX-{month_:02d}-{day_:02d}"
-    if year is not None:
-        ctx.reference = d
     clock = _clock(parts)
     return Timex("TIME", value + clock) if clock else Timex("DATE", value)
 
@@ -479,5 +478,9 @@ def normalize(found: Found, ctx: Context, text: str) -> Timex | None:
     ("February 30").  Full dates become the reference for later anaphora."""
     p = found.parts
     if found.family == "weekday":
-        return _weekday(p, ctx, text, found.start)
-    return _HANDLERS[found.family](p, ctx)
+        timex: Timex | None = _weekday(p, ctx, text, found.start)
+    else:
+        timex = _HANDLERS[found.family](p, ctx)
+    if timex is not None and timex.type in ("DATE", "TIME") and _FULL_DATE.match(timex.value):
+        ctx.reference = date.fromisoformat(timex.value[:10])
+    return timex
