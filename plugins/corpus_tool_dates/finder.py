@@ -136,11 +136,11 @@ def _month_ok(text: str, found: Found) -> bool:
     if found.parts.get("rel") or found.parts.get("year") or found.parts.get("yrel"):
         return True
     before = _word_before(text, found.start)
-    if before in DATE_CUES:
+    if before in STRONG_CUES or before in ("of", "by", "early", "late", "mid", "on"):
         return True
-    if found.parts["month"].lower() in ("may", "march"):
-        return False
-    return not _capitalised(_word_after(text, found.end))
+    if _capitalised(_word_after(text, found.end)):
+        return False  # "June Carter", "and April Jones"
+    return before in DATE_CUES or found.parts["month"].lower() not in ("may", "march")
 
 
 def _weekday_ok(text: str, found: Found) -> bool:
