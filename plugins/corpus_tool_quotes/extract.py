@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -19,18 +18,19 @@ from corpus_tool_quotes.marks import find_quotes
 from corpus_tool_quotes.speakers import (
     ACCORDING_TO,
     AFTER_QUOTE,
+    DESCRIBED_SPEAKER,
     SPEAKER_VERB,
     VERB_SPEAKER,
+    Cue,
     Speaker,
     Speakers,
 )
 
 DIRECT, PARTIAL, SCARE = "direct", "partial", "scare"
 
-# A sentence ends at . ! ? or … followed by a space, but not after Mr. or an initial (U.S.).
-SENTENCE_END = re.compile(
-    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<![\s.][A-Z])[.!?…]+[”\"’]?(?=\s)"
-)
+# A sentence ends at . ! ? or … followed by a space (abbreviations are checked apart).
+SENTENCE_END = re.compile(r"[.!?…]+[”\"’]?(?=\s)")
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Prof)|(?:^|[\s.])[A-Z])\.\Z")
 # What may follow a reporting clause right before a direct quote: "added: “", "told the BBC, “"
 _INTRO_TAIL = re.compile(r"(?:[^.!?“”\"\n]{0,80}?[:,])?[^\S\n]*\Z")
 _WINDOW = 400  # how far a sentence may reach either side of a quote
@@ -45,16 +45,26 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _real_end(text: str, match: re.Match[str]) -> bool:
+    """Whether a full stop ends a sentence rather than Mr. or an initial (U.S.)."""
+    return not (
+        match.group() == "." and _ABBREVIATION.search(text, max(0, match.start() - 4), match.end())
+    )
+
+
 def _sentence_start(text: str, pos: int, floor: int) -> int:
-    start = floor
-    for match in SENTENCE_END.finditer(text, max(floor, pos - _WINDOW), pos):
-        start = match.end()
-    return start
+    ends = list(SENTENCE_END.finditer(text, max(floor, pos - _WINDOW), pos))
+    for match in reversed(ends):
+        if _real_end(text, match):
+            return match.end()
+    return floor
 
 
 def _sentence_end(text: str, pos: int, ceiling: int) -> int:
-    match = SENTENCE_END.search(text, pos, min(ceiling, pos + _WINDOW))
-    return match.end() if match else ceiling
+    for match in SENTENCE_END.finditer(text, pos, min(ceiling, pos + _WINDOW)):
+        if _real_end(text, match):
+            return match.end()
+    return ceiling
 
 
 class _Document:
@@ -68,19 +78,17 @@ class _Document:
                 start, end = _trim(text, quote.start, quote.end)
                 if start < end:
                     self.quotes.append((quote.open, quote.close, start, end))
-        self.spans = [(o, c + 1) for o, c, _, _ in self.quotes]
-        self._span_starts = [o for o, _ in self.spans]
-        self.speakers = Speakers(text, self.spans)
-
-    def inside_quote(self, pos: int) -> bool:
-        i = bisect.bisect_right(self._span_starts, pos) - 1
-        return i >= 0 and pos < self.spans[i][1]
+        self.speakers = Speakers(text, [(o, c + 1) for o, c, _, _ in self.quotes])
 
     def attribution_after(self, close: int) -> Speaker | None:
         """A reporting clause right after the closing mark: ,” Mr. Lavrov said / ,” said Herbst."""
         pos = AFTER_QUOTE.match(self.text, close + 1).end()
-        match = SPEAKER_VERB.match(self.text, pos) or VERB_SPEAKER.match(self.text, pos)
-        return self._speaker(match) if match else None
+        for pattern in (SPEAKER_VERB, VERB_SPEAKER, DESCRIBED_SPEAKER):
+            match = pattern.match(self.text, pos)
+            if match:
+                speaker, verb = match.group("speaker"), match.group("verb")
+                return self.speakers.resolve(speaker, match.start("speaker"), verb)
+        return None
 
     def attribution_before(self, open_: int, sent_start: int, para_start: int) -> Speaker | None:
         """A reporting clause introducing the quote: Zakharova added: “...”"""
@@ -94,44 +102,36 @@ class _Document:
             sent_start = _sentence_start(text, open_ - 1, text.rfind("\n", 0, open_) + 1)
         elif sent_start == open_:
             return None
-        last = None
-        for match in SPEAKER_VERB.finditer(text, sent_start, open_):
-            if not self.inside_quote(match.start()):
-                last = match
-        if last is None:
+        cues = [c for c in self.speakers.cues_between(sent_start, open_) if c.end <= open_]
+        if not cues or _INTRO_TAIL.match(text, cues[-1].end, open_) is None:
             return None
-        tail = _INTRO_TAIL.match(text, last.end(), open_)
-        if tail is None:
-            return None
-        return self._speaker(last)
+        return self._resolve(cues[-1])
 
     def sentence_cue(
         self, open_: int, close: int, sent_start: int, sent_end: int
     ) -> Speaker | None:
         """The reporting clause of the sentence around a fragment, nearest first."""
         text = self.text
-        before = None
-        for match in SPEAKER_VERB.finditer(text, sent_start, open_):
+        for cue in reversed(self.speakers.cues_between(sent_start, open_)):
             # A comma between clause and quote usually starts another clause.
-            if not self.inside_quote(match.start()) and not re.search(
-                r"[,;]", text[match.end():open_]
-            ):
-                before = match
-        if before is not None:
-            return self._speaker(before)
-        after = SPEAKER_VERB.search(text, close + 1, sent_end)
-        if after is not None and not self.inside_quote(after.start()):
-            return self._speaker(after)
+            if cue.end <= open_ and not re.search(r"[,;]", text[cue.end:open_]):
+                return self._resolve(cue)
+        after = self.speakers.cues_between(close + 1, sent_end)
+        if after:
+            return self._resolve(after[0])
         according = ACCORDING_TO.search(text, sent_start, sent_end)
-        if according is not None and not self.inside_quote(according.start()):
+        if according is not None and not self.speakers.inside_quote(according.start()):
             group = "speaker" if according.group("speaker") else "poss"
-            if according.group(group):
-                return self.speakers.resolve(according.group(group), according.start(group), None)
+            return self.speakers.resolve(according.group(group), according.start(group), None)
         return None
 
-    def _speaker(self, match: re.Match[str]) -> Speaker | None:
-        speaker, verb = match.group("speaker"), match.group("verb")
-        return self.speakers.resolve(speaker, match.start("speaker"), verb)
+    def previous_cue(self, open_: int, para_start: int) -> tuple[int, Speaker | None] | None:
+        """The last reporting clause of the paragraph before ``open_``, with its offset."""
+        cues = [c for c in self.speakers.cues_between(para_start, open_) if c.end <= open_]
+        return (cues[-1].pos, self._resolve(cues[-1])) if cues else None
+
+    def _resolve(self, cue: Cue) -> Speaker | None:
+        return self.speakers.resolve(cue.speaker, cue.speaker_start, cue.verb)
 
     def rows(self) -> Iterator[dict[str, Any]]:
         text = self.text
@@ -154,8 +154,8 @@ class _Document:
 
             if (opens_sentence or intro) and (speaker or (len(words) >= 3 and not title_like)):
                 kind = DIRECT
-                if speaker is None and last_direct and _adjacent(text, last_direct[0], open_):
-                    speaker = last_direct[1]  # “...,” he said. “More of the same.”
+                if speaker is None:
+                    speaker = self._context_speaker(open_, para_start, last_direct)
                 last_direct = (close, speaker)
             else:
                 lead = text[max(para_start, open_ - 30):open_].split()
@@ -177,6 +177,20 @@ class _Document:
                 "speaker_start": speaker.start if speaker else None,
                 "speaker_end": speaker.end if speaker else None,
             }
+
+    def _context_speaker(
+        self, open_: int, para_start: int, last_direct: tuple[int, Speaker | None] | None
+    ) -> Speaker | None:
+        """Who says an unattributed statement: the speaker of the quote just before
+        (“...,” he said. “More.”) or of the paragraph's last reporting clause."""
+        cue = self.previous_cue(open_, para_start)
+        if (
+            last_direct
+            and _adjacent(self.text, last_direct[0], open_)
+            and (cue is None or cue[0] < last_direct[0])
+        ):
+            return last_direct[1]
+        return cue[1] if cue else None
 
 
 def _adjacent(text: str, last_close: int, open_: int) -> bool:

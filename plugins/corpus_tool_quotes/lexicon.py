@@ -6,6 +6,8 @@ from __future__ import annotations
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
+
+
 # Verbs that report speech (base forms; inflections are generated below).
 _REPORTING = """
     acknowledge add admit advise agree allege announce answer argue ask assert
@@ -43,6 +45,14 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     form for verb in _REPORTING.split() for form in _inflect(verb)
 )
 
+# Verbs that may come before their subject in running text: ..., says Ingabire.
+INVERTIBLE_VERBS: frozenset[str] = frozenset(
+    form
+    for verb in _words("say add explain note recall continue write observe insist argue admit")
+    for form in _inflect(verb)
+    if not form.endswith("ing")
+)
+
 # Pronouns that stand for a speaker named earlier ("he said", "in her opinion").
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "their"})
 
@@ -58,7 +68,17 @@ TITLES = _words("""
     lieutenant lt lt. sergeant sgt sgt. professor coach manager ceo mp mep senior
     former acting assistant attorney archbishop bishop father councillor
     superintendent inspector detective constable editor analyst economist
-    official officials chief-executive
+    official officials chief-executive co-author author researcher scientist
+    doctor lead study campaigner activist founder co-founder boss
+""")
+
+# Words naming an institution: "Ministry of Science" is one name, "Scott Veirs of
+# Beamreach" a person and an organisation.
+ORGANISATIONS = _words("""
+    ministry department university institute office bank council association society
+    agency foundation centre center museum court house party committee commission board
+    school college academy union league federation organisation organization bureau
+    service trust fund authority corporation company group society network alliance
 """)
 
 # Capitalised words that start a sentence rather than a name.

@@ -1,7 +1,9 @@
 """Who is speaking: reporting clauses, names, titles and pronouns.
 
-The patterns are bounded (every repetition has a small upper limit and they
-run over short windows next to a quote), so they cannot backtrack badly.
+The patterns are bounded (every repetition has a small upper limit) and run
+over short windows, so they cannot backtrack badly.  A document's reporting
+clauses are found in one pass anchored on the reporting verbs (a fast regular
+expression built as a trie), then looked up by offset.
 """
 
 from __future__ import annotations
@@ -9,12 +11,37 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from corpus_tool_quotes.lexicon import NOT_NAMES, PRONOUNS, REPORTING_VERBS, TITLES
+from corpus_tool_quotes.lexicon import (
+    INVERTIBLE_VERBS,
+    NOT_NAMES,
+    ORGANISATIONS,
+    PRONOUNS,
+    REPORTING_VERBS,
+    TITLES,
+)
+
+
+def trie_regex(words: frozenset[str] | set[str]) -> str:
+    """An alternation of ``words`` factored by common prefixes: re tries far fewer branches."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body  # a word may end here
+
+    return f"(?:{emit(trie)})"
+
 
 _SP = r"[^\S\n]+"  # spaces that stay on the line
-
 _UPPER = "A-Z" + "".join(
     ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha()
 )
@@ -26,92 +53,173 @@ _TOKEN = (
 )
 _CONNECTOR = r"(?:of|the|and|for|de|del|della|van|von|der|den|da|di|du|la|le|al|bin|ibn|el)"
 _NAME = rf"{_TOKEN}(?:{_SP}(?:{_CONNECTOR}{_SP}){{0,2}}{_TOKEN}){{0,7}}"
-_DET = r"(?:[Tt]he|[Aa]n?)"
+_DET = r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
 # "the government", "a spokesman for the ministry"
 _NOUN_PHRASE = rf"{_DET}{_SP}(?:[a-z][\w\-]*{_SP}){{0,3}}?[a-z][\w\-]*"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
 _SPEAKER = rf"(?:{_PRONOUN}|(?:{_DET}{_SP})?{_NAME}|{_NOUN_PHRASE})"
-_VERB = r"(?:" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")"
+_APPOSITION = r"(?:,[^,.;:“”\"\n]{1,80},)"  # Jane Smith, a professor at Oxford, said
+_VERB = trie_regex(REPORTING_VERBS)
 _AUX = r"(?:has|have|had|was|were|is|are|will|would|also|later|then|again|once|[a-z]+ly)"
+_AUXES = rf"(?:{_AUX}{_SP}){{0,2}}"
 
-# "Mr. Lavrov said", "he has also stressed", "the ministry noted"
+VERB = re.compile(rf"\b{_VERB}\b")
+# Right after a closing mark: ,” Mr. Lavrov said / ,” he has also stressed
 SPEAKER_VERB = re.compile(
-    rf"\b(?P<speaker>{_SPEAKER}){_SP}(?:{_AUX}{_SP}){{0,2}}(?P<verb>{_VERB})\b"
+    rf"(?P<speaker>{_SPEAKER}){_APPOSITION}?{_SP}{_AUXES}(?P<verb>{_VERB})\b"
 )
-# "said John Herbst", "added the minister" (only right after a quote)
+# Right after a closing mark: ,” said John Herbst / ,” added the minister
 VERB_SPEAKER = re.compile(
     rf"(?P<verb>{_VERB}){_SP}(?P<speaker>(?:{_DET}{_SP})?{_NAME}|{_NOUN_PHRASE}|{_PRONOUN})\b"
 )
-# What may stand between a closing mark and its attribution: ,” he said
+# Right after a closing mark: ,” former presidential rival, Bobby Jindal, told
+DESCRIBED_SPEAKER = re.compile(
+    rf"(?:[a-z][\w\-]*{_SP}){{0,4}}[a-z][\w\-]*,{_SP}(?P<speaker>{_NAME}),{_SP}{_AUXES}"
+    rf"(?P<verb>{_VERB})\b"
+)
+# What may stand between a closing mark and its attribution.
 AFTER_QUOTE = re.compile(r"[^\S\n]*[,;—–-]?[^\S\n]*")
+# The subject of a reporting verb, found backwards from the verb.
+_SUBJECT = re.compile(
+    rf"(?<![\w’'])(?P<speaker>{_SPEAKER}){_APPOSITION}?{_SP}{_AUXES}\Z"
+)
+# An inverted clause in running text: says Ingabire, ...
+_INVERTED = re.compile(rf"{_SP}(?P<speaker>(?:[Tt]he{_SP})?{_NAME})\b")
 # Speakers named without a reporting verb.
 ACCORDING_TO = re.compile(
-    rf"\b(?:[Aa]ccording{_SP}to|[Ii]n{_SP}(?P<poss>his|her|their){_SP}(?:opinion|view|words))"
-    rf"(?:{_SP}(?P<speaker>(?:{_DET}{_SP})?{_NAME}|him|her|them))?"
+    rf"\b(?:[Aa]ccording{_SP}to{_SP}(?P<speaker>(?:{_DET}{_SP})?{_NAME}|him|her|them)"
+    rf"|[Ii]n{_SP}(?P<poss>his|her|their){_SP}(?:opinion|view|words))"
 )
-# Only named speakers are remembered for pronouns.
-NAMED_SPEAKER = re.compile(
-    rf"(?<![\w’'])(?P<speaker>{_NAME}){_SP}(?:{_AUX}{_SP}){{0,2}}(?P<verb>{_VERB})\b"
-)
+_FORENAMES = re.compile(rf"(?:{_TOKEN}{_SP}){{1,3}}\Z")
+_LOOKBACK = 160  # characters searched before a verb for its subject
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting clause in the text: ``speaker`` as written, ``pos`` where the clause starts."""
+
+    pos: int
+    end: int  # just after the verb
+    speaker: str
+    speaker_start: int
+    verb: str
 
 
 @dataclass(frozen=True)
 class Speaker:
-    """A speaker as found in the text: ``name`` is cleaned, ``start``/``end`` locate it."""
+    """A resolved speaker: ``name`` cleaned, ``start``/``end`` where it is named (None for
+    pronouns)."""
 
     name: str
     start: int | None
     end: int | None
     verb: str | None
-    pronoun: bool = False
+
+
+def _is_connector(word: str) -> bool:
+    return word in {"of", "the", "and", "for"}
 
 
 def clean_name(phrase: str, offset: int) -> tuple[str, int, int]:
     """The name in a speaker phrase without titles: "Secretary of State Antony Blinken"
     gives "Antony Blinken"; an organisation's name stays whole."""
     tokens = [(m.group(), m.start()) for m in re.finditer(r"\S+", phrase)]
-    while tokens and tokens[0][0].lower() in NOT_NAMES and len(tokens) > 1:
-        tokens.pop(0)  # "The", "But" opening the sentence
+    # "The", "But" opening a sentence; "the" before a name (the U.S.)
+    while len(tokens) > 1 and tokens[0][0].lower() in NOT_NAMES and tokens[1][0][:1].isupper():
+        tokens.pop(0)
     if not tokens[0][0][:1].isupper():  # "the government": a description, kept as written
         first = tokens[0][1]
         return phrase[first:], offset + first, offset + len(phrase)
+    # "Currie’s Larry Pizzi": the name after a possessive
+    for i in range(len(tokens) - 1, 0, -1):
+        if tokens[i - 1][0].endswith(("’s", "'s")):
+            tokens = tokens[i:]
+            break
+    # "Scott Veirs of Beamreach": a person of an organisation (but "Ministry of Science")
+    for i, (word, _) in enumerate(tokens):
+        if word == "of" and i > 0 and tokens[i - 1][0].lower() not in TITLES | ORGANISATIONS:
+            tokens = tokens[:i]
+            break
     # The longest run from the right with no title in it; a connector ends the run
     # only when a title stands before it ("Secretary of State").
     keep = len(tokens)
-    i = len(tokens) - 1
-    while i >= 0:
+    for i in range(len(tokens) - 1, -1, -1):
         word = tokens[i][0].lower()
-        if word in TITLES:
-            break
-        if word in {"of", "the", "and", "for"} and (i == 0 or tokens[i - 1][0].lower() in TITLES):
+        after_title = i == 0 or tokens[i - 1][0].lower() in TITLES
+        if word in TITLES or (_is_connector(word) and after_title):
             break
         keep = i
-        i -= 1
     if keep == len(tokens):  # nothing but titles: "President"
         keep = 0
-    while keep < len(tokens) - 1 and tokens[keep][0].lower() in {"of", "the", "and", "for"}:
+    while keep < len(tokens) - 1 and _is_connector(tokens[keep][0]):
         keep += 1
     first = tokens[keep][1]
-    return phrase[first:], offset + first, offset + len(phrase)
-
-
-@cache
-def _fuller_form(surname: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w’']){_TOKEN}(?:{_SP}{_TOKEN}){{0,3}}{_SP}{re.escape(surname)}\b")
+    last_word, last_start = tokens[-1]
+    return (
+        phrase[first:last_start + len(last_word)],
+        offset + first,
+        offset + last_start + len(last_word),
+    )
 
 
 class Speakers:
-    """The speakers of one document: full names and pronoun resolution.
-
-    Named speakers are found lazily (only when a pronoun needs one), in one scan.
-    """
+    """The reporting clauses and speakers of one document."""
 
     def __init__(self, text: str, quoted: list[tuple[int, int]]) -> None:
         self.text = text
-        self.quoted = quoted  # spans inside quotes: names there are not speakers
-        self._scanned: list[tuple[int, str]] | None = None
-        self._attributed: list[tuple[int, str]] = []  # (offset, name) from attributions
+        self.quoted = quoted  # (open, close + 1) of every quote: clauses there are not ours
+        self._quoted_starts = [s for s, _ in quoted]
+        self._cues: list[Cue] | None = None
+        self._cue_starts: list[int] = []
+        self._named: list[tuple[int, str]] = []  # (offset, full name) of named speakers
         self._full: dict[str, str] = {}
+
+    def inside_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return i >= 0 and pos < self.quoted[i][1]
+
+    # -- reporting clauses in running text ------------------------------------------
+
+    @property
+    def cues(self) -> list[Cue]:
+        if self._cues is None:
+            self._cues = self._scan()
+            self._cue_starts = [c.pos for c in self._cues]
+            for cue in self._cues:
+                if cue.speaker[:1].isupper() and cue.speaker.lower() not in PRONOUNS:
+                    name, _, _ = clean_name(cue.speaker, 0)
+                    if name[:1].isupper() and name.lower() not in NOT_NAMES:
+                        self._named.append((cue.pos, name))
+            self._named.sort()
+        return self._cues
+
+    def _scan(self) -> list[Cue]:
+        text = self.text
+        cues = []
+        for verb in VERB.finditer(text):
+            vpos = verb.start()
+            if self.inside_quote(vpos):
+                continue
+            line_start = text.rfind("\n", 0, vpos) + 1
+            subject = _SUBJECT.search(text, max(line_start, vpos - _LOOKBACK), vpos)
+            if subject:
+                cues.append(Cue(subject.start(), verb.end(), subject.group("speaker"),
+                                subject.start("speaker"), verb.group()))
+            elif verb.group() in INVERTIBLE_VERBS:
+                inverted = _INVERTED.match(text, verb.end())
+                if inverted and inverted.group("speaker").split()[-1].lower() not in NOT_NAMES:
+                    cues.append(Cue(vpos, verb.end(), inverted.group("speaker"),
+                                    inverted.start("speaker"), verb.group()))
+        return cues
+
+    def cues_between(self, start: int, end: int) -> list[Cue]:
+        """The clauses starting in [start, end), in text order."""
+        cues = self.cues
+        lo = bisect.bisect_left(self._cue_starts, start)
+        hi = bisect.bisect_left(self._cue_starts, end)
+        return cues[lo:hi]
+
+    # -- names ------------------------------------------------------------------------
 
     def full_name(self, name: str) -> str:
         """The fullest form of a one-word name used in the document (Lavrov -> Sergey Lavrov)."""
@@ -119,8 +227,12 @@ class Speakers:
             return name
         if name not in self._full:
             best = name
-            for match in _fuller_form(name).finditer(self.text):
-                candidate, _, _ = clean_name(match.group(), 0)
+            for match in re.finditer(rf"(?<=\s){re.escape(name)}\b", self.text):
+                pos = match.start()
+                before = _FORENAMES.search(self.text, max(0, pos - 60), pos)
+                if before is None:
+                    continue
+                candidate, _, _ = clean_name(before.group() + name, 0)
                 words = candidate.split()
                 if words[-1] == name and len(words) > len(best.split()) and all(
                     w.lower() not in NOT_NAMES for w in words
@@ -129,43 +241,21 @@ class Speakers:
             self._full[name] = best
         return self._full[name]
 
-    def remember(self, offset: int, name: str) -> None:
-        """Record a named speaker at ``offset`` (attributions arrive in text order)."""
-        self._attributed.append((offset, name))
-
     def last_named(self, offset: int) -> str | None:
         """The person last named as a speaker before ``offset``."""
-        if self._scanned is None:
-            self._scanned = self._scan()
-        found: list[tuple[int, str]] = []
-        for mentions in (self._scanned, self._attributed):
-            i = bisect.bisect_left(mentions, (offset, ""))
-            if i:
-                found.append(mentions[i - 1])
-        return max(found)[1] if found else None
-
-    def _scan(self) -> list[tuple[int, str]]:
-        starts = [s for s, _ in self.quoted]
-        mentions = []
-        for match in NAMED_SPEAKER.finditer(self.text):
-            pos = match.start()
-            i = bisect.bisect_right(starts, pos) - 1
-            if i >= 0 and pos < self.quoted[i][1]:
-                continue  # inside a quotation
-            name, _, _ = clean_name(match.group("speaker"), pos)
-            if name.lower() not in NOT_NAMES and name[:1].isupper():
-                mentions.append((pos, self.full_name(name)))
-        return mentions
+        self.cues  # noqa: B018 - makes sure the named speakers are known
+        i = bisect.bisect_left(self._named, (offset, ""))
+        return self.full_name(self._named[i - 1][1]) if i else None
 
     def resolve(self, phrase: str, start: int, verb: str | None) -> Speaker | None:
         """A speaker phrase found at ``start`` as a Speaker, pronouns resolved."""
         if phrase.lower() in PRONOUNS:
             name = self.last_named(start)
-            return Speaker(name, None, None, verb, pronoun=True) if name else None
+            return Speaker(name, None, None, verb) if name else None
         name, s, e = clean_name(phrase, start)
         if name.lower() in NOT_NAMES:
             return None
-        name = self.full_name(name)
         if name[:1].isupper():
-            self.remember(start, name)
-        return Speaker(name, s, e, verb)
+            self.cues  # noqa: B018 - the scan must not come later and drop this name
+            bisect.insort(self._named, (start, name))
+        return Speaker(self.full_name(name), s, e, verb)
