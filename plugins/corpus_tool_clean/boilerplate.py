@@ -40,6 +40,10 @@ _BOILERPLATE = [
     r"loading\.\.\.|loading…",
 ]
 BOILERPLATE = re.compile(r"[ \t]*(?:" + "|".join(_BOILERPLATE) + r")[ \t]*", re.IGNORECASE)
+# The same, found in a whole text: a quick test before looking line by line.
+BOILERPLATE_LINE = re.compile(
+    r"^[ \t]*(?:" + "|".join(_BOILERPLATE) + r")[ \t]*$", re.IGNORECASE | re.MULTILINE
+)
 
 # Header metadata, recognised only in the header: the lines before the first
 # paragraph of prose (a line of HEADER_END_WORDS words or more).
@@ -107,6 +111,8 @@ def move_metadata(text: str) -> LineRepairs:
 
 def remove_boilerplate(text: str) -> LineRepairs:
     result = LineRepairs(text)
+    if not BOILERPLATE_LINE.search(text):
+        return result
     lines = text.split("\n")
     drop = {i for i, line in enumerate(lines) if line.strip() and BOILERPLATE.fullmatch(line)}
     if drop:

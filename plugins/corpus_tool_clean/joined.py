@@ -4,7 +4,12 @@ A split must be very likely, because a wrong one damages good text:
 
 - both parts are words of the frequency dictionary and the joined form is not;
 - the left part also stands alone, spelt the same, elsewhere in the document
-  ("Ukraine", "he"), which names such as "SeaWorld" or "PizzaExpress" lack;
+  ("he"; a capitalised one as a name of its own inside a sentence: "invades
+  Ukraine, the"), which the parts of names such as "SeaWorld" seldom do;
+- a lower-case join ("Russiatrail") needs common parts, and when it starts in
+  lower case ("hopethe") one part must be a function word, since run-together
+  content words are mostly real compounds ("dataset", "teabreak");
+- a token that is part of a web address or file name is left alone;
 - names with internal capitals are kept by rule: a one-letter lower-case head
   (iPhone, eBay), a name prefix (McDonald, MacArthur, DeSantis, LaGuardia), a
   form the dictionary or the list of known names holds (YouTube, LinkedIn,
@@ -13,20 +18,40 @@ A split must be very likely, because a wrong one damages good text:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from itertools import pairwise
 
 from corpus_tool_clean.dictionary import protected_names, word_counts
 
-LETTERS = re.compile(r"[^\W\d_]+")
+LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
+# Candidates: tokens with a case boundary inside, and long tokens in lower case
+# after a possible capital (only those the dictionary lacks are considered).
+CAMEL_HINT = re.compile(r"[a-z][A-Z][a-z]")
+WORD_AROUND = re.compile(r"[^\W\d_]*")
+MIN_JOINED_LENGTH = 7
+LONG_TOKEN = re.compile(rf"(?<![^\W\d_])[^\W\d_][a-z]{{{MIN_JOINED_LENGTH - 1},}}(?![^\W\d_])")
+# A capitalised word used as a name on its own: inside a sentence (not after a
+# full stop, an opening quote or a colon) and not followed by another capitalised
+# word, as "Black" is in the title "Black Tie White Noise".
+PROPER_NOUN = re.compile(r"(?<=[^\s.!?…“‘\"'(\[:] )[A-Z][^\W\d_]*(?![^\W\d_])(?![ \t]+[A-Z])")
+# Letters glued to a dot-word, slash or at-sign: "Example.com", "user@Host".
+ADDRESS_EDGE = re.compile(r"\.[^\W_]|[/@]")
 # A lower-case letter followed by a capitalised word: the boundary in "UkraineOn".
 CASE_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von"})
 # Lower-case joins: only long unknown tokens whose parts are common words.
-MIN_JOINED_LENGTH = 7
 MIN_PART_LENGTH = 3
-MIN_PART_COUNT = 1_000_000
+MIN_PART_COUNT = 5_000_000
+# Words that do not form compounds: a lower-case join with one of them is damage.
+FUNCTION_WORDS = frozenset({
+    "the", "and", "that", "this", "with", "from", "have", "has", "had", "was", "were", "are",
+    "is", "his", "her", "its", "their", "they", "them", "who", "whom", "which", "what", "when",
+    "where", "will", "would", "could", "should", "not", "but", "for", "you", "your", "our",
+    "she", "he", "we", "it", "of", "to", "in", "on", "at", "an", "a", "as", "by", "or", "be",
+    "been"
+})
 
 
 def _pieces(token: str, cuts: list[int]) -> list[str]:
@@ -38,62 +63,92 @@ def _known(word: str) -> bool:
     return lower in word_counts() or lower in protected_names()
 
 
-def _case_splits(token: str, seen: Counter[str]) -> list[int]:
-    """Positions at which to split a token with internal capitals."""
-    if _known(token) or (token[0].isupper() and seen[token] > 1):
+@functools.lru_cache(maxsize=65536)  # the same names recur across documents
+def _case_split(token: str) -> list[int]:
+    """Where a token with internal capitals could split, judged on the word alone."""
+    if _known(token):
         return []
     cuts = [m.start() for m in CASE_BOUNDARY.finditer(token)]
     parts = _pieces(token, cuts)
     if len(parts[0]) < 2 or parts[0] in NAME_PREFIXES:
         return []
-    # Every part must be a word; the first must also occur alone in the document.
-    if not all(part.lower() in word_counts() for part in parts) or seen[parts[0]] == 0:
+    if not all(part.lower() in word_counts() for part in parts):
         return []
     return cuts
 
 
-def _lower_split(token: str, seen: Counter[str]) -> int | None:
-    """The best position at which to split a run-together token without capitals inside."""
-    if len(token) < MIN_JOINED_LENGTH or _known(token) or seen[token] > 1:
-        return None
+@functools.lru_cache(maxsize=65536)
+def _lower_splits(token: str) -> list[tuple[int, int]]:
+    """(score, cut) of each way a run-together lower-case token could split, best first."""
+    if _known(token):
+        return []
     counts = word_counts()
-    best: tuple[int, int] | None = None
+    found = []
     for cut in range(MIN_PART_LENGTH, len(token) - MIN_PART_LENGTH + 1):
         head, tail = token[:cut], token[cut:]
         score = min(counts.get(head.lower(), 0), counts.get(tail.lower(), 0))
-        if score < MIN_PART_COUNT or seen[head] == 0:
+        if score < MIN_PART_COUNT:
             continue
-        # An all-lower-case join needs the tail in the document too.
-        if token[0].islower() and seen[tail] == 0:
+        if token[0].islower() and not {head, tail} & FUNCTION_WORDS:
             continue
-        if best is None or score > best[0]:
-            best = (score, cut)
-    return best[1] if best else None
+        found.append((score, cut))
+    return sorted(found, reverse=True)
 
 
-def _cuts(token: str, seen: Counter[str]) -> list[int]:
-    if CASE_BOUNDARY.search(token):
-        return _case_splits(token, seen)
-    cut = _lower_split(token, seen)
-    return [cut] if cut else []
+def _in_address(text: str, start: int, end: int) -> bool:
+    return bool(ADDRESS_EDGE.match(text, end) or (start and text[start - 1] in "./@"))
+
+
+def _camel_tokens(text: str) -> list[str]:
+    """Whole tokens around each case boundary (few), found without scanning every word."""
+    found = []
+    end = 0
+    for hit in CAMEL_HINT.finditer(text):
+        if hit.start() < end:
+            continue  # a second boundary inside the same token
+        start = hit.start()
+        while start and (text[start - 1].isalpha()):
+            start -= 1
+        end = WORD_AROUND.match(text, hit.start()).end()
+        found.append(text[start:end])
+    return found
+
+
+def _possible_splits(text: str) -> dict[str, list[list[int]]]:
+    """Each candidate token with its possible splits (lists of cuts), best first."""
+    counts = word_counts()
+    tokens = Counter(_camel_tokens(text))
+    tokens.update(t for t in LONG_TOKEN.findall(text) if t.lower() not in counts)
+    options = {}
+    for token, n in tokens.items():
+        if n > 1 and token[0].isupper():
+            continue  # a capitalised name used twice is not damage, which seldom repeats
+        if CASE_BOUNDARY.search(token):
+            cuts = _case_split(token)
+            choices = [cuts] if cuts else []
+        else:
+            choices = [[cut] for _, cut in _lower_splits(token)]
+        if choices:
+            options[token] = choices
+    return options
 
 
 def split_joined_words(text: str) -> tuple[str, int]:
-    counts = word_counts()
-    candidates = {
-        m.group() for m in LETTERS.finditer(text)
-        if CASE_BOUNDARY.search(m.group())
-        or (len(m.group()) >= MIN_JOINED_LENGTH and m.group()[1:].islower()
-            and m.group().lower() not in counts)
-    }
-    if not candidates:
+    options = _possible_splits(text)
+    if not options:
         return text, 0
-    seen = Counter(m.group() for m in LETTERS.finditer(text))
+    # Evidence: the document's lower-case words, and the names it uses on their own.
+    seen = set(LOWER_WORD.findall(text))
+    seen.update(PROPER_NOUN.findall(text))
     # A split adds its parts to the document, which may be the evidence another
     # split needs: decide until nothing changes, so that a second run splits nothing.
     splits: dict[str, list[int]] = {}
     while True:
-        new = {token: cuts for token in candidates - splits.keys() if (cuts := _cuts(token, seen))}
+        new = {}
+        for token in options.keys() - splits.keys():
+            cuts = next((c for c in options[token] if token[: c[0]] in seen), None)
+            if cuts:
+                new[token] = cuts
         if not new:
             break
         for token, cuts in new.items():
@@ -107,10 +162,11 @@ def split_joined_words(text: str) -> tuple[str, int]:
     def split(match: re.Match[str]) -> str:
         nonlocal count
         token = match.group()
-        cuts = splits.get(token)
-        if not cuts:
+        if _in_address(text, match.start(), match.end()):
             return token
-        count += len(cuts)
-        return " ".join(_pieces(token, cuts))
+        count += len(splits[token])
+        return " ".join(_pieces(token, splits[token]))
 
-    return LETTERS.sub(split, text), count
+    chosen = sorted(splits, key=len, reverse=True)
+    pattern = r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, chosen)) + r")(?![^\W\d_])"
+    return re.sub(pattern, split, text), count

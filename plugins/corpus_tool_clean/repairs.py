@@ -38,8 +38,15 @@ def _changed_spans(before: str, after: str) -> int:
     return sum(1 for op, *_ in matcher.get_opcodes() if op != "equal")
 
 
+# Text made only of these characters gives ftfy nothing to do (no "&" for HTML
+# entities, no control or non-ASCII letters for mojibake); skipping it saves time.
+PLAIN = re.compile(r"[\t\n\x20-\x25\x27-\x7e‘’“”–—…]*")
+
+
 def fix_unicode(text: str) -> tuple[str, int]:
     """Mojibake, control and width oddities via ftfy; invisible characters removed."""
+    if PLAIN.fullmatch(text):
+        return text, 0
     import ftfy
 
     fixed = INVISIBLE.sub("", ftfy.fix_text(text, _ftfy_config()))
@@ -58,7 +65,14 @@ SPACE_RUN = re.compile(r"(?<=\S)[ \t]*(?: [ \t]|\t)[ \t]*(?=\S)")  # two+ blanks
 TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 # "Republican . And": a space before a lone punctuation mark that ends a word's clause.
-SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W_])[ \t]+([,.;:!?])(?=\s|$)")
+SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W_])[ \t]+([,.;:!?])(?=\s|$)", re.MULTILINE)
+# Cheap tests that tell when a pattern cannot match (most text is clean).
+NEEDS = {
+    TRAILING: re.compile(r"[ \t]$", re.MULTILINE),
+    BLANK_LINES: re.compile(r"\n[ \t]*\n[ \t]*\n"),
+    SPACE_BEFORE_PUNCT: re.compile(r"[ \t][,.;:!?]"),
+    SPACE_RUN: re.compile(r"  |\t"),
+}
 
 
 def fix_whitespace(text: str) -> tuple[str, int]:
@@ -69,8 +83,9 @@ def fix_whitespace(text: str) -> tuple[str, int]:
         (SPACE_BEFORE_PUNCT, r"\1"),
         (SPACE_RUN, " "),
     ):
-        text, n = pattern.subn(replacement, text)
-        count += n
+        if NEEDS[pattern].search(text):
+            text, n = pattern.subn(replacement, text)
+            count += n
     return text, count
 
 
@@ -79,7 +94,7 @@ def fix_whitespace(text: str) -> tuple[str, int]:
 # "Stockholm.As" -> "Stockholm. As": a lower-case letter, a full stop, then a
 # capitalised word.  "U.S.", "e.g.", "3.14" and "Jul.01" never match.
 MISSING_SPACE = re.compile(r"(?<=[a-z])([.!?])(?=[A-Z][a-z])")
-TOKEN = re.compile(r"\S+")
+TOKEN_MISSING_SPACE = re.compile(r"(?<!\S)\S*?[a-z][.!?][A-Z][a-z]\S*")
 ADDRESS = re.compile(r"@|://|\bwww\.|\.(?:com|org|net|gov|edu|io|uk)\b", re.IGNORECASE)
 
 
@@ -97,7 +112,7 @@ def fix_sentence_spacing(text: str) -> tuple[str, int]:
 
     if not MISSING_SPACE.search(text):
         return text, 0
-    return TOKEN.sub(token, text), count
+    return TOKEN_MISSING_SPACE.sub(token, text), count
 
 
 # ------------------------------------------------------------ quote marks
