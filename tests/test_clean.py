@@ -51,7 +51,7 @@ def test_whitespace_space_before_punctuation_runs_and_trailing_spaces() -> None:
 
 
 def test_sentence_spacing_added_but_not_inside_abbreviations_numbers_or_addresses() -> None:
-    assert cleaned_text("a meeting in Stockholm.As the talks") == "a meeting in Stockholm. As the talks"
+    assert cleaned_text("in Stockholm.As the talks") == "in Stockholm. As the talks"
     assert cleaned_text("will not tolerate it.Mr. Lavrov said") == (
         "will not tolerate it. Mr. Lavrov said"
     )
@@ -70,8 +70,8 @@ def test_joined_words_at_a_case_boundary() -> None:
 
 
 def test_joined_words_in_lower_case_need_the_dictionary_and_the_document() -> None:
-    text = "We saw Russia and the trade. Others join firmly Russiatrail of it."
-    assert cleaned_text(text) == "We saw Russia and the trade. Others join firmly Russia trail of it."
+    text = "We saw Russia and the trade. They join firmly Russiatrail of it."
+    assert cleaned_text(text) == "We saw Russia and the trade. They join firmly Russia trail of it."
     # A capitalised head seen only at sentence starts is no evidence: no split.
     text = "Blackstar was his album. Black suits him."
     assert cleaned_text(text) == text
@@ -192,8 +192,9 @@ def _everything_kept(doc: Document) -> str:
 
 
 def test_gold_fixes_made(sample: dict[str, tuple[Document, Document]]) -> None:
+    texts = {doc_id: after.text for doc_id, (_, after) in sample.items()}
     made = [f for f in GOLD["fixes"]
-            if f["before"] not in sample[f["doc"]][1].text and f["after"] in sample[f["doc"]][1].text]
+            if f["before"] not in texts[f["doc"]] and f["after"] in texts[f["doc"]]]
     assert len(GOLD["fixes"]) == 14
     assert len(made) >= 12, [f["before"] for f in GOLD["fixes"] if f not in made]
 
