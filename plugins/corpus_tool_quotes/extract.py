@@ -33,6 +33,11 @@ SENTENCE_END = re.compile(r"[.!?…]+[”\"’]?(?=\s)")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Prof)|(?:^|[\s.])[A-Z])\.\Z")
 # What may follow a reporting clause right before a direct quote: "added: “", "told the BBC, “"
 _INTRO_TAIL = re.compile(r"(?:[^.!?“”\"\n]{0,80}?[:,])?[^\S\n]*\Z")
+# What may follow a reporting clause that ends a sentence: Smith said. / said on Monday
+_CLAUSE_END = re.compile(
+    r"[^\S\n]*(?:[.,;:!?—–(\n]|\Z|(?:in|at|on|during|after|before|last|yesterday|today"
+    r"|this|when|while|as|of|to|from|with|about)\b)"
+)
 _WINDOW = 400  # how far a sentence may reach either side of a quote
 
 
@@ -80,11 +85,17 @@ class _Document:
                     self.quotes.append((quote.open, quote.close, start, end))
         self.speakers = Speakers(text, [(o, c + 1) for o, c, _, _ in self.quotes])
 
-    def attribution_after(self, close: int) -> Speaker | None:
+    def attribution_after(self, close: int, content: str) -> Speaker | None:
         """A reporting clause right after the closing mark: ,” Mr. Lavrov said / ,” said Herbst."""
-        pos = AFTER_QUOTE.match(self.text, close + 1).end()
+        text = self.text
+        pos = AFTER_QUOTE.match(text, close + 1).end()
+        # After a quoted full sentence a capital starts the next sentence, which is an
+        # attribution only if the clause ends there: “...” Smith said. / “...” BBM claims 80m
+        new_sentence = content[-1:] in ".!?…" and text[pos:pos + 1].isupper()
         for pattern in (SPEAKER_VERB, VERB_SPEAKER, DESCRIBED_SPEAKER):
-            match = pattern.match(self.text, pos)
+            match = pattern.match(text, pos)
+            if match and new_sentence and not _CLAUSE_END.match(text, match.end()):
+                continue
             if match:
                 speaker, verb = match.group("speaker"), match.group("verb")
                 return self.speakers.resolve(speaker, match.start("speaker"), verb)
@@ -113,8 +124,10 @@ class _Document:
         """The reporting clause of the sentence around a fragment, nearest first."""
         text = self.text
         for cue in reversed(self.speakers.cues_between(sent_start, open_)):
-            # A comma between clause and quote usually starts another clause.
-            if cue.end <= open_ and not re.search(r"[,;]", text[cue.end:open_]):
+            # A comma between clause and quote usually starts another clause, except
+            # the one closing an aside: Drones, he said, are “...”
+            between = text[cue.end:open_].lstrip(" ,")
+            if cue.end <= open_ and not re.search(r"[,;]", between):
                 return self._resolve(cue)
         after = self.speakers.cues_between(close + 1, sent_end)
         if after:
@@ -147,7 +160,7 @@ class _Document:
             if opens_sentence:
                 sent_start = open_
 
-            after = self.attribution_after(close)
+            after = self.attribution_after(close, content)
             intro = self.attribution_before(open_, sent_start, para_start) if not after else None
             speaker = after or intro
             title_like = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
@@ -195,10 +208,10 @@ class _Document:
 
 def _adjacent(text: str, last_close: int, open_: int) -> bool:
     """Whether a quote opening at ``open_`` is in the paragraph of the quote closed at
-    ``last_close`` or opens the next paragraph."""
-    between = text[last_close:open_]
-    first_break = between.find("\n")
-    return first_break < 0 or not between[first_break:].strip()
+    ``last_close`` or in the next one."""
+    return text[last_close:open_].strip().count("\n") <= 1 and "\n\n" not in text[
+        last_close:open_
+    ].strip()
 
 
 def quotations(text: str) -> Iterator[dict[str, Any]]:

@@ -11,13 +11,14 @@ def _words(text: str) -> frozenset[str]:
 # Verbs that report speech (base forms; inflections are generated below).
 _REPORTING = """
     acknowledge add admit advise agree allege announce answer argue ask assert
-    assure blast boast call caution cite claim comment complain concede conclude
+    assure blast boast caution cite claim comment complain concede conclude
     confirm contend continue counter declare demand deny describe emphasise
     emphasize estimate exclaim explain insist joke lament maintain mention muse
     note observe plead pledge point predict proclaim promise protest quip recall
     recount reiterate remark reply report respond retort reveal say scream shout
     sigh state stress suggest tell testify threaten tweet urge vow warn whisper
-    wonder write
+    wonder write cheer confess think believe feel reckon remember mutter enthuse
+    chant concur quote
 """
 _IRREGULAR = {
     "say": ["said"],
@@ -88,7 +89,11 @@ NOT_NAMES = _words("""
     meanwhile earlier later last next after before since because although though
     yesterday today tonight tomorrow monday tuesday wednesday thursday friday
     saturday sunday january february march april may june july august september
-    october november december speaking asked according source
+    october november december speaking asked according source recently now still
+    even just only instead indeed finally first second thus therefore unfortunately
+    fortunately sadly clearly certainly perhaps maybe overall initially currently
+    nor not no yes what who why how where which whose whom every each both all some
+    like unlike with without from to for by about into over under between among
 """)
 
 # Words that, right before a short quoted term, make it a label and not speech:

@@ -49,13 +49,18 @@ _ABBREVIATIONS = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Col|Capt|Lt|Sgt|Rev|St|J
 # One capitalised word of a name: Lavrov, Botsan-Kharchenko, O’Brien, U.S., Mr., F.
 _TOKEN = (
     rf"(?:(?:[A-Z]\.){{2,}}|{_ABBREVIATIONS}|[{_UPPER}]\.(?={_SP}[{_UPPER}])"
+    rf"|(?:al|el|ad|ash|abu|ibn|bin|ben)-[{_UPPER}][^\W\d_]*"  # el-Kadiri
     rf"|[{_UPPER}][^\W\d_]*(?:[-'’][^\W\d_]+)*)"
 )
 _CONNECTOR = r"(?:of|the|and|for|de|del|della|van|von|der|den|da|di|du|la|le|al|bin|ibn|el)"
-_NAME = rf"{_TOKEN}(?:{_SP}(?:{_CONNECTOR}{_SP}){{0,2}}{_TOKEN}){{0,7}}"
+_PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|al|el|bin|ibn|ter|ten)"
+_NAME = (
+    rf"(?:{_PARTICLE}{_SP}){{0,2}}{_TOKEN}"  # de Klerk, van Otterdijk
+    rf"(?:{_SP}(?:{_CONNECTOR}{_SP}){{0,2}}{_TOKEN}){{0,7}}"
+)
 _DET = r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
-# "the government", "a spokesman for the ministry"
-_NOUN_PHRASE = rf"{_DET}{_SP}(?:[a-z][\w\-]*{_SP}){{0,3}}?[a-z][\w\-]*"
+# "the government", "a spokesman for the ministry", "the would-be Republican nominee"
+_NOUN_PHRASE = rf"{_DET}{_SP}(?:[\w\-’']+{_SP}){{0,3}}?[a-z][\w\-]*"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
 _SPEAKER = rf"(?:{_PRONOUN}|(?:{_DET}{_SP})?{_NAME}|{_NOUN_PHRASE})"
 _APPOSITION = r"(?:,[^,.;:“”\"\n]{1,80},)"  # Jane Smith, a professor at Oxford, said
@@ -91,6 +96,11 @@ ACCORDING_TO = re.compile(
     rf"|[Ii]n{_SP}(?P<poss>his|her|their){_SP}(?:opinion|view|words))"
 )
 _FORENAMES = re.compile(rf"(?:{_TOKEN}{_SP}){{1,3}}\Z")
+# Someone named with a forename: Junior Smart, Rebecka Singerer, Ava Baumgartner
+_PERSON = re.compile(
+    rf"(?<![\w’'])[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?"
+    rf"(?:{_SP}[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?){{1,2}}\b"
+)
 _LOOKBACK = 160  # characters searched before a verb for its subject
 
 
@@ -110,7 +120,7 @@ class Speaker:
     """A resolved speaker: ``name`` cleaned, ``start``/``end`` where it is named (None for
     pronouns)."""
 
-    name: str
+    name: str | None  # None: a pronoun with nobody named before it
     start: int | None
     end: int | None
     verb: str | None
@@ -173,6 +183,7 @@ class Speakers:
         self._cue_starts: list[int] = []
         self._named: list[tuple[int, str]] = []  # (offset, full name) of named speakers
         self._full: dict[str, str] = {}
+        self._people: list[tuple[int, str]] | None = None
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._quoted_starts, pos) - 1
@@ -242,16 +253,37 @@ class Speakers:
         return self._full[name]
 
     def last_named(self, offset: int) -> str | None:
-        """The person last named as a speaker before ``offset``."""
+        """The person last named as a speaker before ``offset``, else the last person
+        named at all."""
         self.cues  # noqa: B018 - makes sure the named speakers are known
         i = bisect.bisect_left(self._named, (offset, ""))
-        return self.full_name(self._named[i - 1][1]) if i else None
+        if i:
+            return self.full_name(self._named[i - 1][1])
+        if self._people is None:
+            self._people = self._find_people()
+        i = bisect.bisect_left(self._people, (offset, ""))
+        return self._people[i - 1][1] if i else None
+
+    def _find_people(self) -> list[tuple[int, str]]:
+        """Names with a forename whose surname the text also uses alone (Smart, Singerer):
+        people rather than places (South Africa) or headings."""
+        text = self.text
+        people = []
+        for match in _PERSON.finditer(text):
+            words = match.group().split()
+            while words and (words[0].lower() in NOT_NAMES or words[0].lower() in TITLES):
+                words.pop(0)  # "When Larry Pizzi", "Dr Christopher Murray"
+            if len(words) < 2 or any(w.lower() in NOT_NAMES for w in words):
+                continue
+            name = " ".join(words)
+            if not self.inside_quote(match.start()) and text.count(words[-1]) > text.count(name):
+                people.append((match.start(), name))
+        return people
 
     def resolve(self, phrase: str, start: int, verb: str | None) -> Speaker | None:
         """A speaker phrase found at ``start`` as a Speaker, pronouns resolved."""
         if phrase.lower() in PRONOUNS:
-            name = self.last_named(start)
-            return Speaker(name, None, None, verb) if name else None
+            return Speaker(self.last_named(start), None, None, verb)
         name, s, e = clean_name(phrase, start)
         if name.lower() in NOT_NAMES:
             return None
