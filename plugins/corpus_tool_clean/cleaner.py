@@ -23,9 +23,11 @@ class Repair(str, Enum):
     quotes = "quotes"
 
 
-# Order matters: lines are removed before words are judged (the joined-word
-# repair looks for evidence in the rest of the document), and spacing is fixed
-# before quote marks, whose rules look at the space before a mark.
+# Order matters: lines are mended (hyphenation, whitespace) before whole lines
+# are recognised as metadata or boilerplate, and those lines leave before words
+# are judged (the joined-word repair looks for evidence in the rest of the
+# document); spacing is fixed before quote marks, whose rules look at the space
+# before a mark.
 TEXT_REPAIRS: dict[Repair, Callable[[str], tuple[str, int]]] = {
     Repair.unicode: repairs.fix_unicode,
     Repair.hyphenation: repairs.fix_hyphenation,
@@ -38,8 +40,8 @@ LINE_REPAIRS: dict[Repair, Callable[[str], boilerplate.LineRepairs]] = {
     Repair.metadata: boilerplate.move_metadata,
     Repair.boilerplate: boilerplate.remove_boilerplate,
 }
-ORDER = [Repair.unicode, Repair.metadata, Repair.boilerplate, Repair.hyphenation,
-         Repair.whitespace, Repair.sentence_spacing, Repair.joined_words, Repair.quotes]
+ORDER = [Repair.unicode, Repair.hyphenation, Repair.whitespace, Repair.metadata,
+         Repair.boilerplate, Repair.sentence_spacing, Repair.joined_words, Repair.quotes]
 
 
 @dataclass
@@ -58,16 +60,35 @@ def chosen(only: Iterable[Repair] | None, skip: Iterable[Repair] | None) -> list
 
 def clean_text(text: str, selected: Iterable[Repair] = ORDER) -> Cleaned:
     result = Cleaned(text)
+    selected = list(selected)
+    line_repairs = [r for r in selected if r in LINE_REPAIRS]
     for repair in selected:
-        if repair in LINE_REPAIRS:
-            lines = LINE_REPAIRS[repair](result.text)
-            result.text = lines.text
-            result.removed += lines.removed
-            for key, value in lines.meta.items():
-                result.meta.setdefault(key, value)
-            count = len(lines.removed)
-        else:
-            result.text, count = TEXT_REPAIRS[repair](result.text)
-        if count:
-            result.repairs[repair.value] = result.repairs.get(repair.value, 0) + count
+        if repair in LINE_REPAIRS:  # the line repairs run together, at the first one's turn
+            if repair is line_repairs[0]:
+                _remove_lines(result, line_repairs)
+            continue
+        result.text, count = TEXT_REPAIRS[repair](result.text)
+        _count(result, repair, count)
     return result
+
+
+def _remove_lines(result: Cleaned, repairs: list[Repair]) -> None:
+    """Run the line repairs until none finds more: removing a boilerplate line can
+    bring a ``date`` line to the top, and moving a date out can leave a boilerplate line."""
+    found = True
+    while found:
+        found = False
+        for repair in repairs:
+            lines = LINE_REPAIRS[repair](result.text)
+            if lines.removed:
+                found = True
+                result.text = lines.text
+                result.removed += lines.removed
+                for key, value in lines.meta.items():
+                    result.meta.setdefault(key, value)
+                _count(result, repair, len(lines.removed))
+
+
+def _count(result: Cleaned, repair: Repair, count: int) -> None:
+    if count:
+        result.repairs[repair.value] = result.repairs.get(repair.value, 0) + count

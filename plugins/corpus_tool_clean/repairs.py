@@ -149,8 +149,11 @@ def fix_quotes(text: str) -> tuple[str, int]:
 
 # ------------------------------------------------------------ hyphenation
 
-# "inter-\nnational": a word broken with a hyphen at the end of a line.
-BROKEN_WORD = re.compile(r"\b([^\W\d_]+)-[ \t]*\n[ \t]*([^\W\d_]+)\b")
+# "inter-\nnational": a word broken with a hyphen at the end of a line.  Only the
+# break is matched, so that chains ("a-\nb-\nc") are all found in one pass.
+LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
+LETTERS_AT = re.compile(r"[^\W\d_]+")
+LETTERS_BEFORE = re.compile(r"[^\W\d_]+$")
 
 
 def fix_hyphenation(text: str) -> tuple[str, int]:
@@ -159,10 +162,12 @@ def fix_hyphenation(text: str) -> tuple[str, int]:
         return text, 0
 
     def join(match: re.Match[str]) -> str:
-        head, tail = match.groups()
+        head = LETTERS_BEFORE.search(text, 0, match.start())
+        tail = LETTERS_AT.match(text, match.end())
+        assert head is not None and tail is not None  # the lookarounds saw letters
         # The dictionary knows "international": the hyphen was the line break's.
-        if tail[0].islower() and is_word(head + tail):
-            return head + tail
-        return f"{head}-{tail}"  # "well-\nknown", "pro-\nRussian": a real compound
+        if tail.group()[0].islower() and is_word(head.group() + tail.group()):
+            return ""
+        return "-"  # "well-\nknown", "pro-\nRussian": a real compound
 
-    return BROKEN_WORD.subn(join, text)
+    return LINE_BREAK_HYPHEN.subn(join, text)
