@@ -46,7 +46,8 @@ def readability(
         help="Only this score (repeatable); the counts words, sentences and syllables "
              "always come. Default: every score.")] = None,
     lang: Annotated[str | None, typer.Option(
-        "--lang", show_default=False, callback=_check_lang, autocompletion=_complete_lang,
+        "--lang", metavar="CODE", show_default=False, callback=_check_lang,
+        autocompletion=_complete_lang,
         help="textstat's language for documents that carry no meta.lang (default en_US). "
              "Dale-Chall and Gunning fog use English easy words where textstat has none.")
     ] = None,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
 from typing import TYPE_CHECKING, Any
 
 from corpus_tool_readability.scores import COUNTS, METRICS
@@ -52,6 +51,8 @@ def _cell(column: str, value: Any) -> Any:
 
 def render(rows: list[dict[str, Any]], options: dict[str, Any]) -> Table:
     """Scores to one decimal, grades shaded easy to hard, then the corpus mean and median."""
+    import statistics
+
     from rich.table import Table
 
     present = {key for row in rows for key in row}
