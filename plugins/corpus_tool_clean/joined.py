@@ -2,7 +2,9 @@
 
 A split must be very likely, because a wrong one damages good text:
 
-- both parts are words of the frequency dictionary and the joined form is not;
+- both parts are words of the frequency dictionary and the joined form is not
+  (or, after a lower-case word, the second part is a name that the document
+  also uses on its own: "inDavos");
 - the left part also stands alone, spelt the same, elsewhere in the document
   ("he"; a capitalised one as a name of its own inside a sentence: "invades
   Ukraine, the"), which the parts of names such as "SeaWorld" seldom do;
@@ -22,6 +24,7 @@ import functools
 import re
 from collections import Counter
 from itertools import pairwise
+from typing import NamedTuple
 
 from corpus_tool_clean.dictionary import protected_names, word_counts
 
@@ -54,6 +57,11 @@ FUNCTION_WORDS = frozenset({
 })
 
 
+class Split(NamedTuple):
+    cuts: list[int]
+    needs: tuple[str, ...]  # words the document must use on their own
+
+
 def _pieces(token: str, cuts: list[int]) -> list[str]:
     return [token[a:b] for a, b in pairwise([0, *cuts, len(token)])]
 
@@ -64,17 +72,21 @@ def _known(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)  # the same names recur across documents
-def _case_split(token: str) -> list[int]:
-    """Where a token with internal capitals could split, judged on the word alone."""
+def _case_split(token: str) -> Split | None:
+    """Where a token with internal capitals could split, and the words that must be seen."""
     if _known(token):
-        return []
+        return None
     cuts = [m.start() for m in CASE_BOUNDARY.finditer(token)]
     parts = _pieces(token, cuts)
     if len(parts[0]) < 2 or parts[0] in NAME_PREFIXES:
-        return []
-    if not all(part.lower() in word_counts() for part in parts):
-        return []
-    return cuts
+        return None
+    if all(part.lower() in word_counts() for part in parts):
+        return Split(cuts, (parts[0],))
+    # "inDavos", "saidArraes": a lower-case word before a name the dictionary lacks;
+    # the name must then be used on its own in the document too.
+    if len(parts) == 2 and parts[0].islower() and parts[0] in word_counts():
+        return Split(cuts, tuple(parts))
+    return None
 
 
 @functools.lru_cache(maxsize=65536)
@@ -114,20 +126,20 @@ def _camel_tokens(text: str) -> list[str]:
     return found
 
 
-def _possible_splits(text: str) -> dict[str, list[list[int]]]:
-    """Each candidate token with its possible splits (lists of cuts), best first."""
+def _possible_splits(text: str) -> dict[str, list[Split]]:
+    """Each candidate token with its possible splits, best first."""
     counts = word_counts()
     tokens = Counter(_camel_tokens(text))
     tokens.update(t for t in LONG_TOKEN.findall(text) if t.lower() not in counts)
-    options = {}
+    options: dict[str, list[Split]] = {}
     for token, n in tokens.items():
         if n > 1 and token[0].isupper():
             continue  # a capitalised name used twice is not damage, which seldom repeats
         if CASE_BOUNDARY.search(token):
-            cuts = _case_split(token)
-            choices = [cuts] if cuts else []
+            split = _case_split(token)
+            choices = [split] if split else []
         else:
-            choices = [[cut] for _, cut in _lower_splits(token)]
+            choices = [Split([cut], (token[:cut],)) for _, cut in _lower_splits(token)]
         if choices:
             options[token] = choices
     return options
@@ -146,9 +158,9 @@ def split_joined_words(text: str) -> tuple[str, int]:
     while True:
         new = {}
         for token in options.keys() - splits.keys():
-            cuts = next((c for c in options[token] if token[: c[0]] in seen), None)
-            if cuts:
-                new[token] = cuts
+            split = next((c for c in options[token] if all(w in seen for w in c.needs)), None)
+            if split:
+                new[token] = split.cuts
         if not new:
             break
         for token, cuts in new.items():

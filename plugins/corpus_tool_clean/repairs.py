@@ -49,7 +49,13 @@ def fix_unicode(text: str) -> tuple[str, int]:
         return text, 0
     import ftfy
 
-    fixed = INVISIBLE.sub("", ftfy.fix_text(text, _ftfy_config()))
+    # Removing an invisible character can join up mojibake for ftfy to decode, and
+    # decoding can reveal invisible characters: repeat until nothing changes.
+    fixed = text
+    for _ in range(4):
+        before, fixed = fixed, INVISIBLE.sub("", ftfy.fix_text(fixed, _ftfy_config()))
+        if fixed == before:
+            break
     if fixed == text:
         return text, 0
     # Count per line so that the comparison stays cheap on long documents.
