@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -39,6 +40,8 @@ _CLAUSE_END = re.compile(
     r"|this|when|while|as|of|to|from|with|about)\b)"
 )
 _WINDOW = 400  # how far a sentence may reach either side of a quote
+# Words a title in title case leaves in lower case: The Wolf of Wall Street
+_TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for"))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -84,6 +87,14 @@ class _Document:
                 if start < end:
                     self.quotes.append((quote.open, quote.close, start, end))
         self.speakers = Speakers(text, [(o, c + 1) for o, c, _, _ in self.quotes])
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+
+    def paragraph(self, open_: int, close: int) -> tuple[int, int]:
+        """Start of the paragraph where a quote opens and end of the one where it closes."""
+        i = bisect.bisect_left(self.breaks, open_)
+        j = bisect.bisect_left(self.breaks, close)
+        start = self.breaks[i - 1] + 1 if i else 0
+        return start, self.breaks[j] if j < len(self.breaks) else len(self.text)
 
     def attribution_after(self, close: int, content: str) -> Speaker | None:
         """A reporting clause right after the closing mark: ,” Mr. Lavrov said / ,” said Herbst."""
@@ -106,11 +117,13 @@ class _Document:
         text = self.text
         if para_start > 0 and not text[para_start:open_].strip():
             # A quote opening its paragraph may be introduced at the end of the last one.
-            prev = text[:para_start].rstrip()
-            if not prev.endswith(":"):
+            open_ = para_start
+            while open_ > 0 and text[open_ - 1].isspace():
+                open_ -= 1
+            if text[open_ - 1:open_] != ":":
                 return None
-            open_ = len(prev)
-            sent_start = _sentence_start(text, open_ - 1, text.rfind("\n", 0, open_) + 1)
+            floor = text.rfind("\n", max(0, open_ - _WINDOW), open_) + 1
+            sent_start = _sentence_start(text, open_ - 1, floor)
         elif sent_start == open_:
             return None
         cues = [c for c in self.speakers.cues_between(sent_start, open_) if c.end <= open_]
@@ -152,9 +165,7 @@ class _Document:
         for open_, close, start, end in self.quotes:
             content = text[start:end]
             words = content.split()
-            para_start = text.rfind("\n", 0, open_) + 1
-            para_end = text.find("\n", close)
-            para_end = len(text) if para_end < 0 else para_end
+            para_start, para_end = self.paragraph(open_, close)
             sent_start = _sentence_start(text, open_, para_start)
             opens_sentence = not text[sent_start:open_].strip(" \t—–-•*")
             if opens_sentence:
@@ -163,7 +174,7 @@ class _Document:
             after = self.attribution_after(close, content)
             intro = self.attribution_before(open_, sent_start, para_start) if not after else None
             speaker = after or intro
-            title_like = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+            title_like = all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words)
 
             if (opens_sentence or intro) and (speaker or (len(words) >= 3 and not title_like)):
                 kind = DIRECT

@@ -19,6 +19,7 @@ lets the pass handle the untidy typing of real news text:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 # Every mark that may open or close a quote.  A right single mark directly
@@ -100,6 +101,7 @@ def find_quotes(text: str) -> list[Quote]:
     """Every quoted span of ``text`` in order of its opening mark, nested ones included."""
     quotes: list[Quote] = []
     stack: list[tuple[int, str]] = []  # (offset, family) of the marks still open
+    open_count: Counter[str] = Counter()  # open marks per family, so no search of the stack
     reopen_at = -1  # offset of a paragraph's re-opening mark to skip
     para_end = -1  # offset of the newline ending the current paragraph
 
@@ -108,6 +110,7 @@ def find_quotes(text: str) -> list[Quote]:
         if pos > para_end:  # crossed into a later paragraph
             if stack:
                 stack, reopen_at = _carry_over(text, stack, para_end)
+                open_count = Counter(family for _, family in stack)
             para_end = text.find("\n", pos)
             if para_end < 0:
                 para_end = len(text)
@@ -121,17 +124,24 @@ def find_quotes(text: str) -> list[Quote]:
             continue
         family, kind = role
         if kind == EITHER:
-            kind = CLOSE if any(f == family for _, f in stack) else OPEN
+            kind = CLOSE if open_count[family] else OPEN
         if kind == OPEN:
             stack.append((pos, family))
+            open_count[family] += 1
             continue
+        if not open_count[family]:
+            continue  # a stray closing mark (or an apostrophe)
         # A closing mark closes the innermost open quote of its family; single
         # marks opened inside it were apostrophes or unclosed, so they go.
-        for i in range(len(stack) - 1, -1, -1):
-            if stack[i][1] == family:
-                quotes.append(Quote(stack[i][0], pos, depth=i))
-                del stack[i:]
-                break
+        i = len(stack) - 1
+        while stack[i][1] != family:
+            i -= 1
+        # A single-mark "quote" of one letter is an elision: rock ‘n’ roll
+        if family == DOUBLE or pos - stack[i][0] > 2:
+            quotes.append(Quote(stack[i][0], pos, depth=i))
+        for _, dropped in stack[i:]:
+            open_count[dropped] -= 1
+        del stack[i:]
     quotes.sort(key=lambda q: q.open)
     return quotes
 

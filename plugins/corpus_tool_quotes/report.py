@@ -67,7 +67,8 @@ def render(rows: list[Row], options: dict[str, Any]) -> RenderableType:
             )
         return table
     table = Table("doc", "kind", "speaker", "verb", "quote", title=f"{len(rows)} quotes")
-    table.columns[4].overflow = "fold"
+    table.columns[4].overflow = "ellipsis"
+    table.columns[4].no_wrap = True
     ordered = sorted(rows, key=lambda r: r.get("kind") == "scare")  # stable: input order kept
     for row in ordered:
         table.add_row(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from corpus_tool_quotes.lexicon import (
@@ -96,6 +97,7 @@ ACCORDING_TO = re.compile(
     rf"|[Ii]n{_SP}(?P<poss>his|her|their){_SP}(?:opinion|view|words))"
 )
 _FORENAMES = re.compile(rf"(?:{_TOKEN}{_SP}){{1,3}}\Z")
+_CAPITALISED = re.compile(rf"(?<![\w’'])[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?\b")
 # Someone named with a forename: Junior Smart, Rebecka Singerer, Ava Baumgartner
 _PERSON = re.compile(
     rf"(?<![\w’'])[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?"
@@ -137,9 +139,14 @@ def clean_name(phrase: str, offset: int) -> tuple[str, int, int]:
     # "The", "But" opening a sentence; "the" before a name (the U.S.)
     while len(tokens) > 1 and tokens[0][0].lower() in NOT_NAMES and tokens[1][0][:1].isupper():
         tokens.pop(0)
-    if not tokens[0][0][:1].isupper():  # "the government": a description, kept as written
+    if len(tokens) > 1 and not tokens[1][0][:1].isupper():
+        # "the government", "The mayor": a description, kept as written but for the
+        # capital a sentence gives its first word
         first = tokens[0][1]
-        return phrase[first:], offset + first, offset + len(phrase)
+        description = phrase[first:]
+        if tokens[0][0].lower() in NOT_NAMES:
+            description = description[0].lower() + description[1:]
+        return description, offset + first, offset + len(phrase)
     # "Currie’s Larry Pizzi": the name after a possessive
     for i in range(len(tokens) - 1, 0, -1):
         if tokens[i - 1][0].endswith(("’s", "'s")):
@@ -211,8 +218,9 @@ class Speakers:
             vpos = verb.start()
             if self.inside_quote(vpos):
                 continue
-            line_start = text.rfind("\n", 0, vpos) + 1
-            subject = _SUBJECT.search(text, max(line_start, vpos - _LOOKBACK), vpos)
+            lookback = max(0, vpos - _LOOKBACK)
+            line_start = text.rfind("\n", lookback, vpos) + 1  # the subject is on the verb's line
+            subject = _SUBJECT.search(text, max(line_start, lookback), vpos)
             if subject:
                 cues.append(Cue(subject.start(), verb.end(), subject.group("speaker"),
                                 subject.start("speaker"), verb.group()))
@@ -268,15 +276,18 @@ class Speakers:
         """Names with a forename whose surname the text also uses alone (Smart, Singerer):
         people rather than places (South Africa) or headings."""
         text = self.text
+        capitalised = Counter(_CAPITALISED.findall(text))
+        matches = [m for m in _PERSON.finditer(text) if not self.inside_quote(m.start())]
+        as_written = Counter(m.group() for m in matches)
         people = []
-        for match in _PERSON.finditer(text):
+        for match in matches:
             words = match.group().split()
             while words and (words[0].lower() in NOT_NAMES or words[0].lower() in TITLES):
                 words.pop(0)  # "When Larry Pizzi", "Dr Christopher Murray"
             if len(words) < 2 or any(w.lower() in NOT_NAMES for w in words):
                 continue
             name = " ".join(words)
-            if not self.inside_quote(match.start()) and text.count(words[-1]) > text.count(name):
+            if capitalised[words[-1]] > as_written[match.group()]:
                 people.append((match.start(), name))
         return people
 
