@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from corpus_tool_dates.patterns import groups, scanner
+from corpus_tool_dates.patterns import groups, scanner, trigger
 
 
 @dataclass(frozen=True)
@@ -215,15 +215,54 @@ _CHECKS = {
 _NAMES = ("month", "weekday", "weekdays")
 
 
+# No expression reaches further than this before its first trigger token
+# ("approximately a couple of weeks") or after its last ("two days ago").
+LEAD = 40
+TAIL = 24
+_WORD_REST = re.compile(r"[\w'’]*")
+
+
+def windows(text: str) -> Iterator[tuple[int, int]]:
+    """The stretches of a lower-cased text around trigger tokens, merged, in order.  A window
+    ends at a word's end, so no expression is cut inside a word."""
+    start = end = -1
+    for match in trigger().finditer(text):
+        begin = max(0, match.start() - LEAD)
+        if begin > end >= 0:
+            yield start, end
+            start = -1
+        if start < 0:
+            start = begin
+        end = max(end, _WORD_REST.match(text, min(len(text), match.end() + TAIL)).end())
+    if start >= 0:
+        yield start, end
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """The scanner's matches near trigger tokens, found in the lower-cased text
+    (the families then read the original)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # lower case would shift the offsets
+        yield from scanner(ignore_case=True).finditer(text)
+        return
+    for start, end in windows(lowered):
+        yield from scanner().finditer(lowered, start, end)
+
+
 def find(text: str) -> Iterator[Found]:
     """Every temporal expression in ``text``, in order, not overlapping."""
-    for match in scanner().finditer(text):
+    for match in _matches(text):
         family = match.lastgroup or ""
         if text[match.start()].isdigit() and _after_number(text, match.start()):
             continue
-        parts, (start, end) = groups(family, text, match.start(), match.end())
+        read = groups(family, text, match.start(), match.end())
+        if read is None:
+            continue
+        parts, (start, end) = read
         if any(parts.get(name, "0")[0].islower() for name in _NAMES):
             continue
+        if any(c.islower() for c in parts.get("zone", "")):
+            continue  # "10:30 west of": zones are written in capitals
         found = Found(start, end, family, parts)
         check = _CHECKS.get(family)
         if check is None or check(text, found):

@@ -71,6 +71,6 @@ ZONES: dict[str, str] = {
 VAGUE: dict[str, str] = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "at present": "PRESENT_REF", "at this time": "PRESENT_REF",
+    "at present": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "soon": "FUTURE_REF",
 }

@@ -45,8 +45,8 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:]|[.,]\d)"
 YEAR = r"(?:1\d{3}|20\d\d)(?!\d|,\d)"
 SEASON = _words(SEASONS)
 DAY_PART = _words(DAY_PARTS)
-# Zones are upper case ("CET"), never the words "est" or "west".
-ZONE = rf"(?-i:(?:UTC|GMT)\s?[+-]\s?\d{{1,2}}(?::?\d\d)?|{_words(z.upper() for z in ZONES)}(?!\w))"
+# Zones must be written in upper case ("CET", not "west"): the finder checks that.
+ZONE = rf"(?:(?:utc|gmt)\s?[+-]\s?\d{{1,2}}(?::?\d\d)?|{_words(ZONES)}(?!\w))"
 AMPM = r"(?:[ap]\.m\.|[ap]m(?!\w))"
 # A clock time: needs am/pm, a zone, or hours and minutes.
 TIME = (
@@ -73,8 +73,8 @@ REL = r"(?P<rel>last|next|this|past|coming|previous|following|current|same|prece
 FAMILIES: list[tuple[str, str]] = [
     # 2022-02-24, 2024-07-01T13:48, 2024-07-01 13:48:00+01:00
     ("iso", r"(?<![\d-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
-            r"(?:[T\s](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::[0-5]\d(?:\.\d{1,6})?)?"
-            r"(?P<zone>Z|[+-]\d\d:?\d\d)?)?(?![\d-])"),
+            r"(?:[t\s](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::[0-5]\d(?:\.\d{1,6})?)?"
+            r"(?P<zone>z|[+-]\d\d:?\d\d)?)?(?![\d-])"),
     # 24/02/2022, 2/24/2022, 24.02.2022, 2022/02/24
     ("numeric", r"(?<![\d/.])(?:(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<year>\d{4})"
                 r"|(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2}))(?![\d/]|\.\d)"),
@@ -95,7 +95,7 @@ FAMILIES: list[tuple[str, str]] = [
     # the first half of 2022, the third quarter of this year, Q3 2022
     ("half", rf"(?:the\s+)?(?P<ordinal>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
              rf"(?P<portion>half|quarter)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?"
-             rf"|(?P<q>[QH][1-4])\s(?P<year>{YEAR})"),
+             rf"|(?P<q>[qh][1-4])\s(?P<year>{YEAR})"),
     # summer 2022, last winter, in the autumn of 2021
     ("season", rf"(?:(?P<edge>early|late|mid)[-\s]+)?"
                rf"(?:(?P<rel>last|next|this|the|past|coming)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"),
@@ -135,7 +135,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("bareunits", r"(?:for|over|in|within|after)\s+"
                   r"(?P<core>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries))"),
     # 2014 (gated by its context in the finder)
-    ("year", rf"(?P<year>{YEAR})(?:\s?(?P<era>BC|AD|BCE|CE)(?!\w))?"),
+    ("year", rf"(?P<year>{YEAR})(?:\s?(?P<era>bce?|ad|ce)(?!\w))?"),
     ("vague", rf"(?:in\s+)?(?P<core>(?P<recent>recent)\s+(?P<unit>days|weeks|months|years|decades))"
               rf"|(?:in\s+)?(?P<core>the\s+(?P<coming>coming|next\s+few)\s+(?P<unit>days|weeks|months|years))"
               rf"|(?P<word>{_words(VAGUE)})"),
@@ -164,12 +164,37 @@ def _own(pattern: str) -> str:
 
 FLAGS = re.IGNORECASE
 
+# Every expression holds at least one of these tokens; the scanner only runs
+# near them, which spares it most of a text (see finder.windows).
+TRIGGER_WORDS = frozenset([
+    *MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *WEEKDAY_ABBREVIATIONS, *SEASONS, *DAY_PARTS,
+    *UNITS, *(f"{unit}s" for unit in UNITS), *(f"{day}s" for day in WEEKDAYS), "centuries",
+    "weekend", "weekends",
+    "yesterday", "today", "tomorrow", "tonight", "noon", "midday", "midnight",
+    "now", "nowadays", "currently", "lately", "recently", "recent", "soon", "moment", "present",
+    "daily", "weekly", "fortnightly", "monthly", "quarterly", "annually", "yearly", "hourly",
+    "nightly",
+])
+
 
 @cache
-def scanner() -> re.Pattern[str]:
-    """All families in one alternation; the group that matched names the family."""
+def trigger() -> re.Pattern[str]:
+    """Digits or a trigger word, in a lower-cased text."""
+    words = "|".join(sorted(TRIGGER_WORDS, key=len, reverse=True))
+    return re.compile(rf"\d+|\b(?:{words})\b")
+
+
+@cache
+def scanner(ignore_case: bool = False) -> re.Pattern[str]:
+    """All families in one alternation; the group that matched names the family.
+
+    The patterns are written in lower case and meant for a lower-cased text:
+    Python's regex engine skips an alternative on its first character only in
+    case-sensitive patterns, which makes that scan about twice as fast.
+    ``ignore_case`` gives the pattern for a text that cannot be lower-cased in
+    place (a character whose lower case is longer)."""
     body = "|".join(f"(?P<{name}>{_plain(pattern)})" for name, pattern in FAMILIES)
-    return re.compile(rf"(?<![\w'’])(?:{body})(?![\w])", FLAGS)
+    return re.compile(rf"(?<![\w'’])(?:{body})(?![\w])", FLAGS if ignore_case else 0)
 
 
 @cache
@@ -177,12 +202,14 @@ def family_patterns() -> dict[str, re.Pattern[str]]:
     return {name: re.compile(_own(pattern), FLAGS) for name, pattern in FAMILIES}
 
 
-def groups(family: str, text: str, start: int, end: int) -> tuple[dict[str, str], tuple[int, int]]:
+def groups(family: str, text: str, start: int,
+           end: int) -> tuple[dict[str, str], tuple[int, int]] | None:
     """The named groups of one found span (repeated names folded together) and the
-    span to report: the ``core`` group where a family has one, else the whole match."""
+    span to report: the ``core`` group where a family has one, else the whole match.
+    None in the rare case the original text reads differently from its lower case."""
     match = family_patterns()[family].fullmatch(text, start, end)
-    if match is None:  # cannot happen: the scanner matched the same pattern
-        return {}, (start, end)
+    if match is None:
+        return None
     found: dict[str, str] = {}
     span = (start, end)
     for name, value in match.groupdict().items():
