@@ -39,8 +39,19 @@ FOOTERS = ["Source link", "Leave a Reply", "Your email address will not be publi
            "Share this:", "Related posts", "Advertisement"]
 
 
+def read(path: Path) -> str:
+    """UTF-8 (with or without BOM), else the encoding charset-normalizer finds."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        return str(from_bytes(data).best())
+
+
 def load_texts(folder: Path) -> dict[str, str]:
-    return {p.stem: p.read_text("utf-8-sig") for p in sorted(folder.glob("*.txt"))}
+    return {p.stem: read(p) for p in sorted(folder.glob("*.txt"))}
 
 
 def clean_all(texts: dict[str, str]) -> dict[str, Any]:
@@ -160,7 +171,7 @@ def synthetic_cer(texts: dict[str, str], seed: int = 13, rate: float = 0.03) -> 
 def real_word_changes(folder: Path) -> Counter[tuple[str, str]]:
     """Every word stretch cleaning changes in a folder of (presumably good) text."""
     paths = sorted(folder.rglob("*.txt"))
-    texts = {str(p.relative_to(folder)): p.read_text("utf-8") for p in paths}
+    texts = {str(p.relative_to(folder)): read(p) for p in paths}
     out = clean_all(texts)
     changes: Counter[tuple[str, str]] = Counter()
     for doc_id, text in texts.items():

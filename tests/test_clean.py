@@ -42,6 +42,13 @@ def test_unicode_repairs_mojibake_and_invisible_characters_but_keeps_curly_quote
     assert doc.meta["clean"]["repairs"]["unicode"] == 3
 
 
+def test_unicode_control_characters_become_replacement_marks_not_glue() -> None:
+    # A control character stands for a lost one: deleting it would make "Europes".
+    assert cleaned_text("Europe\x01s lakes and \x1b[31mred\x1b[0m text") == (
+        "Europe\ufffds lakes and red text"
+    )
+
+
 def test_whitespace_space_before_punctuation_runs_and_trailing_spaces() -> None:
     text = "other side of Republican . And  what   is more , it ends. \n\n\n\nNext"
     assert cleaned_text(text) == "other side of Republican. And what is more, it ends.\n\nNext"

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 
 # Invisible characters that only break words apart for search and counting.
 INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+# A control character inside prose stands for a character lost on the way
+# ("Europe\x01s", "Don\x03ana"): deleting it would glue words together, so it
+# becomes U+FFFD, the mark for an unknown character, before ftfy sees it.
+CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # not ESC: ftfy removes terminal codes
 
 
 @functools.cache
@@ -51,7 +55,7 @@ def fix_unicode(text: str) -> tuple[str, int]:
 
     # Removing an invisible character can join up mojibake for ftfy to decode, and
     # decoding can reveal invisible characters: repeat until nothing changes.
-    fixed = text
+    fixed = CONTROL.sub("\ufffd", text)
     for _ in range(4):
         before, fixed = fixed, INVISIBLE.sub("", ftfy.fix_text(fixed, _ftfy_config()))
         if fixed == before:
