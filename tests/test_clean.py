@@ -302,3 +302,13 @@ def test_cli_diff_shows_the_changes(cli_ready: None) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "-in Stockholm.As the" in proc.stdout
     assert "+in Stockholm. As the" in proc.stdout
+
+
+def test_cli_out_dir_writes_one_cleaned_file_per_document(cli_ready: None, tmp_path: Path) -> None:
+    proc = run_cli(["clean", CORPUS, "--out-dir", tmp_path, "-q"])
+    assert proc.returncode == 0, proc.stderr
+    written = sorted(p.name for p in tmp_path.rglob("*.txt"))
+    assert written == sorted(p.name for p in CORPUS.glob("*.txt"))
+    text = (tmp_path / f"{DAMAGED}.txt").read_text("utf-8")
+    assert "Stockholm. As" in text
+    assert "Leave a Reply" not in text
