@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import signal
 import sys
 import typing
 from collections.abc import Callable
@@ -260,6 +261,11 @@ def _tool_command(tool: Tool, config: PluginConfig) -> Callable[..., None]:
         except UsageProblem as exc:
             stderr.print(f"corpus-tool {tool.name}: usage error: {exc}", markup=False)
             raise typer.Exit(2) from None
+        except KeyboardInterrupt as exc:
+            stderr.print("corpus-tool: interrupted", markup=False)
+            raise typer.Exit(143 if isinstance(exc, Terminated) else 130) from None
+        except BrokenPipeError:
+            _quiet_closed_pipe()
         raise typer.Exit(status)
 
     # The tool's own options come first in the help: they are what is new to a reader.
@@ -396,8 +402,17 @@ def _preparse(argv: list[str]) -> tuple[list[str], list[str]]:
     return dirs, disabled
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that every clean-up on the way out runs."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
+    signal.signal(signal.SIGTERM, _on_sigterm)
     debug = "--debug" in argv
     try:
         dirs, disabled = _preparse(argv)
@@ -406,14 +421,16 @@ def main(argv: list[str] | None = None) -> None:
                 stderr.print(f"corpus-tool: usage error: no such plugins directory: {directory}")
                 sys.exit(2)
         config = PluginConfig.from_env(dirs, disabled)
+        # Plugins that run other tools in worker processes load the same set.
+        config.export()
         registry = load_plugins(config)
         for message in registry.warnings:
             warn(message)
         app = build_app(registry, config)
         app(args=argv, prog_name="corpus-tool")
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         stderr.print("corpus-tool: interrupted", markup=False)
-        sys.exit(130)
+        sys.exit(143 if isinstance(exc, Terminated) else 130)
     except BrokenPipeError:
         _quiet_closed_pipe()
     except SystemExit as exit_:

@@ -176,6 +176,9 @@ def _choose_writer(
         if fmt is Format.table:
 
             def show(docs: list[Document]) -> None:
+                if tool.render is not None:
+                    console.print(tool.render(docs, options))
+                    return
                 rows = [
                     {"doc": d.id, "chars": len(d.text), **flatten(d.meta.get(tool.name, {}))}
                     for d in docs
@@ -215,7 +218,9 @@ def _choose_writer(
 def _annotated(tool: Tool, outcome: Outcome) -> Document:
     doc = outcome.doc
     rows = [{k: v for k, v in row.items() if k != "doc"} for row in outcome.output]  # type: ignore[union-attr]
-    one = isinstance(tool, Analyzer) and tool.one_row
+    # A one-row tool's row is stored as an object; should it yield several
+    # (e.g. readability --by paragraph), they are kept as a list.
+    one = isinstance(tool, Analyzer) and tool.one_row and len(rows) <= 1
     doc.meta[tool.name] = (rows[0] if rows else None) if one else rows
     return doc
 
@@ -242,8 +247,8 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
     reporter = Reporter(tool, settings.debug)
     documents_out = isinstance(tool, Transform) or settings.annotate
     fmt = settings.fmt or (Format.table if stdout.isatty() else Format.jsonl)
-    if settings.out_dir is not None and fmt is Format.table:
-        fmt = Format.text
+    if settings.out_dir is not None and settings.fmt is not Format.jsonl:
+        fmt = Format.text  # the same relative names as the input files
     if (settings.check or settings.diff) and not isinstance(tool, Transform):
         raise UsageProblem("--diff and --check are for transforms")
 
@@ -300,7 +305,8 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
             yield item
 
     stream: Iterator[Any] = results()
-    if tool.postprocess is not None and not documents_out:
+    # --annotate passes documents through: the tool's row postprocess does not apply.
+    if tool.postprocess is not None and not settings.annotate:
         stream = iter(tool.postprocess(stream, options))
     try:
         for item in stream:

@@ -53,6 +53,14 @@ class PluginConfig:
         return cls(tuple(dirs), frozenset(off))
 
 
+    def export(self) -> None:
+        """Put this configuration in the environment, for processes this one starts."""
+        if self.plugins_dirs:
+            os.environ[PLUGINS_DIR_ENV] = os.pathsep.join(self.plugins_dirs)
+        if self.disabled:
+            os.environ[DISABLE_ENV] = ",".join(sorted(self.disabled))
+
+
 @dataclass
 class Registry:
     """The loaded plugins and the tools they provide."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import glob as globbing
+import itertools
 import json
 import os
 import sys
@@ -167,19 +168,18 @@ def _walk(root: Path, patterns: tuple[str, ...]) -> Iterator[Item]:
 def read_stdin(stream: BinaryIO | None = None) -> Iterator[Item]:
     """JSON Lines when the first non-blank character is ``{``, else one document ``stdin``."""
     stream = stream or sys.stdin.buffer
-    first = b""
-    for line in stream:
+    first, number = b"", 0
+    for number, line in enumerate(stream, 1):  # noqa: B007 - the number is used below
         if line.strip():
             first = line
             break
     if not first:
         return
     if first.lstrip().startswith(b"{"):
-        yield _parse_jsonl_line(first, "<stdin>:1", "stdin:1")
-        # enumerate from 2: the first line was consumed above (blank lines before it are rare)
-        for number, line in enumerate(stream, 2):
+        lines = itertools.chain([first], stream)
+        for number_, line in enumerate(lines, number):
             if line.strip():
-                yield _parse_jsonl_line(line, f"<stdin>:{number}", f"stdin:{number}")
+                yield _parse_jsonl_line(line, f"<stdin>:{number_}", f"stdin:{number_}")
         return
     data = first + stream.read()
     try:

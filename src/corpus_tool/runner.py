@@ -106,24 +106,38 @@ def run_serial(
 # --- worker processes ---------------------------------------------------------
 
 _worker: dict[str, Any] = {}
+Result = tuple[Any, str | None, str | None]  # output, error, details
+LOST = "lost: its worker process died (killed or crashed)"
 
 
 def _init_worker(
     config: PluginConfig, tool_name: str, options: Options, timeout: float | None
 ) -> None:
-    # Ctrl-C is the main process's to handle; it ends the workers itself.
+    # Ctrl-C and SIGTERM are the main process's to handle; it ends the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _worker["tool"] = load_plugins(config).tool(tool_name)
     _worker["options"] = options
     _worker["timeout"] = timeout
 
 
-def _work(chunk: list[Item]) -> list[Outcome | Problem]:
+def _work(docs: list[Document]) -> list[Result]:
     tool, options, timeout = _worker["tool"], _worker["options"], _worker["timeout"]
-    return [
-        item if isinstance(item, Problem) else _process(tool, item, options, timeout)
-        for item in chunk
-    ]
+    outcomes = (_process(tool, doc, options, timeout) for doc in docs)
+    # Only results travel back: the main process still holds the documents.
+    return [(o.output, o.error, o.details) for o in outcomes]
+
+
+def _outcomes(chunk: list[Item], results: list[Result] | None) -> Iterator[Outcome | Problem]:
+    """Pair a chunk's documents with their results (None: the chunk was lost)."""
+    found = iter(results or ())
+    for item in chunk:
+        if isinstance(item, Problem):
+            yield item
+        elif results is None:
+            yield Outcome(item, error=LOST)
+        else:
+            yield Outcome(item, *next(found))
 
 
 def _chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
@@ -140,10 +154,6 @@ def _chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _lost(chunk: list[Item], why: str) -> list[Outcome | Problem]:
-    return [item if isinstance(item, Problem) else Outcome(item, error=why) for item in chunk]
-
-
 def run_parallel(
     tool: Tool,
     options: Options,
@@ -155,7 +165,7 @@ def run_parallel(
     """Like run_serial, in ``jobs`` worker processes; output order equals input order.
 
     A worker that dies (killed, out of memory, a crash in C code) costs only the
-    documents it held: they are reported as lost and a fresh pool takes the rest.
+    documents in flight: they are reported as lost and a fresh pool takes the rest.
     """
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -168,7 +178,17 @@ def run_parallel(
         )
 
     pool = new_pool()
-    window: deque[tuple[list[Item], Future[list[Outcome | Problem]]]] = deque()
+    window: deque[tuple[list[Item], Future[list[Result]]]] = deque()
+
+    def submit(chunk: list[Item]) -> None:
+        nonlocal pool
+        docs = [item for item in chunk if isinstance(item, Document)]
+        try:
+            window.append((chunk, pool.submit(_work, docs)))
+        except BrokenProcessPool:
+            pool = new_pool()
+            window.append((chunk, pool.submit(_work, docs)))
+
     chunks = _chunks(items)
     finished = False
     try:
@@ -177,23 +197,19 @@ def run_parallel(
                 chunk = next(chunks, None)
                 if chunk is None:
                     break
-                try:
-                    window.append((chunk, pool.submit(_work, chunk)))
-                except BrokenProcessPool:
-                    pool = new_pool()
-                    window.append((chunk, pool.submit(_work, chunk)))
+                submit(chunk)
             if not window:
                 break
             chunk, future = window.popleft()
             try:
-                yield from future.result()
+                results: list[Result] | None = future.result()
             except BrokenProcessPool:
-                yield from _lost(chunk, "lost: its worker process died (killed or crashed)")
-                # Every chunk still in flight died with that pool: report them and go on.
+                results = None
+            yield from _outcomes(chunk, results)
+            if results is None:
+                # Every chunk in flight died with that pool: report them, start afresh.
                 while window:
-                    yield from _lost(
-                        window.popleft()[0], "lost: its worker process died (killed or crashed)"
-                    )
+                    yield from _outcomes(window.popleft()[0], None)
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = new_pool()
         finished = True

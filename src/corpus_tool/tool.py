@@ -35,11 +35,12 @@ class Tool:
     func: Callable[..., Any]
     help: str = ""
     columns: tuple[str, ...] = ()
-    # Runs in the main process over every row of the run, in input order:
-    # summaries (``--by speaker``), corpus-wide filters or orderings.
-    postprocess: Callable[[Iterator[Row], Options], Iterable[Row]] | None = None
-    # Custom terminal rendering of all rows for ``--format table``.
-    render: Callable[[list[Row], Options], RenderableType] | None = None
+    # Runs in the main process over every output item of the run (rows of an
+    # analyzer, documents of a transform), in input order: summaries
+    # (``--by speaker``), corpus-wide filters or orderings, a report file.
+    postprocess: Callable[[Iterator[Any], Options], Iterable[Any]] | None = None
+    # Custom terminal rendering of all output items for ``--format table``.
+    render: Callable[[list[Any], Options], RenderableType] | None = None
     # One document's rows -> a few named scalars for ``corpus-tool report``
     # (default: the row count under the tool's name).
     summarize: Callable[[list[Row]], Row] | None = None

@@ -71,10 +71,11 @@ def _cell(value: Any) -> Any:
 
 
 class DelimitedWriter(Writer):
-    """CSV or TSV with a header: ``doc`` + the tool's declared columns.
+    """CSV or TSV with a header made from the first row's keys.
 
-    When rows have another shape (a summary from ``--by``), the first row's keys
-    make the header instead.
+    They come in the tool's declared order (``doc`` first), so a column the
+    options left out (``--metric``) is not an empty column; undeclared keys,
+    e.g. of a ``--by`` summary, follow in their own order.
     """
 
     def __init__(self, stream: TextIO, columns: Iterable[str], delimiter: str = ",") -> None:
@@ -83,8 +84,8 @@ class DelimitedWriter(Writer):
 
     def write(self, item: Row) -> None:
         if self.writer is None:
-            declared = ["doc", *[c for c in self.declared if c != "doc"]]
-            fields = declared if set(item) <= set(declared) else list(item)
+            order = {name: i for i, name in enumerate(["doc", *self.declared])}
+            fields = sorted(item, key=lambda key: order.get(key, len(order)))
             self.writer = csv.DictWriter(
                 self.stream,
                 fieldnames=fields,
