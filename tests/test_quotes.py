@@ -185,6 +185,19 @@ def test_pronoun_before_any_reporting_clause_takes_the_person_named() -> None:
     assert only(text)["speaker"] == "Junior Smart"
 
 
+def test_pronoun_takes_a_person_introduced_after_the_last_speaker() -> None:
+    text = ("“Stay calm,” Greater Manchester Police said on Twitter.\n"
+            "Further back in the queue, Christine Ball, 62, was not impressed. "
+            "“I got here at ten and I am further back now,” she said.")
+    assert [r["speaker"] for r in quotes(text)] == ["Greater Manchester Police", "Christine Ball"]
+
+
+def test_occupation_opening_a_sentence_is_not_part_of_the_name() -> None:
+    text = ("Astronaut Scott Kelly landed on Tuesday. His twin is a retired astronaut.\n"
+            "“It was a long year,” Kelly said.")
+    assert only(text)["speaker"] == "Scott Kelly"
+
+
 def test_unattributed_quote_after_an_attributed_one_keeps_its_speaker() -> None:
     text = ("“We have to talk,” Ms. Ortega said. “Nobody wins a war like this one.”\n"
             "The talks start on Monday.")
@@ -282,7 +295,7 @@ def test_rows_point_into_the_text_and_stay_in_their_paragraph(text: str) -> None
         inner = row["text"]
         # Only a quote re-opened at the start of each paragraph may span paragraphs.
         for line in inner.split("\n")[1:]:
-            assert line.lstrip()[:1] in {"“", '"', "„", "«"}
+            assert not line.strip() or line.lstrip()[:1] in {"“", '"', "„", "«"}
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ _REPORTING = """
     recount reiterate remark reply report respond retort reveal say scream shout
     sigh state stress suggest tell testify threaten tweet urge vow warn whisper
     wonder write cheer confess think believe feel reckon remember mutter enthuse
-    chant concur quote
+    chant concur quote criticise criticize
 """
 _IRREGULAR = {
     "say": ["said"],

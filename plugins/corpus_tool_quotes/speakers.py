@@ -87,7 +87,7 @@ DESCRIBED_SPEAKER = re.compile(
 AFTER_QUOTE = re.compile(r"[^\S\n]*[,;—–-]?[^\S\n]*")
 # The subject of a reporting verb, found backwards from the verb.
 _SUBJECT = re.compile(
-    rf"(?<![\w’'])(?P<speaker>{_SPEAKER}){_APPOSITION}?{_SP}{_AUXES}\Z"
+    rf"(?<![\w’'])(?P<speaker>{_SPEAKER})(?:{_APPOSITION}|,{_SP}who)?{_SP}{_AUXES}\Z"
 )
 # An inverted clause in running text: says Ingabire, ...
 _INVERTED = re.compile(rf"{_SP}(?P<speaker>(?:[Tt]he{_SP})?{_NAME})\b")
@@ -98,6 +98,8 @@ ACCORDING_TO = re.compile(
 )
 _FORENAMES = re.compile(rf"(?:{_TOKEN}{_SP}){{1,3}}\Z")
 _CAPITALISED = re.compile(rf"(?<![\w’'])[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?\b")
+_APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d|[a-z])")
+_SENTENCE_BREAK = re.compile(r"(?:[.!?…][”\"’]?[^\S\n]+|\n)")
 # Someone named with a forename: Junior Smart, Rebecka Singerer, Ava Baumgartner
 _PERSON = re.compile(
     rf"(?<![\w’'])[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?"
@@ -190,7 +192,7 @@ class Speakers:
         self._cue_starts: list[int] = []
         self._named: list[tuple[int, str]] = []  # (offset, full name) of named speakers
         self._full: dict[str, str] = {}
-        self._people: list[tuple[int, str]] | None = None
+        self._people: list[tuple[int, str, bool]] | None = None
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._quoted_starts, pos) - 1
@@ -206,7 +208,8 @@ class Speakers:
             for cue in self._cues:
                 if cue.speaker[:1].isupper() and cue.speaker.lower() not in PRONOUNS:
                     name, _, _ = clean_name(cue.speaker, 0)
-                    if name[:1].isupper() and name.lower() not in NOT_NAMES:
+                    if (name[:1].isupper() and name.lower() not in NOT_NAMES
+                            and not name.endswith(("’s", "'s"))):
                         self._named.append((cue.pos, name))
             self._named.sort()
         return self._cues
@@ -241,40 +244,63 @@ class Speakers:
     # -- names ------------------------------------------------------------------------
 
     def full_name(self, name: str) -> str:
-        """The fullest form of a one-word name used in the document (Lavrov -> Sergey Lavrov)."""
-        if " " in name or not name[:1].isupper():
+        """The fullest form of a name used in the document (Lavrov -> Sergey Lavrov),
+        without a common noun capitalised by the sentence (Astronaut Scott Kelly)."""
+        if not name[:1].isupper():
             return name
         if name not in self._full:
             best = name
-            for match in re.finditer(rf"(?<=\s){re.escape(name)}\b", self.text):
-                pos = match.start()
-                before = _FORENAMES.search(self.text, max(0, pos - 60), pos)
-                if before is None:
-                    continue
-                candidate, _, _ = clean_name(before.group() + name, 0)
-                words = candidate.split()
-                if words[-1] == name and len(words) > len(best.split()) and all(
-                    w.lower() not in NOT_NAMES for w in words
-                ):
-                    best = candidate
-            self._full[name] = best
+            if " " not in name:
+                best = self._fuller_form(name)
+            words = best.split()
+            # A first word the text also uses as a common noun ("an astronaut") is an
+            # occupation capitalised by the sentence, not a forename.
+            while len(words) > 1 and re.search(
+                rf"\b(?:[Aa]n?|[Tt]he|as|fellow){_SP}(?:[a-z]+{_SP})?{re.escape(words[0].lower())}\b",
+                self.text,
+            ):
+                words.pop(0)
+            self._full[name] = " ".join(words)
         return self._full[name]
 
+    def _fuller_form(self, name: str) -> str:
+        best = name
+        for match in re.finditer(rf"(?<=\s){re.escape(name)}\b", self.text):
+            pos = match.start()
+            before = _FORENAMES.search(self.text, max(0, pos - 60), pos)
+            if before is None:
+                continue
+            candidate, _, _ = clean_name(before.group() + name, 0)
+            words = candidate.split()
+            if words[-1] == name and len(words) > len(best.split()) and all(
+                w.lower() not in NOT_NAMES for w in words
+            ):
+                best = candidate
+        return best
+
     def last_named(self, offset: int) -> str | None:
-        """The person last named as a speaker before ``offset``, else the last person
-        named at all."""
+        """Who a pronoun at ``offset`` stands for: the person last named as a speaker, or
+        a person introduced since as the subject of a sentence (Christine Ball, 62, was
+        not impressed. “...,” she said), else the last person named at all."""
         self.cues  # noqa: B018 - makes sure the named speakers are known
-        i = bisect.bisect_left(self._named, (offset, ""))
-        if i:
-            return self.full_name(self._named[i - 1][1])
         if self._people is None:
             self._people = self._find_people()
-        i = bisect.bisect_left(self._people, (offset, ""))
-        return self._people[i - 1][1] if i else None
+        i = bisect.bisect_left(self._named, (offset, ""))
+        speaker = self._named[i - 1] if i else None
+        j = bisect.bisect_left(self._people, (offset, ""))
+        subjects = [p for p in self._people[max(0, j - 5):j] if p[2]]
+        if subjects and (speaker is None or subjects[-1][0] > speaker[0]):
+            return subjects[-1][1]
+        if speaker is not None:
+            return self.full_name(speaker[1])
+        return self._people[j - 1][1] if j else None
 
-    def _find_people(self) -> list[tuple[int, str]]:
-        """Names with a forename whose surname the text also uses alone (Smart, Singerer):
-        people rather than places (South Africa) or headings."""
+    def _find_people(self) -> list[tuple[int, str, bool]]:
+        """People named with a forename: (offset, name, whether the sentence's subject).
+
+        A name counts when the text also uses its surname alone (Smart, Singerer) or
+        gives it an apposition (Christine Ball, 62,): people rather than places
+        (South Africa) or headings."""
         text = self.text
         capitalised = Counter(_CAPITALISED.findall(text))
         matches = [m for m in _PERSON.finditer(text) if not self.inside_quote(m.start())]
@@ -286,18 +312,27 @@ class Speakers:
                 words.pop(0)  # "When Larry Pizzi", "Dr Christopher Murray"
             if len(words) < 2 or any(w.lower() in NOT_NAMES for w in words):
                 continue
-            name = " ".join(words)
-            if capitalised[words[-1]] > as_written[match.group()]:
-                people.append((match.start(), name))
+            described = _APPOSITION_AFTER.match(text, match.end()) is not None
+            if described or capitalised[words[-1]] > as_written[match.group()]:
+                people.append((match.start(), " ".join(words), self._is_subject(match.start())))
         return people
+
+    def _is_subject(self, pos: int) -> bool:
+        """Whether a name at ``pos`` opens its sentence, or follows a short opening phrase."""
+        before = self.text[max(0, pos - 120):pos]
+        ends = list(_SENTENCE_BREAK.finditer(before))
+        prefix = before[ends[-1].end():] if ends else before
+        if not ends and pos > 120:
+            return False
+        return not prefix.strip() or (prefix.rstrip().endswith(",") and len(prefix.split()) <= 8)
 
     def resolve(self, phrase: str, start: int, verb: str | None) -> Speaker | None:
         """A speaker phrase found at ``start`` as a Speaker, pronouns resolved."""
         if phrase.lower() in PRONOUNS:
             return Speaker(self.last_named(start), None, None, verb)
         name, s, e = clean_name(phrase, start)
-        if name.lower() in NOT_NAMES:
-            return None
+        if name.lower() in NOT_NAMES or name.endswith(("’s", "'s")):
+            return None  # "Bolivia’s": the owner of something, not a speaker
         if name[:1].isupper():
             self.cues  # noqa: B018 - the scan must not come later and drop this name
             bisect.insort(self._named, (start, name))
