@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from corpus_tool_quotes.lexicon import (
@@ -97,7 +96,6 @@ ACCORDING_TO = re.compile(
     rf"|[Ii]n{_SP}(?P<poss>his|her|their){_SP}(?:opinion|view|words))"
 )
 _FORENAMES = re.compile(rf"(?:{_TOKEN}{_SP}){{1,3}}\Z")
-_CAPITALISED = re.compile(rf"(?<![\w’'])[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?\b")
 _APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d|[a-z])")
 _SENTENCE_BREAK = re.compile(r"(?:[.!?…][”\"’]?[^\S\n]+|\n)")
 # Someone named with a forename: Junior Smart, Rebecka Singerer, Ava Baumgartner
@@ -106,6 +104,7 @@ _PERSON = re.compile(
     rf"(?:{_SP}[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?){{1,2}}\b"
 )
 _LOOKBACK = 160  # characters searched before a verb for its subject
+_PEOPLE_WINDOW = 2000  # how far back a pronoun looks for a person who is no speaker yet
 
 
 @dataclass(frozen=True)
@@ -192,7 +191,6 @@ class Speakers:
         self._cue_starts: list[int] = []
         self._named: list[tuple[int, str]] = []  # (offset, full name) of named speakers
         self._full: dict[str, str] = {}
-        self._people: list[tuple[int, str, bool]] | None = None
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._quoted_starts, pos) - 1
@@ -255,7 +253,7 @@ class Speakers:
             words = best.split()
             # A first word the text also uses as a common noun ("an astronaut") is an
             # occupation capitalised by the sentence, not a forename.
-            while len(words) > 1 and re.search(
+            while len(words) > 1 and words[0].lower() in self.text and re.search(
                 rf"\b(?:[Aa]n?|[Tt]he|as|fellow){_SP}(?:[a-z]+{_SP})?{re.escape(words[0].lower())}\b",
                 self.text,
             ):
@@ -283,37 +281,36 @@ class Speakers:
         a person introduced since as the subject of a sentence (Christine Ball, 62, was
         not impressed. “...,” she said), else the last person named at all."""
         self.cues  # noqa: B018 - makes sure the named speakers are known
-        if self._people is None:
-            self._people = self._find_people()
         i = bisect.bisect_left(self._named, (offset, ""))
         speaker = self._named[i - 1] if i else None
-        j = bisect.bisect_left(self._people, (offset, ""))
-        subjects = [p for p in self._people[max(0, j - 5):j] if p[2]]
-        if subjects and (speaker is None or subjects[-1][0] > speaker[0]):
+        since = max(speaker[0] if speaker else 0, offset - _PEOPLE_WINDOW)
+        people = self._people_between(since, offset)
+        subjects = [p for p in people if p[2]]
+        if subjects:
             return subjects[-1][1]
         if speaker is not None:
             return self.full_name(speaker[1])
-        return self._people[j - 1][1] if j else None
+        return people[-1][1] if people else None
 
-    def _find_people(self) -> list[tuple[int, str, bool]]:
-        """People named with a forename: (offset, name, whether the sentence's subject).
+    def _people_between(self, start: int, end: int) -> list[tuple[int, str, bool]]:
+        """People named with a forename in [start, end): (offset, name, whether the
+        sentence's subject).
 
         A name counts when the text also uses its surname alone (Smart, Singerer) or
         gives it an apposition (Christine Ball, 62,): people rather than places
         (South Africa) or headings."""
         text = self.text
-        capitalised = Counter(_CAPITALISED.findall(text))
-        matches = [m for m in _PERSON.finditer(text) if not self.inside_quote(m.start())]
-        as_written = Counter(m.group() for m in matches)
         people = []
-        for match in matches:
+        for match in _PERSON.finditer(text, start, end):
             words = match.group().split()
             while words and (words[0].lower() in NOT_NAMES or words[0].lower() in TITLES):
                 words.pop(0)  # "When Larry Pizzi", "Dr Christopher Murray"
             if len(words) < 2 or any(w.lower() in NOT_NAMES for w in words):
                 continue
+            if self.inside_quote(match.start()):
+                continue
             described = _APPOSITION_AFTER.match(text, match.end()) is not None
-            if described or capitalised[words[-1]] > as_written[match.group()]:
+            if described or text.count(words[-1]) > text.count(match.group()):
                 people.append((match.start(), " ".join(words), self._is_subject(match.start())))
         return people
 
