@@ -148,7 +148,7 @@ def _common_parameters(tool: Tool) -> list[inspect.Parameter]:
                 False,
             )
         )
-    if isinstance(tool, Transform):
+    if isinstance(tool, Transform) and tool.edits_text:
         spec.append(
             (
                 "ct_diff",

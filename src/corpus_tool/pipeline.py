@@ -35,9 +35,9 @@ from corpus_tool.writers import (
     TextWriter,
     UnsafeIdError,
     Writer,
-    flatten,
     output_suffix,
     safe_relative_path,
+    summary_cells,
 )
 
 
@@ -180,7 +180,7 @@ def _choose_writer(
                     console.print(tool.render(docs, options))
                     return
                 rows = [
-                    {"doc": d.id, "chars": len(d.text), **flatten(d.meta.get(tool.name, {}))}
+                    {"doc": d.id, "chars": len(d.text), **summary_cells(d.meta.get(tool.name))}
                     for d in docs
                 ]
                 console.print(rows_table(rows, title=tool.name))
@@ -215,13 +215,9 @@ def _choose_writer(
     return JsonLinesWriter(stdout)
 
 
-def _annotated(tool: Tool, outcome: Outcome) -> Document:
+def _annotated(tool: Analyzer, outcome: Outcome) -> Document:
     doc = outcome.doc
-    rows = [{k: v for k, v in row.items() if k != "doc"} for row in outcome.output]  # type: ignore[union-attr]
-    # A one-row tool's row is stored as an object; should it yield several
-    # (e.g. readability --by paragraph), they are kept as a list.
-    one = isinstance(tool, Analyzer) and tool.one_row and len(rows) <= 1
-    doc.meta[tool.name] = (rows[0] if rows else None) if one else rows
+    doc.meta[tool.name] = tool.annotation(outcome.output)  # type: ignore[arg-type]
     return doc
 
 
@@ -292,6 +288,7 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
                         _print_diff(Document(result.doc.id, before_text), after)
                 yield after
             elif settings.annotate:
+                assert isinstance(tool, Analyzer)
                 yield _annotated(tool, result)
             else:
                 yield from result.output  # type: ignore[misc]
@@ -310,7 +307,10 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
         stream = iter(tool.postprocess(stream, options))
     try:
         for item in stream:
-            if writer is not None:
+            # A postprocess may yield a Problem: reported on stderr, counted as a failure.
+            if isinstance(item, Problem):
+                reporter.problem(item)
+            elif writer is not None:
                 writer.write(item)
         if writer is not None:
             writer.close()

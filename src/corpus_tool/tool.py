@@ -64,6 +64,17 @@ class Analyzer(Tool):
     kind: ClassVar[str] = "analyzer"
     one_row: bool = False
 
+    def annotation(self, rows: list[Row]) -> Any:
+        """What ``--annotate`` stores under ``meta[<name>]`` for one document's rows.
+
+        The rows without ``doc``; a one-row tool's row as an object (should it
+        yield several, e.g. readability --by paragraph, they stay a list).
+        """
+        kept = [{k: v for k, v in row.items() if k != "doc"} for row in rows]
+        if self.one_row and len(kept) <= 1:
+            return kept[0] if kept else None
+        return kept
+
 
 @dataclass(frozen=True)
 class Transform(Tool):
@@ -74,6 +85,9 @@ class Transform(Tool):
     """
 
     kind: ClassVar[str] = "transform"
+    # False for a transform whose point is what it records, not an edit of the
+    # text (e.g. ``report``): its command then has no ``--diff``/``--check``.
+    edits_text: bool = True
 
 
 __all__ = ["Analyzer", "Document", "Options", "Row", "Tool", "Transform"]
