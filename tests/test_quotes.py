@@ -170,6 +170,15 @@ def test_speaker_named_by_fullest_form_without_titles() -> None:
     assert [r["speaker"] for r in quotes(text)] == ["Sergey Lavrov", "Antony Blinken"]
 
 
+def test_titles_with_connectors_are_stripped_and_organisations_kept_whole() -> None:
+    text = ("Russia faces “serious consequences”, Secretary of State Antony Blinken told "
+            "his counterpart. “It is our region,” the Brazilian Ministry of Science and "
+            "Technology said. “We listen,” said Scott Veirs of Beamreach.")
+    assert [r["speaker"] for r in quotes(text)] == [
+        "Antony Blinken", "Brazilian Ministry of Science and Technology", "Scott Veirs"
+    ]
+
+
 def test_pronoun_takes_the_person_last_named_as_a_speaker() -> None:
     text = ("“We should do more,” NATO Secretary-General Jens Stoltenberg said in a speech "
             "about Ukraine and Mr. Putin.\n"
@@ -342,6 +351,8 @@ def test_cli_csv_and_by_speaker() -> None:
     lines = done.stdout.splitlines()
     assert lines[0] == "speaker,quotes,words,docs"
     assert lines[1] == "Sergey Lavrov,4,104,1"
+    assert "Antony Blinken,1,2,1" in lines
+    assert lines[-1] == ",1,6,1"  # the quote nobody is named for comes last
 
 
 @cli

@@ -140,7 +140,9 @@ def clean_name(phrase: str, offset: int) -> tuple[str, int, int]:
     # "The", "But" opening a sentence; "the" before a name (the U.S.)
     while len(tokens) > 1 and tokens[0][0].lower() in NOT_NAMES and tokens[1][0][:1].isupper():
         tokens.pop(0)
-    if len(tokens) > 1 and not tokens[1][0][:1].isupper():
+    if not tokens[0][0][:1].isupper() or (
+        len(tokens) > 1 and tokens[0][0].lower() in NOT_NAMES and not tokens[1][0][:1].isupper()
+    ):
         # "the government", "The mayor": a description, kept as written but for the
         # capital a sentence gives its first word
         first = tokens[0][1]
