@@ -158,6 +158,13 @@ def test_speaker_after_the_quote_inverted_with_a_description() -> None:
     assert text[row["speaker_start"]:row["speaker_end"]] == "John Herbst"
 
 
+def test_speaker_before_the_quote_with_an_apposition() -> None:
+    text = ("Katherine Devlin, president of ECITA, the e-cigarette industry association, "
+            "said: “The vote was a relief for millions of users.”")
+    row = only(text)
+    assert (row["kind"], row["speaker"], row["verb"]) == ("direct", "Katherine Devlin", "said")
+
+
 def test_speaker_before_the_quote() -> None:
     row = only("Spokeswoman Maria Zakharova added: “The West wants us to choose a side.”")
     assert (row["kind"], row["speaker"], row["verb"]) == ("direct", "Maria Zakharova", "added")

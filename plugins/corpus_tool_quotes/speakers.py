@@ -63,7 +63,7 @@ _DET = r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
 _NOUN_PHRASE = rf"{_DET}{_SP}(?:[\w\-’']+{_SP}){{0,3}}?[a-z][\w\-]*"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
 _SPEAKER = rf"(?:{_PRONOUN}|(?:{_DET}{_SP})?{_NAME}|{_NOUN_PHRASE})"
-_APPOSITION = r"(?:,[^,.;:“”\"\n]{1,80},)"  # Jane Smith, a professor at Oxford, said
+_APPOSITION = r"(?:(?:,[^,.;:“”\"\n]{1,140}){1,2},)"  # Jane Smith, a professor at Oxford, said
 _VERB = trie_regex(REPORTING_VERBS)
 _AUX = r"(?:has|have|had|was|were|is|are|will|would|also|later|then|again|once|[a-z]+ly)"
 _AUXES = rf"(?:{_AUX}{_SP}){{0,2}}"
@@ -103,7 +103,7 @@ _PERSON = re.compile(
     rf"(?<![\w’'])[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?"
     rf"(?:{_SP}[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?){{1,2}}\b"
 )
-_LOOKBACK = 160  # characters searched before a verb for its subject
+_LOOKBACK = 220  # characters searched before a verb for its subject
 _PEOPLE_WINDOW = 2000  # how far back a pronoun looks for a person who is no speaker yet
 
 
