@@ -35,9 +35,9 @@ from corpus_tool.writers import (
     TextWriter,
     UnsafeIdError,
     Writer,
-    flatten,
     output_suffix,
     safe_relative_path,
+    summary_cells,
 )
 
 
@@ -180,7 +180,7 @@ def _choose_writer(
                     console.print(tool.render(docs, options))
                     return
                 rows = [
-                    {"doc": d.id, "chars": len(d.text), **flatten(d.meta.get(tool.name, {}))}
+                    {"doc": d.id, "chars": len(d.text), **summary_cells(d.meta.get(tool.name))}
                     for d in docs
                 ]
                 console.print(rows_table(rows, title=tool.name))

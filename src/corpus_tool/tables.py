@@ -10,6 +10,7 @@ from rich.table import Table
 from corpus_tool.tool import Row
 
 # Columns that hold prose get the spare width; the rest stay narrow.
+_NARROW = 24
 _WIDE = {"text", "speaker", "sentence", "context", "error", "tools", "source"}
 
 
@@ -41,17 +42,19 @@ def rows_table(
     columns = columns_of(rows, declared)
     table = Table(title=title, caption=caption, expand=False, show_lines=False)
     for name in columns:
-        numeric = any(
-            isinstance(row.get(name), int | float) and not isinstance(row.get(name), bool)
-            for row in rows[:50]
-        )
-        table.add_column(
-            name,
-            overflow="fold",
-            justify="right" if numeric else "left",
-            ratio=3 if name in _WIDE else None,
-            no_wrap=name not in _WIDE and name != "doc",
-        )
+        sample = [row.get(name) for row in rows[:200]]
+        numeric = any(isinstance(v, int | float) and not isinstance(v, bool) for v in sample)
+        widest = max([len(name), *(len(format_cell(v)) for v in sample)])
+        if name in _WIDE or widest > _NARROW:
+            # Prose folds and shares the width that the short columns leave.
+            table.add_column(name, overflow="fold", min_width=min(widest, 8))
+        else:
+            table.add_column(
+                name,
+                justify="right" if numeric else "left",
+                no_wrap=True,
+                min_width=min(widest, 10),
+            )
     for row in rows:
         table.add_row(*(format_cell(row.get(name)) for name in columns))
     return table

@@ -175,12 +175,15 @@ class DirectoryWriter(Writer):
         write_atomically(path, text)
 
 
-def flatten(value: Any, prefix: str = "") -> Row:
-    """Scalars of a nested dict as ``key.sub`` columns; lists are left out."""
-    flat: Row = {}
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            flat.update(flatten(inner, f"{prefix}{key}."))
-    elif not isinstance(value, list):
-        flat[prefix.rstrip(".")] = value
-    return flat
+def summary_cells(record: Any) -> Row:
+    """A transform's ``meta[<tool>]`` as table cells: scalars as they are, a dict of
+    scalars as one ``key value, ...`` cell, lists left out (they stay in the JSON)."""
+    cells: Row = {}
+    if not isinstance(record, dict):
+        return cells
+    for key, value in record.items():
+        if isinstance(value, dict):
+            cells[key] = ", ".join(f"{k} {v}" for k, v in value.items() if v not in (0, None))
+        elif not isinstance(value, list):
+            cells[key] = value
+    return cells

@@ -1,0 +1,75 @@
+"""The example third-party plugin, installed with pip into a fresh virtual environment."""
+
+from __future__ import annotations
+
+import json
+import site
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, ROOT
+
+EXAMPLE = ROOT / "examples" / "corpus-tool-wordfreq"
+
+
+@pytest.fixture(scope="module")
+def fresh_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new venv holding corpus-tool and the example, both installed by pip.
+
+    Their dependencies (typer, textstat...) come from this interpreter's
+    site-packages through a .pth file, so the test needs no network for them.
+    """
+    env = tmp_path_factory.mktemp("venv")
+    venv.create(env, with_pip=True)
+    python = env / "bin" / "python"
+    purelib = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()
+    Path(purelib, "outer.pth").write_text("\n".join(site.getsitepackages()) + "\n")
+    subprocess.run(
+        [python, "-m", "pip", "install", "-q", "--no-deps", str(ROOT), str(EXAMPLE)],
+        check=True, capture_output=True, timeout=600,
+    )
+    return env
+
+
+def test_installed_plugin_is_listed_with_its_distribution(fresh_env: Path) -> None:
+    result = subprocess.run([fresh_env / "bin" / "corpus-tool", "plugins", "-f", "jsonl"],
+                            capture_output=True, text=True, check=True)
+    plugins = {row["plugin"]: row for row in map(json.loads, result.stdout.splitlines())}
+    assert plugins["wordfreq"] == {
+        "plugin": "wordfreq", "version": "0.1.0", "status": "loaded", "tools": "wordfreq",
+        "source": "entry point (corpus-tool-wordfreq)", "error": None, "info": None,
+    }
+    assert plugins["quotes"]["source"] == "built-in"
+
+
+def test_installed_plugin_runs_through_the_command(fresh_env: Path) -> None:
+    command = [fresh_env / "bin" / "corpus-tool", "wordfreq", CORPUS, "--top", "1", "-f", "csv"]
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    lines = result.stdout.splitlines()
+    assert lines[0] == "doc,rank,word,count"
+    assert lines[1] == "000_9d058579d83c5d71,1,russia,20"
+    assert len(lines) == 6
+
+
+def test_example_plugins_own_tests_pass(fresh_env: Path) -> None:
+    result = subprocess.run(
+        [fresh_env / "bin" / "python", "-m", "pytest", "-q", "-p", "no:cacheprovider",
+         EXAMPLE / "test_wordfreq.py"],
+        capture_output=True, text=True, cwd=EXAMPLE,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 passed" in result.stdout
+
+
+def test_interpreter_is_not_the_fresh_one(fresh_env: Path) -> None:
+    # Guards the fixture itself: the plugin must not leak into this environment.
+    assert not Path(sys.executable).is_relative_to(fresh_env)
+    assert "wordfreq" not in subprocess.run(
+        [Path(sys.executable).parent / "corpus-tool", "--help"], capture_output=True, text=True
+    ).stdout
