@@ -103,7 +103,8 @@ _PERSON = re.compile(
     rf"(?<![\w’'])[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?"
     rf"(?:{_SP}[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?){{1,2}}\b"
 )
-_LOOKBACK = 220  # characters searched before a verb for its subject
+_LOOKBACK = 220  # characters searched before a verb for its subject with an apposition
+_SHORT_LOOKBACK = 100  # and without one
 _PEOPLE_WINDOW = 2000  # how far back a pronoun looks for a person who is no speaker yet
 
 
@@ -221,7 +222,10 @@ class Speakers:
             vpos = verb.start()
             if self.inside_quote(vpos):
                 continue
-            lookback = max(0, vpos - _LOOKBACK)
+            # Only a subject with an apposition reaches far back: the window is short
+            # unless a comma stands just before the verb's words.
+            near = text[max(0, vpos - 40):vpos]
+            lookback = max(0, vpos - (_LOOKBACK if "," in near else _SHORT_LOOKBACK))
             line_start = text.rfind("\n", lookback, vpos) + 1  # the subject is on the verb's line
             subject = _SUBJECT.search(text, max(line_start, lookback), vpos)
             if subject:
