@@ -52,7 +52,6 @@ class PluginConfig:
         off.update(disabled or [])
         return cls(tuple(dirs), frozenset(off))
 
-
     def export(self) -> None:
         """Put this configuration in the environment, for processes this one starts."""
         if self.plugins_dirs:
