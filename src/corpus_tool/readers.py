@@ -22,6 +22,7 @@ from corpus_tool.document import Document
 
 DEFAULT_PATTERNS = ("*.txt", "*.md", "*.jsonl")
 _SNIFF = 8192
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
 
 
 @dataclass
@@ -67,10 +68,16 @@ def decode(data: bytes) -> tuple[str, str]:
         raise UnicodeError("binary file, skipped")
     from charset_normalizer import from_bytes  # only for the rare non-UTF-8 file
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise UnicodeError("not text in any encoding that could be detected, skipped")
-    return str(best), best.encoding
+    # On short Western European texts several code pages score alike and the
+    # detector's first pick can be an exotic one (mac_latin2 for French);
+    # Windows-1252 is by far the most common of them, so it wins a near tie.
+    best = matches[0]
+    western = [m for m in matches if m.encoding in _WESTERN and m.chaos <= best.chaos + 0.1]
+    chosen = western[0] if western else best
+    return str(chosen), chosen.encoding
 
 
 def _parse_jsonl_line(line: bytes | str, where: str, default_id: str) -> Item:
@@ -168,11 +175,12 @@ def _walk(root: Path, patterns: tuple[str, ...]) -> Iterator[Item]:
 def read_stdin(stream: BinaryIO | None = None) -> Iterator[Item]:
     """JSON Lines when the first non-blank character is ``{``, else one document ``stdin``."""
     stream = stream or sys.stdin.buffer
-    first, number = b"", 0
+    first, number, blank = b"", 0, b""
     for number, line in enumerate(stream, 1):  # noqa: B007 - the number is used below
         if line.strip():
             first = line
             break
+        blank += line
     if not first:
         return
     if first.lstrip().startswith(b"{"):
@@ -181,7 +189,7 @@ def read_stdin(stream: BinaryIO | None = None) -> Iterator[Item]:
             if line.strip():
                 yield _parse_jsonl_line(line, f"<stdin>:{number_}", f"stdin:{number_}")
         return
-    data = first + stream.read()
+    data = blank + first + stream.read()
     try:
         text, _ = decode(data)
     except UnicodeError as exc:
