@@ -59,16 +59,20 @@ def render(rows: list[Row], options: dict[str, Any]) -> RenderableType:
     from rich.table import Table
 
     if _by_speaker_wanted(options):
-        table = Table("speaker", "quotes", "words", "docs", title="Quotes by speaker")
+        table = Table("speaker", title="Quotes by speaker")
+        for name in ("quotes", "words", "docs"):
+            table.add_column(name, justify="right")
         for row in rows:
             table.add_row(
                 row["speaker"] or "(unknown)", str(row["quotes"]), str(row["words"]),
                 str(row["docs"]),
             )
         return table
-    table = Table("doc", "kind", "speaker", "verb", "quote", title=f"{len(rows)} quotes")
-    table.columns[4].overflow = "ellipsis"
-    table.columns[4].no_wrap = True
+    table = Table(title=f"{len(rows)} quotes")
+    # The short columns keep their width; the quote wraps in what is left.
+    for name in ("doc", "kind", "speaker", "verb"):
+        table.add_column(name, no_wrap=True, max_width=28 if name == "speaker" else None)
+    table.add_column("quote", overflow="fold", min_width=20)
     ordered = sorted(rows, key=lambda r: r.get("kind") == "scare")  # stable: input order kept
     for row in ordered:
         table.add_row(
