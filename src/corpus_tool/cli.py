@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 
 from corpus_tool import __version__
-from corpus_tool.pipeline import RunSettings, UsageProblem, run_command
+from corpus_tool.pipeline import Engine, RunSettings, UsageProblem, run_command
 from corpus_tool.plugins import PluginConfig, Registry, load_plugins
 from corpus_tool.tool import Analyzer, Tool, Transform
 from corpus_tool.writers import Format
@@ -125,6 +125,33 @@ def _common_parameters(tool: Tool) -> list[inspect.Parameter]:
                 ),
             ],
             False,
+        ),
+        (
+            "ct_engine",
+            Annotated[
+                Engine,
+                _option(
+                    "--engine",
+                    help="Run on this machine's worker processes, or on a Dask cluster "
+                    "(pip install 'corpus-tool[dask]'; -j sets its local workers, default "
+                    "one per core; with --out-dir it writes JSON Lines shards part-NNNNN.jsonl).",
+                ),
+            ],
+            Engine.local,
+        ),
+        (
+            "ct_scheduler",
+            Annotated[
+                str | None,
+                _option(
+                    "--scheduler",
+                    show_default=False,
+                    metavar="ADDRESS",
+                    help="With --engine dask: the scheduler, e.g. tcp://host:8786 "
+                    "(default: a local cluster for this run).",
+                ),
+            ],
+            None,
         ),
         ("ct_quiet", Annotated[bool, _option("--quiet", "-q", help="No progress bar.")], False),
         (
@@ -254,6 +281,8 @@ def _tool_command(tool: Tool, config: PluginConfig) -> Callable[..., None]:
             diff=common_values.get("diff", False),
             check=common_values.get("check", False),
             debug=common_values["debug"],
+            engine=common_values["engine"],
+            scheduler=common_values["scheduler"],
             config=config,
         )
         try:

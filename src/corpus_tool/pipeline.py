@@ -6,6 +6,7 @@ import difflib
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -41,6 +42,13 @@ from corpus_tool.writers import (
 )
 
 
+class Engine(str, Enum):
+    """Where the tool functions run: this machine's process pool, or a Dask cluster."""
+
+    local = "local"
+    dask = "dask"
+
+
 class UsageProblem(Exception):
     """A usage error found while starting the run (exit status 2)."""
 
@@ -61,6 +69,8 @@ class RunSettings:
     diff: bool = False
     check: bool = False
     debug: bool = False
+    engine: Engine = Engine.local
+    scheduler: str | None = None  # a Dask scheduler address; None: a local cluster
     config: PluginConfig = field(default_factory=PluginConfig)
 
 
@@ -248,6 +258,17 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
     if (settings.check or settings.diff) and not isinstance(tool, Transform):
         raise UsageProblem("--diff and --check are for transforms")
 
+    if settings.engine is Engine.dask:
+        from corpus_tool import dask_engine  # only now: Dask is an optional extra
+
+        problem = dask_engine.unavailable(settings.timeout)
+        if problem:
+            raise UsageProblem(problem)
+        if settings.out_dir is not None:
+            return _run_to_shards(tool, options, settings, reporter)
+    elif settings.scheduler:
+        raise UsageProblem("--scheduler is for --engine dask")
+
     items = _read(settings)
     if settings.resume:
         if settings.out_dir is None:
@@ -264,14 +285,7 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
     def results() -> Iterator[Any]:
         nonlocal changed
         originals: dict[str, str] = {}
-        for result in run(
-            tool,
-            options,
-            _remember(items, originals),
-            jobs=settings.jobs,
-            config=settings.config,
-            timeout=settings.timeout,
-        ):
+        for result in _engine(tool, options, _remember(items, originals), settings):
             if isinstance(result, Problem):
                 reporter.problem(result)
                 continue
@@ -321,6 +335,51 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
         noun = "document" if changed == 1 else "documents"
         reporter.console.print(f"corpus-tool: {changed} {noun} would change", markup=False)
         return 1 if changed or reporter.failed else 0
+    return 1 if reporter.failed else 0
+
+
+def _engine(
+    tool: Tool, options: Options, items: Iterator[Item], settings: RunSettings
+) -> Iterator[Outcome | Problem]:
+    """The outcomes of the run, in input order, from the engine the settings name."""
+    if settings.engine is Engine.dask:
+        from corpus_tool import dask_engine
+
+        workers = settings.jobs if settings.jobs > 1 else 0  # default: one per core
+        return dask_engine.run(
+            tool,
+            options,
+            items,
+            jobs=workers,
+            config=settings.config,
+            scheduler=settings.scheduler,
+        )
+    return run(
+        tool, options, items, jobs=settings.jobs, config=settings.config, timeout=settings.timeout
+    )
+
+
+def _run_to_shards(tool: Tool, options: Options, settings: RunSettings, reporter: Reporter) -> int:
+    """--engine dask --out-dir: the workers write JSON Lines shards; failures are named here."""
+    from corpus_tool import dask_engine
+
+    assert settings.out_dir is not None
+    if settings.resume or settings.diff or settings.check:
+        raise UsageProblem("--resume, --diff and --check are not available with --engine dask")
+    outcomes = dask_engine.run_to_shards(
+        tool,
+        options,
+        _read(settings),
+        settings.out_dir,
+        jobs=settings.jobs if settings.jobs > 1 else 0,
+        config=settings.config,
+        scheduler=settings.scheduler,
+    )
+    for outcome in outcomes:
+        if isinstance(outcome, Problem):
+            reporter.problem(outcome)
+        elif outcome.error is not None:
+            reporter.failure(outcome)
     return 1 if reporter.failed else 0
 
 
