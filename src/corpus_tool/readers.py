@@ -23,6 +23,9 @@ from corpus_tool.document import Document
 DEFAULT_PATTERNS = ("*.txt", "*.md", "*.jsonl")
 _SNIFF = 8192
 _WESTERN = ("cp1252", "latin_1", "iso8859_15")
+# The encoding reported for UTF-8 whose few invalid bytes became U+FFFD.
+UTF8_REPLACED = "utf-8 (invalid bytes replaced)"
+_REPLACED_WARNING = "invalid UTF-8; the bad bytes were replaced with U+FFFD"
 
 
 @dataclass
@@ -66,6 +69,9 @@ def decode(data: bytes) -> tuple[str, str]:
         pass
     if b"\x00" in data[:_SNIFF]:
         raise UnicodeError("binary file, skipped")
+    mended = _mostly_utf8(data)
+    if mended is not None:
+        return mended, UTF8_REPLACED
     from charset_normalizer import from_bytes  # only for the rare non-UTF-8 file
 
     matches = list(from_bytes(data))
@@ -80,6 +86,25 @@ def decode(data: bytes) -> tuple[str, str]:
     return str(chosen), chosen.encoding
 
 
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few invalid bytes (a truncated or spliced file), else None.
+
+    Legacy 8-bit text hardly ever forms valid multi-byte UTF-8 sequences, so when
+    they outnumber the invalid ones the file is UTF-8: a code-page guess would turn
+    every accented letter in it into mojibake.
+    """
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode())
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return text if non_ascii - replaced > replaced else None
+
+
+def _located(doc: Document, where: str) -> Document:
+    # Where a JSON Lines record was, for messages about it; not part of its JSON.
+    vars(doc)["where"] = where
+    return doc
+
+
 def _parse_jsonl_line(line: bytes | str, where: str, default_id: str) -> Item:
     try:
         record = json.loads(line)
@@ -89,7 +114,10 @@ def _parse_jsonl_line(line: bytes | str, where: str, default_id: str) -> Item:
         return Problem(where, f"a JSON {type(record).__name__}, not an object; line skipped")
     text = record.get("text")
     if not isinstance(text, str):
-        what = "no 'text' field" if text is None else f"'text' is a {type(text).__name__}"
+        if "text" not in record:
+            what = "no 'text' field"
+        else:
+            what = "'text' is null" if text is None else f"'text' is a {type(text).__name__}"
         return Problem(where, f"{what}; line skipped")
     doc_id = record.get("id")
     doc_id = default_id if doc_id is None or doc_id == "" else str(doc_id)
@@ -99,7 +127,7 @@ def _parse_jsonl_line(line: bytes | str, where: str, default_id: str) -> Item:
     for key, value in record.items():
         if key not in {"id", "text", "meta"}:
             meta.setdefault(key, value)
-    return Document(doc_id, text, meta)
+    return _located(Document(doc_id, text, meta), where)
 
 
 def read_jsonl_stream(lines: Iterable[bytes | str], name: str, id_prefix: str) -> Iterator[Item]:
@@ -128,6 +156,8 @@ def _read_file(path: Path, doc_id: str) -> Iterator[Item]:
     except UnicodeError as exc:
         yield Problem(str(path), str(exc))
         return
+    if encoding == UTF8_REPLACED:
+        yield Problem(str(path), _REPLACED_WARNING, skipped=False)
     meta: dict[str, object] = {"source": str(path)}
     if encoding not in ("utf-8", "utf-8-sig", "ascii"):
         meta["encoding"] = encoding
@@ -191,10 +221,12 @@ def read_stdin(stream: BinaryIO | None = None) -> Iterator[Item]:
         return
     data = blank + first + stream.read()
     try:
-        text, _ = decode(data)
+        text, encoding = decode(data)
     except UnicodeError as exc:
         yield Problem("<stdin>", str(exc))
         return
+    if encoding == UTF8_REPLACED:
+        yield Problem("<stdin>", _REPLACED_WARNING, skipped=False)
     yield Document("stdin", text, {"source": "<stdin>"})
 
 
@@ -245,7 +277,7 @@ def unique_ids(items: Iterable[Item]) -> Iterator[Item]:
             seen[item.id] = count
             if count > 1:
                 new_id = f"{item.id}#{count}"
-                where = str(item.meta.get("source", item.id))
+                where = str(vars(item).get("where") or item.meta.get("source", item.id))
                 message = f"duplicate id {item.id!r}, renamed {new_id!r}"
                 yield Problem(where, message, skipped=False)
                 item.id = new_id
