@@ -103,6 +103,34 @@ def _serve_offline_cmudict() -> None:
     utils.get_cmudict = get_cmudict  # type: ignore[attr-defined]
 
 
+class _Hyphenator:
+    """A Pyphen that answers at once for a word sharing no character with its patterns.
+
+    Pyphen tries every substring up to its longest pattern at each position: a
+    10 MB line of digits (one "word" to textstat) took half a minute. A word
+    made only of characters no pattern contains matches nothing, so its answer
+    is Pyphen's own: no hyphenation points.
+    """
+
+    def __init__(self, pyphen: Any) -> None:
+        self.pyphen = pyphen
+        patterns = pyphen.hd.patterns
+        # "." marks the word's ends in patterns; a pattern of dots alone could still match.
+        self.letters = frozenset("".join(patterns)) - {"."} if "." not in patterns else None
+
+    def positions(self, word: str) -> list[int]:
+        if self.letters is not None and self.letters.isdisjoint(word.lower()):
+            return []
+        return self.pyphen.positions(word)
+
+
+def _skip_patternless_words() -> None:
+    import textstat.backend.counts._count_syllables as counting
+
+    original = counting.get_pyphen
+    counting.get_pyphen = functools.cache(lambda lang: _Hyphenator(original(lang)))
+
+
 def _widen(cached: Any) -> Any:
     """Same function, with room for a whole vocabulary of word-sized calls.
 
@@ -147,4 +175,5 @@ def textstat_instance() -> Any:
     import textstat
 
     _widen_word_caches()
+    _skip_patternless_words()
     return textstat.textstat
