@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 WIDTH = 560
 ROW = 22  # height of one horizontal bar's row
 LABEL = 170  # room for the labels of horizontal bars
 COLUMN_HEIGHT = 180  # plot height of vertical bars
+CHAR = 7  # the width of a character of the labels, near enough
 FONT = 'font-family="system-ui, sans-serif" font-size="12"'
 
 
@@ -48,9 +50,11 @@ def vertical_bars(items: list[tuple[str, float]], title: str, empty: str) -> str
     if not items:
         return _empty(empty)
     most = max(value for _, value in items) or 1
-    step = max(12.0, min(48.0, (WIDTH - 20) / len(items)))
+    step = max(12.0, min(64.0, (WIDTH - 20) / len(items)))
     width = max(WIDTH, int(step * len(items)) + 20)
-    label_every = max(1, round(36 / step))  # keep the labels from overlapping
+    # Label every bar, or every few, so that labels never overlap.
+    label_width = CHAR * max(len(label) for label, _ in items) + 8
+    label_every = max(1, math.ceil(label_width / step))
     top, height = 18, COLUMN_HEIGHT + 48
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
              f'role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>',

@@ -40,6 +40,11 @@ def _styled(column: Column, value: Any) -> Text:
     return Text(cell(value), style=style)
 
 
+def _header(column: Column) -> str:
+    """A header on a few short lines: "garble\nbefore", "longest.\nlength"."""
+    return column.header.replace(" ", "\n").replace(".", ".\n")
+
+
 def documents_table(corpus: Corpus, max_rows: int, width: int) -> Table:
     """One row per document and a corpus row; the ids fold, the figures never do."""
     columns = corpus.columns()
@@ -50,7 +55,7 @@ def documents_table(corpus: Corpus, max_rows: int, width: int) -> Table:
     narrow = width < SIDE_BY_SIDE
     figures = [
         max(len(text) for text in [
-            *column.header.split(" "), cell(corpus.total(column)),
+            *_header(column).split("\n"), cell(corpus.total(column)),
             *(cell(found.value(column)) for found in shown),
         ])
         for column in columns
@@ -71,7 +76,7 @@ def documents_table(corpus: Corpus, max_rows: int, width: int) -> Table:
     table.add_column("doc", overflow="fold", width=max(DOC_WIDTH, min(longest, width - used)))
     for column, figure in zip(columns, figures, strict=True):
         numeric = column.key != "anchor"
-        table.add_column(column.header.replace(" ", "\n"), justify="right" if numeric else "left",
+        table.add_column(_header(column), justify="right" if numeric else "left",
                          no_wrap=True, width=figure)
     if errors:
         table.add_column("errors", overflow="fold", min_width=ERRORS_WIDTH, style="red")
