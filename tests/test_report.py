@@ -179,12 +179,14 @@ def test_terminal_overview_shows_each_document_and_the_corpus_panels(chain: dict
     assert months and all(month in out for month in months)
 
 
-def test_rows_limits_the_table_not_the_corpus_figures() -> None:
+def test_rows_limits_the_table_not_the_corpus_figures(chain: dict) -> None:
     result = report(CORPUS, "-f", "table", "--rows", "2", env=WIDE)
     assert result.returncode == 0, result.stderr
     table = result.stdout.split("Most quoted")[0]  # the panels may name any document
     assert [i for i in SAMPLE_IDS if i in table] == SAMPLE_IDS[:2]
     assert "… 3 more" in table and "5 documents" in table
+    total_words = sum(d["meta"]["readability"]["words"] for d in chain.values())
+    assert _row(table, "corpus")[:2] == ["corpus", str(total_words)]
 
 
 def test_narrow_terminal_keeps_every_figure() -> None:

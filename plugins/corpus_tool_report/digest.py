@@ -212,7 +212,9 @@ class Corpus:
                 counts[month[:4]] += number
         kept = sorted(counts.items())
         if len(kept) > limit:
-            busiest = {key for key, _ in counts.most_common(limit)}
+            # The busiest; among equals the most recent (old outliers are usually history).
+            ranked = sorted(kept, key=lambda item: (item[1], item[0]), reverse=True)
+            busiest = {key for key, _ in ranked[:limit]}
             kept = [(key, number) for key, number in kept if key in busiest]
         return unit, kept, len(counts) - len(kept)
 

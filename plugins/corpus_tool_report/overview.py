@@ -85,7 +85,7 @@ def documents_table(corpus: Corpus, max_rows: int, width: int) -> Table:
         extra = [", ".join(found.errors)] if errors else []
         table.add_row(found.doc, *cells, *extra, end_section=index == len(shown) - 1)
     if len(shown) < count:
-        table.add_row(Text(f"… {count - len(shown)} more (--rows 0 shows all)", style="dim"))
+        table.add_row(Text(f"… {count - len(shown)} more", style="dim"))
     if count:
         totals = [cell(corpus.total(c)) for c in columns]
         table.add_row("corpus", *totals, *([""] if errors else []), style="bold")
@@ -106,7 +106,7 @@ def _speakers_panel(corpus: Corpus) -> Panel:
     table = Table.grid(padding=(0, 1))
     table.add_column(overflow="fold")
     table.add_column(justify="right")
-    table.add_column(justify="right", style="dim")
+    table.add_column(style="dim")
     for name, quotes in corpus.speakers.most_common(PANEL_ROWS):
         documents = corpus.speaker_docs[name]
         table.add_row(name, str(quotes), f"{documents} doc{'s' if documents != 1 else ''}")
@@ -124,11 +124,11 @@ def _timeline_panel(corpus: Corpus) -> Panel:
     most = max((number for _, number in buckets), default=1)
     for key, number in buckets:
         table.add_row(key, "█" * max(1, round(BAR * number / most)), str(number))
-    if left_out:
-        table.add_row(Text(f"+ {left_out} quieter {unit}s", style="dim"))
     if not buckets:
         table.add_row(Text("no dates placed in a month", style="dim"))
-    return Panel(table, title=f"Dates by {unit}", title_align="left")
+    note = f"+ {left_out} quieter {unit}{'s' if left_out != 1 else ''}" if left_out else None
+    return Panel(table, title=f"Dates by {unit}", title_align="left", subtitle=note,
+                 subtitle_align="right")
 
 
 def _grade_rows(table: Table, digests: list[Digest], label: str, style: str) -> None:
