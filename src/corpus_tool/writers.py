@@ -81,20 +81,32 @@ class DelimitedWriter(Writer):
     def __init__(self, stream: TextIO, columns: Iterable[str], delimiter: str = ",") -> None:
         self.stream, self.declared, self.delimiter = stream, list(columns), delimiter
         self.writer: csv.DictWriter[str] | None = None
+        self.quoting_writer: csv.DictWriter[str] | None = None
 
     def write(self, item: Row) -> None:
         if self.writer is None:
             order = {name: i for i, name in enumerate(["doc", *self.declared])}
             fields = sorted(item, key=lambda key: order.get(key, len(order)))
-            self.writer = csv.DictWriter(
-                self.stream,
-                fieldnames=fields,
-                delimiter=self.delimiter,
-                extrasaction="ignore",
-                lineterminator="\n",
+            self.writer, self.quoting_writer = (
+                csv.DictWriter(
+                    self.stream,
+                    fieldnames=fields,
+                    delimiter=self.delimiter,
+                    extrasaction="ignore",
+                    lineterminator="\n",
+                    quoting=quoting,
+                )
+                for quoting in (csv.QUOTE_MINIMAL, csv.QUOTE_ALL)
             )
-            self.writer.writeheader()
-        self.writer.writerow({k: _cell(v) for k, v in item.items()})
+            # With "\n" as line end the csv module leaves a lone "\r" unquoted, and
+            # every reader takes it for a line break: such rows are quoted in full.
+            self._pick(fields).writeheader()
+        cells = {k: _cell(v) for k, v in item.items()}
+        self._pick(v for v in cells.values() if isinstance(v, str)).writerow(cells)
+
+    def _pick(self, texts: Iterable[str]) -> csv.DictWriter[str]:
+        assert self.writer is not None and self.quoting_writer is not None
+        return self.quoting_writer if any("\r" in t for t in texts) else self.writer
 
 
 class TextWriter(Writer):
