@@ -11,9 +11,7 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-from corpus_tool import Document
-from corpus_tool.readers import Problem
-from corpus_tool.writers import write_atomically
+from corpus_tool import Document, Problem, write_atomically
 from corpus_tool_report.charts import horizontal_bars, vertical_bars
 from corpus_tool_report.digest import Corpus, Digest, Mention, digest
 from corpus_tool_report.overview import cell

@@ -13,9 +13,16 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from corpus_tool import Analyzer, Document, Row, Transform
-from corpus_tool.plugins import Registry, load_plugins
-from corpus_tool.runner import DocumentTimeout, apply_tool
+from corpus_tool import (
+    Analyzer,
+    Document,
+    DocumentTimeout,
+    Registry,
+    Row,
+    Transform,
+    apply_tool,
+    load_plugins,
+)
 
 REPORT = "report"
 CLEAN = "clean"
