@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import os
-import tempfile
+import secrets
 from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path, PurePosixPath
@@ -144,19 +144,23 @@ def safe_relative_path(doc_id: str, suffix: str) -> PurePosixPath:
     path = PurePosixPath(doc_id)
     if path.is_absolute() or not path.parts or any(p in ("..", ".", "") for p in path.parts):
         raise UnsafeIdError(f"document id {doc_id!r} would write outside the output directory")
+    if str(path) != doc_id:  # "x/", "a/./b", "//x": another id's file, or a surprise
+        raise UnsafeIdError(f"document id {doc_id!r} is not a plain relative path")
     return path.with_name(path.name + suffix)
 
 
 def write_atomically(path: Path, text: str) -> None:
     """Write via a temporary file and a rename, so no half-written file is ever seen."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    # Named before it exists and created inside the try: a signal (Ctrl-C, SIGTERM)
+    # at any moment after creation still removes it. ("x": never an existing file.)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.part")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        with open(temporary, "x", encoding="utf-8") as stream:
             stream.write(text)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 
@@ -184,7 +188,10 @@ class DirectoryWriter(Writer):
             self.on_error(str(exc))
             return
         text = dumps(item.to_json()) + "\n" if self.fmt is Format.jsonl else item.text
-        write_atomically(path, text)
+        try:
+            write_atomically(path, text)
+        except OSError as exc:  # a name too long, a directory in the way, a full disk
+            self.on_error(f"cannot write document {item.id!r} to {path}: {exc.strerror or exc}")
 
 
 def summary_cells(record: Any) -> Row:
