@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -249,6 +250,10 @@ def _print_diff(before: Document, after: Document) -> None:
 
 def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
     """Run ``tool`` as its command does; returns the exit status (0 ok, 1 some failed)."""
+    if sys.stdout is None:  # started with stdout closed (``>&-``)
+        if settings.out_dir is None:
+            raise UsageProblem("standard output is closed: redirect it, or write with --out-dir")
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stands in for stdout to the end
     stdout = sys.stdout
     reporter = Reporter(tool, settings.debug)
     documents_out = isinstance(tool, Transform) or settings.annotate
