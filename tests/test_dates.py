@@ -113,7 +113,34 @@ RELATIVE = [
     ("Sales fell in the third quarter of last year.",
      ("the third quarter of last year", "DATE", "2022-Q3")),
     ("A deal is due later this year.", ("later this year", "DATE", "2023")),
+    # clock units move within the day, not by months
+    ("Ten minutes ago it rained.", ("Ten minutes ago", "DATE", "2023-02-13")),
+    ("It ended 36 hours later.", ("36 hours later", "DATE", "2023-02-14")),
+    # beyond the calendar: a past reference, not an overflow
+    ("The peaks formed 100m years ago.", ("100m years ago", "DATE", "PAST_REF")),
+    ("The rocks formed billions of years ago.", ("billions of years ago", "DATE", "PAST_REF")),
+    ("They were sold a quarter of a century ago.",
+     ("a quarter of a century ago", "DATE", "19")),
 ]
+
+
+CENTURIES = [
+    ("Trouble began in the 19th century.", [("the 19th century", "DATE", "18", None)]),
+    ("It was built in the mid-twentieth century.",
+     [("the mid-twentieth century", "DATE", "19", "MID")]),
+    ("At the beginning of the twentieth century life was short.",
+     [("the beginning of the twentieth century", "DATE", "19", "START")]),
+    ("A nineteenth-century novelist wrote it.", [("nineteenth-century", "DATE", "18", None)]),
+    ("The date was set for the twelfth of May.",
+     [("the twelfth of May", "DATE", "XXXX-05-12", None)]),
+    ("The mountains are 100m years old and have stood for 4.5bn years.",
+     [("4.5bn years", "DURATION", "P4500000000Y", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CENTURIES, ids=[t for t, _ in CENTURIES])
+def test_centuries_word_ordinals_and_large_quantities(text: str, expected: list) -> None:
+    assert found(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), RELATIVE, ids=[t for t, _ in RELATIVE])

@@ -143,9 +143,19 @@ def _month_ok(text: str, found: Found) -> bool:
     return before in DATE_CUES or found.parts["month"].lower() not in ("may", "march")
 
 
+# A capitalised word inside a sentence just before a weekday makes it a name:
+# "Sheffield Wednesday", "Black Friday", "Super Tuesday" (not "On Friday").
+_NAME_BEFORE = re.compile(r"(?<=\w)[ \t]+([A-Z][\w'’-]*)[ \t]+$")
+
+
 def _weekday_ok(text: str, found: Found) -> bool:
     after = _word_after(text, found.end)
-    return after.lower() not in NEWSPAPER_WORDS
+    if after.lower() in NEWSPAPER_WORDS:
+        return False
+    if found.parts.get("rel"):
+        return True
+    name = _NAME_BEFORE.search(text, max(0, found.start - 40), found.start)
+    return name is None or name.group(1).lower() in DATE_CUES
 
 
 def _season_ok(text: str, found: Found) -> bool:
@@ -174,8 +184,14 @@ def _time_ok(text: str, found: Found) -> bool:
                                                "after", "around", "about", "to", "and")
 
 
+# "a 43-year-old actor", "20 years old": ages, not durations.
+_AGE_AFTER = re.compile(r"[-\s]olds?\b", re.IGNORECASE)
+
+
 def _duration_ok(text: str, found: Found) -> bool:
     unit = found.parts["unit"].lower()
+    if _AGE_AFTER.match(text, found.end):
+        return False
     if unit.startswith("quarter") and _word_after(text, found.end).lower() == "of":
         return False  # "three quarters of the vote"
     # "a day" alone is mostly a rate ("$5 a day"), "one day" an indefinite time.

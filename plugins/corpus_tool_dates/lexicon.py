@@ -36,13 +36,30 @@ NUMBER_WORDS: dict[str, float] = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "half a": 0.5, "a couple of": 2, "a dozen": 12,
+    "hundred": 100, "a hundred": 100, "half a": 0.5, "half an": 0.5, "a quarter of a": 0.25,
+    "a quarter of an": 0.25, "a couple of": 2, "a dozen": 12,
+}
+# Written multipliers after a figure: "100m years", "4.5bn years".
+MULTIPLIERS: dict[str, float] = {
+    "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9,
 }
 # Quantities that cannot be counted: TIMEX3 writes them as X ("PXY").
-VAGUE_QUANTITIES = ("several", "a few", "few", "many", "some", "a couple of")
+VAGUE_QUANTITIES = ("several", "a few", "few", "many", "some", "a couple of", "hundreds of",
+                    "thousands of", "millions of", "billions of")
 
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}
+# Ordinals written as words, for "the twelfth of May" and "the twentieth century".
+_ORDINAL_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth"]
+ORDINAL_WORDS: dict[str, int] = {
+    **{word: n for n, word in enumerate(_ORDINAL_UNITS, 1)},
+    **{word: n for n, word in enumerate(
+        ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+         "seventeenth", "eighteenth", "nineteenth", "twentieth"], 10)},
+    **{f"twenty-{word}": 20 + n for n, word in enumerate(_ORDINAL_UNITS, 1)},
+    "thirtieth": 30, "thirty-first": 31,
 }
 
 # Calendar units: TIMEX3 duration letter, and whether it belongs after the "T".

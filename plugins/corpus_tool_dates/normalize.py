@@ -20,7 +20,9 @@ from corpus_tool_dates.lexicon import (
     DAY_PARTS,
     MONTH_ABBREVIATIONS,
     MONTHS,
+    MULTIPLIERS,
     NUMBER_WORDS,
+    ORDINAL_WORDS,
     ORDINALS,
     SEASONS,
     UNIT_FACTOR,
@@ -92,9 +94,13 @@ def parse_number(text: str) -> float | None:
     key = key.removesuffix(" and a half")
     if key in NUMBER_WORDS:
         return NUMBER_WORDS[key] + 0.5 * half
-    match = re.fullmatch(r"([\d,]+(?:\.\d+)?)(?: (\d)/(\d))?", key)
+    match = re.fullmatch(r"([\d,]+(?:\.\d+)?)(?: (\d)/(\d)| ?([a-z]+))?", key)
     if match:
         n = float(match.group(1).replace(",", ""))
+        if match.group(4):  # "100m", "4.5 billion"
+            if match.group(4) not in MULTIPLIERS:
+                return None
+            n *= MULTIPLIERS[match.group(4)]
         if match.group(2) and int(match.group(3)):
             n += int(match.group(2)) / int(match.group(3))
         return n + 0.5 * half
@@ -131,6 +137,22 @@ def duration_value(n: float | None, unit_word: str) -> str:
     letter, is_time, factor = _unit(unit_word)
     amount = "X" if n is None else v.number(n * factor)
     return f"P{'T' if is_time else ''}{amount}{letter}"
+
+
+def _moved(base: date | None, unit_word: str, n: float) -> str | None:
+    """``base`` moved by ``n`` of a unit, at the unit's precision; clock units
+    ("minutes", "hours") move within the day and give the day.  None when the move
+    leaves the calendar ("100m years ago")."""
+    letter, is_time, factor = _unit(unit_word)
+    if base is None:
+        return _at_granularity(None, "D" if is_time else letter)
+    try:
+        if is_time:
+            seconds = {"H": 3600, "M": 60, "S": 1}[letter] * n * factor
+            return v.day(base + timedelta(days=int(seconds / 86400)))
+        return _at_granularity(_shift(base, letter, n * factor), letter)
+    except (OverflowError, ValueError):
+        return None
 
 
 def _shift(base: date, letter: str, n: float) -> date:
@@ -235,7 +257,7 @@ def _numeric(p: dict[str, str], ctx: Context) -> Timex | None:
 
 
 def _day_month(p: dict[str, str], ctx: Context) -> Timex | None:
-    day_ = int(re.sub(r"\D", "", p["day"]))
+    day_ = ORDINAL_WORDS[_key(p["ordday"])] if p.get("ordday") else int(re.sub(r"\D", "", p["day"]))
     year = int(p["year"]) if p.get("year") else None
     return _calendar_date(year, _month_number(p["month"]), day_, p, ctx)
 
@@ -287,6 +309,8 @@ def _part(p: dict[str, str], ctx: Context) -> Timex:
         value = _month_year(ctx, _month_number(p["month"]), year, None)
     elif p.get("decade"):
         value = p["decade"][:3]
+    elif p.get("nth"):
+        value = _century_value(p["nth"])
     elif p.get("year"):
         value = p["year"]
     else:
@@ -329,6 +353,17 @@ def _decade(p: dict[str, str], ctx: Context) -> Timex:
     return Timex("DATE", f"{century}{p['tens']}", _mod(p.get("edge")))
 
 
+def _century_value(nth: str) -> str:
+    """"19th" and "nineteenth" -> "18": TIMEX3 writes the century's hundreds."""
+    key = _key(nth)
+    n = ORDINAL_WORDS.get(key) or int(re.sub(r"\D", "", key))
+    return f"{max(n - 1, 0):02d}"
+
+
+def _century(p: dict[str, str], ctx: Context) -> Timex:
+    return Timex("DATE", _century_value(p["nth"]), _mod(p.get("edge")))
+
+
 def _dayword(p: dict[str, str], ctx: Context) -> Timex:
     word = _key(p.get("word") or p.get("twice"))
     offsets = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "this": 0,
@@ -351,26 +386,22 @@ def _anaphor(p: dict[str, str], ctx: Context) -> Timex:
         base = ctx.base
         value = v.day(base + timedelta(days=step)) if base else "XXXX-XX-XX"
         return Timex("TIME", f"{value}T{DAY_PARTS[unit]}")
-    letter, _, factor = _unit(unit)
     n = 0.0 if direction == "same" else (_quantity(p) if p.get("number") or p.get("one")
                                           or p.get("vague") else 1.0)
-    if n is None:
-        return Timex("DATE", "PAST_REF" if direction in BACKWARD else "FUTURE_REF")
     sign = -1 if direction in BACKWARD else 1
-    base = ctx.base
-    return Timex("DATE", _at_granularity(_shift(base, letter, sign * n * factor) if base else None,
-                                         letter))
+    value = _moved(ctx.base, unit, sign * n) if n is not None else None
+    if value is None:
+        return Timex("DATE", "PAST_REF" if direction in BACKWARD else "FUTURE_REF")
+    return Timex("DATE", value)
 
 
 def _ago(p: dict[str, str], ctx: Context) -> Timex:
-    letter, _, factor = _unit(p["unit"])
     n = _quantity(p)
     forward = _key(p["dir"]) in FORWARD
-    if n is None:
+    value = _moved(ctx.anchor, p["unit"], (1 if forward else -1) * n) if n is not None else None
+    if value is None:
         return Timex("DATE", "FUTURE_REF" if forward else "PAST_REF")
-    anchor = ctx.anchor
-    moved = _shift(anchor, letter, (1 if forward else -1) * n * factor) if anchor else None
-    return Timex("DATE", _at_granularity(moved, letter))
+    return Timex("DATE", value)
 
 
 def _set(p: dict[str, str], ctx: Context) -> Timex:
@@ -466,7 +497,7 @@ def _relunit(p: dict[str, str], ctx: Context) -> Timex:
 
 _HANDLERS = {
     "iso": _iso, "numeric": _numeric, "mdy": _day_month, "dmy": _day_month, "part": _part,
-    "half": _half, "season": _season, "decade": _decade, "dayword": _dayword,
+    "half": _half, "season": _season, "century": _century, "decade": _decade, "dayword": _dayword,
     "anaphor": _anaphor, "ago": _ago, "set": _set, "relunit": _relunit, "month": _month,
     "time": _time, "duration": _duration, "bareunits": _bare_units, "year": _year,
     "vague": _vague,

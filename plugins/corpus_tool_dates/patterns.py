@@ -20,7 +20,9 @@ from corpus_tool_dates.lexicon import (
     DAY_PARTS,
     MONTH_ABBREVIATIONS,
     MONTHS,
+    MULTIPLIERS,
     NUMBER_WORDS,
+    ORDINAL_WORDS,
     SEASONS,
     UNITS,
     VAGUE,
@@ -59,7 +61,7 @@ UNIT_WORD = _words(UNITS)
 UNIT = rf"(?:{UNIT_WORD}s?|centuries)"
 NUMBER_WORD = _words(w for w in NUMBER_WORDS if w not in ("a", "an"))
 NUMBER = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d{1,4}(?:\.\d{1,2})?)(?:\s\d/\d)?"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}(?:\.\d{{1,2}})?)(?:\s\d/\d|\s?{_words(MULTIPLIERS)})?"
     rf"|{NUMBER_WORD}(?:[-\s]{NUMBER_WORD})?(?:\s+and\s+a\s+half)?"
 )
 QUANTITY = rf"(?:(?P<number>{NUMBER})|(?P<vague>{_words(VAGUE_QUANTITIES)})|(?P<one>an?))"
@@ -67,6 +69,8 @@ APPROX = (
     r"(?P<approx>about|around|approximately|roughly|some|nearly|almost|"
     r"more\s+than|over|less\s+than|under|at\s+least|at\s+most|up\s+to)\s+"
 )
+# the 19th century, the twentieth century
+NTH = rf"(?P<nth>(?:[12]?\d)(?:st|nd|rd|th)|{_words(ORDINAL_WORDS)})[-\s]century"
 REL = r"(?P<rel>last|next|this|past|coming|previous|following|current|same|preceding)"
 
 # (family, pattern); the order is the priority at one position.
@@ -83,14 +87,15 @@ FAMILIES: list[tuple[str, str]] = [
             rf"(?:(?:,\s?|\s?[-–]\s?|\s)(?P<year>{YEAR}))?"
             rf"(?:(?:,\s?|\s)(?:at\s)?(?:{TIME}))?"),
     # Monday 13 February 2023; the 24th of February
-    ("dmy", rf"(?:(?P<weekday>{WEEKDAY_ANY}),?\s+(?:the\s)?)?(?P<day>{DAY})\s(?:of\s)?"
+    ("dmy", rf"(?:(?P<weekday>{WEEKDAY_ANY}),?\s+(?:the\s)?)?"
+            rf"(?:(?P<day>{DAY})\s(?:of\s)?|the\s+(?P<ordday>{_words(ORDINAL_WORDS)})\s+of\s+)"
             rf"(?P<month>{MONTH_ANY})(?:,?\s(?P<year>{YEAR}))?"
             rf"(?:(?:,\s?|\s)(?:at\s)?(?:{TIME}))?"),
     # the end of January, early 2022, mid-March, later this year, the turn of the century
     ("part", r"(?:(?:the\s+)?(?P<part>start|beginning|end|middle|turn|close)\s+of\s+(?:the\s+)?"
              r"|(?P<edge>early|late|mid|earlier|later)(?:-|\s+))"
              rf"(?:(?P<month>{MONTH_FULL})(?:,?\s+(?P<year>{YEAR}))?"
-             rf"|(?P<decade>(?:1\d|20)\d0)s|(?P<year>{YEAR})"
+             rf"|(?P<decade>(?:1\d|20)\d0)s|(?P<year>{YEAR})|{NTH}"
              rf"|(?P<rel>this|last|next|the|that)\s+(?P<unit>year|month|week|decade|century))"),
     # the first half of 2022, the third quarter of this year, Q3 2022
     ("half", rf"(?:the\s+)?(?P<ordinal>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
@@ -99,6 +104,8 @@ FAMILIES: list[tuple[str, str]] = [
     # summer 2022, last winter, in the autumn of 2021
     ("season", rf"(?:(?P<edge>early|late|mid)[-\s]+)?"
                rf"(?:(?P<rel>last|next|this|the|past|coming)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"),
+    # the 19th century, the late nineteenth century
+    ("century", rf"(?:the\s+)?(?:(?P<edge>early|late|mid)[-\s]+)?{NTH}"),
     # the 1990s, the early 2000s, the '80s
     ("decade", r"(?:the\s+)?(?:(?P<edge>early|late|mid)[-\s]+)?(?:(?P<century>1\d|20)|')?"
                r"(?P<tens>\d)0'?s(?!\w)"),
