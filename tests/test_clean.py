@@ -312,3 +312,28 @@ def test_cli_out_dir_writes_one_cleaned_file_per_document(cli_ready: None, tmp_p
     text = (tmp_path / f"{DAMAGED}.txt").read_text("utf-8")
     assert "Stockholm. As" in text
     assert "Leave a Reply" not in text
+
+
+def test_double_spaces_of_lost_dashes_become_dashes() -> None:
+    """A text without dashes whose clauses are parted by two spaces lost its dashes."""
+    text = ("What comes to mind  the biggest forest, the longest river or the largest "
+            "shop  and which matters most?")
+    doc = clean(text)
+    assert doc.text == ("What comes to mind – the biggest forest, the longest river or the "
+                        "largest shop – and which matters most?")
+    assert doc.meta["clean"]["repairs"] == {"dashes": 2}
+
+
+def test_a_lone_double_space_or_one_beside_dashes_is_a_slip() -> None:
+    assert cleaned_text("A typo  here only.") == "A typo here only."
+    assert cleaned_text("It ended – at last  and  then.") == "It ended – at last and then."
+
+
+def test_a_reading_level_line_moves_to_meta_verbatim() -> None:
+    doc = clean("Intermediate\nWhen you see the word Amazon, whats the first thing you think "
+                "of, and which do you think is most important?\n")
+    assert doc.text.startswith("When you see")
+    assert doc.meta["level"] == "Intermediate"
+    assert doc.meta["clean"]["removed"] == [{"kind": "metadata", "line": "Intermediate"}]
+    # in running text the word stays
+    assert cleaned_text("He is at an intermediate level.") == "He is at an intermediate level."

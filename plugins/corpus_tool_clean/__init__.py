@@ -1,7 +1,7 @@
 """The built-in ``clean`` transform: repair scraped, OCR'd and machine-translated text.
 
 Repairs (each can be chosen with ``--only``/``--skip``): unicode, metadata,
-boilerplate, hyphenation, whitespace, sentence-spacing, joined-words, quotes.
+boilerplate, hyphenation, dashes, whitespace, sentence-spacing, joined-words, quotes.
 What was done is recorded under ``meta["clean"]``; see ``clean`` for the fields.
 """
 

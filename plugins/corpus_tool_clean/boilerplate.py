@@ -55,6 +55,10 @@ METADATA = [
                           re.IGNORECASE)),
     ("photo", re.compile(r"[ \t]*(?:photo|photograph|image|picture|credit|photo credit)[ \t]*:"
                          r"[ \t]*(.+?)[ \t]*", re.IGNORECASE)),
+    # A reading-level label alone on a header line ("Intermediate"): it describes
+    # the text, it is not part of it.
+    ("level", re.compile(r"[ \t]*((?:pre-|upper-|lower-)?(?:beginners?|elementary|intermediate|"
+                         r"advanced))[ \t]*", re.IGNORECASE)),
 ]
 
 
@@ -86,7 +90,8 @@ def _drop_lines(text: str, drop: set[int]) -> str:
 
 
 def move_metadata(text: str) -> LineRepairs:
-    """Move a leading ``date`` line, a byline and a photo credit out of the header."""
+    """Move a leading ``date`` line, a byline, a photo credit and a reading-level label
+    out of the header, recording each line verbatim."""
     result = LineRepairs(text)
     date = DATE_PREFIX.match(text)
     while date:

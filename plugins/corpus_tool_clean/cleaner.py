@@ -17,6 +17,7 @@ class Repair(str, Enum):
     metadata = "metadata"
     boilerplate = "boilerplate"
     hyphenation = "hyphenation"
+    dashes = "dashes"
     whitespace = "whitespace"
     sentence_spacing = "sentence-spacing"
     joined_words = "joined-words"
@@ -31,6 +32,7 @@ class Repair(str, Enum):
 TEXT_REPAIRS: dict[Repair, Callable[[str], tuple[str, int]]] = {
     Repair.unicode: repairs.fix_unicode,
     Repair.hyphenation: repairs.fix_hyphenation,
+    Repair.dashes: repairs.restore_lost_dashes,
     Repair.whitespace: repairs.fix_whitespace,
     Repair.sentence_spacing: repairs.fix_sentence_spacing,
     Repair.joined_words: joined.split_joined_words,
@@ -40,7 +42,7 @@ LINE_REPAIRS: dict[Repair, Callable[[str], boilerplate.LineRepairs]] = {
     Repair.metadata: boilerplate.move_metadata,
     Repair.boilerplate: boilerplate.remove_boilerplate,
 }
-ORDER = [Repair.unicode, Repair.hyphenation, Repair.whitespace, Repair.metadata,
+ORDER = [Repair.unicode, Repair.hyphenation, Repair.dashes, Repair.whitespace, Repair.metadata,
          Repair.boilerplate, Repair.sentence_spacing, Repair.joined_words, Repair.quotes]
 
 

@@ -99,6 +99,26 @@ def fix_whitespace(text: str) -> tuple[str, int]:
     return text, count
 
 
+# ------------------------------------------------------------ lost dashes
+
+# Exactly two spaces between words: where a text lost its dashes ("think of  the
+# worlds biggest forest  the longest river") they are the dash's only trace.
+LOST_DASH = re.compile(r"(?<=[^\W_]|[,)])  (?=[^\W_]|\()")
+DASHES = re.compile("[–—]| - ")
+
+
+def restore_lost_dashes(text: str) -> tuple[str, int]:
+    """Two spaces between words become " – " in a text that has no dash of its own
+    and at least two such gaps; elsewhere a double space is a typing slip, and the
+    whitespace repair closes it."""
+    if "  " not in text or DASHES.search(text):
+        return text, 0
+    gaps = len(LOST_DASH.findall(text))
+    if gaps < 2:
+        return text, 0
+    return LOST_DASH.sub(" – ", text), gaps
+
+
 # ------------------------------------------------------- sentence spacing
 
 # "Stockholm.As" -> "Stockholm. As": a lower-case letter, a full stop, then a
