@@ -128,16 +128,11 @@ def _work(docs: list[Document]) -> list[Result]:
     return [(o.output, o.error, o.details) for o in outcomes]
 
 
-def _outcomes(chunk: list[Item], results: list[Result] | None) -> Iterator[Outcome | Problem]:
-    """Pair a chunk's documents with their results (None: the chunk was lost)."""
-    found = iter(results or ())
+def _outcomes(chunk: list[Item], results: list[Result]) -> Iterator[Outcome | Problem]:
+    """Pair a chunk's documents with their results."""
+    found = iter(results)
     for item in chunk:
-        if isinstance(item, Problem):
-            yield item
-        elif results is None:
-            yield Outcome(item, error=LOST)
-        else:
-            yield Outcome(item, *next(found))
+        yield item if isinstance(item, Problem) else Outcome(item, *next(found))
 
 
 def _chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
@@ -164,30 +159,46 @@ def run_parallel(
 ) -> Iterator[Outcome | Problem]:
     """Like run_serial, in ``jobs`` worker processes; output order equals input order.
 
-    A worker that dies (killed, out of memory, a crash in C code) costs only the
-    documents in flight: they are reported as lost and a fresh pool takes the rest.
+    A worker that dies (killed, out of memory, a crash in C code) breaks the pool
+    and every chunk in flight with it. Those chunks are run again one document at
+    a time in a fresh worker, so only the document that kills its worker is
+    reported as lost; then a fresh pool takes the rest.
     """
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    def new_pool() -> ProcessPoolExecutor:
+    def new_pool(workers: int = jobs) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            max_workers=jobs,
+            max_workers=workers,
             initializer=_init_worker,
             initargs=(config, tool.name, options, timeout),
         )
+
+    def one_by_one(chunks: list[list[Item]]) -> Iterator[Outcome | Problem]:
+        single = new_pool(1)
+        try:
+            for chunk in chunks:
+                for item in chunk:
+                    if isinstance(item, Problem):
+                        yield item
+                        continue
+                    try:
+                        (result,) = single.submit(_work, [item]).result()
+                    except BrokenProcessPool:
+                        yield Outcome(item, error=LOST)
+                        single.shutdown(wait=False, cancel_futures=True)
+                        single = new_pool(1)
+                        continue
+                    yield Outcome(item, *result)
+        finally:
+            _stop(single)
 
     pool = new_pool()
     window: deque[tuple[list[Item], Future[list[Result]]]] = deque()
 
     def submit(chunk: list[Item]) -> None:
-        nonlocal pool
         docs = [item for item in chunk if isinstance(item, Document)]
-        try:
-            window.append((chunk, pool.submit(_work, docs)))
-        except BrokenProcessPool:
-            pool = new_pool()
-            window.append((chunk, pool.submit(_work, docs)))
+        window.append((chunk, pool.submit(_work, docs)))
 
     chunks = _chunks(items)
     finished = False
@@ -202,16 +213,16 @@ def run_parallel(
                 break
             chunk, future = window.popleft()
             try:
-                results: list[Result] | None = future.result()
+                results = future.result()
             except BrokenProcessPool:
-                results = None
-            yield from _outcomes(chunk, results)
-            if results is None:
-                # Every chunk in flight died with that pool: report them, start afresh.
-                while window:
-                    yield from _outcomes(window.popleft()[0], None)
-                pool.shutdown(wait=False, cancel_futures=True)
+                # The pool is gone with every chunk in flight: run them again singly.
+                in_flight = [chunk, *(queued for queued, _ in window)]
+                window.clear()
+                _stop(pool)
+                yield from one_by_one(in_flight)
                 pool = new_pool()
+                continue
+            yield from _outcomes(chunk, results)
         finished = True
     finally:
         if finished:
