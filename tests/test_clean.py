@@ -337,3 +337,7 @@ def test_a_reading_level_line_moves_to_meta_verbatim() -> None:
     assert doc.meta["clean"]["removed"] == [{"kind": "metadata", "line": "Intermediate"}]
     # in running text the word stays
     assert cleaned_text("He is at an intermediate level.") == "He is at an intermediate level."
+
+
+def test_low_bytes_of_typographic_marks_come_back() -> None:
+    assert cleaned_text("Europe\x19s lakes \x13 and \x1cthe\x1d") == "Europe’s lakes – and “the”"

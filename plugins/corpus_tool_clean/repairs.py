@@ -24,6 +24,10 @@ INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 # ("Europe\x01s", "Don\x03ana"): deleting it would glue words together, so it
 # becomes U+FFFD, the mark for an unknown character, before ftfy sees it.
 CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # not ESC: ftfy removes terminal codes
+# Except the low bytes of the typographic marks U+2013/4 and U+2018/9/C/D, left
+# when a text kept only each character's last byte ("don\x19t", "1984 \x13 85"):
+# those marks are known, so they come back.
+LOST_HIGH_BYTE = {0x13: "–", 0x14: "—", 0x18: "‘", 0x19: "’", 0x1C: "“", 0x1D: "”"}
 
 
 @functools.cache
@@ -55,7 +59,7 @@ def fix_unicode(text: str) -> tuple[str, int]:
 
     # Removing an invisible character can join up mojibake for ftfy to decode, and
     # decoding can reveal invisible characters: repeat until nothing changes.
-    fixed = CONTROL.sub("\ufffd", text)
+    fixed = CONTROL.sub(lambda m: LOST_HIGH_BYTE.get(ord(m.group()), "\ufffd"), text)
     for _ in range(4):
         before, fixed = fixed, INVISIBLE.sub("", ftfy.fix_text(fixed, _ftfy_config()))
         if fixed == before:
