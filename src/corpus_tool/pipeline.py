@@ -232,20 +232,22 @@ def _annotated(tool: Analyzer, outcome: Outcome) -> Document:
     return doc
 
 
+_DIFF_STYLES = (("+++", "bold"), ("---", "bold"), ("@@", "cyan"), ("+", "green"), ("-", "red"))
+
+
 def _print_diff(before: Document, after: Document) -> None:
+    """A unified diff, coloured on a terminal; long lines wrap rather than being cut."""
     lines = difflib.unified_diff(
-        before.text.splitlines(keepends=True),
-        after.text.splitlines(keepends=True),
+        before.text.splitlines(),
+        after.text.splitlines(),
         fromfile=f"{before.id} (before)",
         tofile=f"{after.id} (after)",
+        lineterm="",
     )
-    text = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
-    if text:
-        from rich.syntax import Syntax
-
-        Console(stderr=False, highlight=False).print(
-            Syntax(text, "diff", theme="ansi_dark", background_color="default")
-        )
+    console = Console(highlight=False, soft_wrap=True)
+    for line in lines:
+        style = next((s for prefix, s in _DIFF_STYLES if line.startswith(prefix)), "")
+        console.print(line, style=style, markup=False)
 
 
 def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
