@@ -229,6 +229,69 @@ def test_sample_corpus_pronouns_resolve_to_the_last_speaker() -> None:
     assert by_start[4661] == "John Herbst"
 
 
+def test_office_before_a_name_gives_the_name() -> None:
+    text = ("The Welsh Health Minister, Mark Davies, said: “This is a huge day.”\n"
+            "“It is now clear,” said Music Chief Executive, Frances Hill. Prices fell.\n"
+            "“We need a recipe,” said the report’s editor, Anders Berg.\n"
+            "One of the research team, Ross Parker, professor of security at Leeds "
+            "University, said: “Deception research shows it.”")
+    assert [r["speaker"] for r in quotes(text)] == [
+        "Mark Davies", "Frances Hill", "Anders Berg", "Ross Parker"
+    ]
+
+
+def test_clause_before_an_inverted_said_is_not_the_speaker() -> None:
+    text = ("The 300 Muslims in Northville, in the far north, have several options, said "
+            "Nadir Awan, head of the centre.\n"
+            "“If I fast Northville times, my son might say, 'Papa, you are mad,'” he said.")
+    assert only(text)["speaker"] == "Nadir Awan"
+
+
+def test_participle_after_a_comma_has_no_subject_before_it() -> None:
+    text = ("Vinton Carf told the meeting in San Jose, California, warning of bit rot.\n"
+            "“We stand to lose a lot,” he said.")
+    assert only(text)["speaker"] == "Vinton Carf"
+
+
+def test_descriptions_stop_at_clause_words() -> None:
+    text = ("He took to his Twitter account to say: “I cannot take this anymore.”\n"
+            "In his comment piece he writes: “I am passionate about it.”")
+    assert [r["speaker"] for r in quotes(text)] == [None, None]
+
+
+def test_contraction_and_sentence_words_are_not_speakers() -> None:
+    text = ("Kenton Ash climbed it twice. I’ve asked Ash to look forward.\n"
+            "“I hate to think,” he says. Whereas Glass is, he says, “an egotistical device”.")
+    assert [r["speaker"] for r in quotes(text)] == ["Kenton Ash", "Kenton Ash"]
+
+
+def test_pronoun_takes_a_surname_opening_the_sentence_before() -> None:
+    text = ("Ronan Fedder and Frank Danic played. “It is a mental thing,” the Swiss said.\n"
+            "Danic disagreed. “The heat is dangerous,” he said.")
+    assert [r["speaker"] for r in quotes(text)] == ["the Swiss", "Frank Danic"]
+
+
+def test_headings_and_places_are_not_people() -> None:
+    text = ("“I still have one,” says Pete Holm.\n"
+            "Unlimited BBM messages are cheap. People in New York use them.\n"
+            "“Isolated,” he replies.")
+    assert [r["speaker"] for r in quotes(text)] == ["Pete Holm", "Pete Holm"]
+
+
+def test_subject_of_the_sentence_before_an_unattributed_quote() -> None:
+    text = ("Tua Pitt was delighted with the news. “It is a huge reward for the effort.”\n"
+            "Pitt sailed home.")
+    assert only(text)["speaker"] == "Tua Pitt"
+
+
+def test_quote_after_a_colon_is_a_statement_and_a_title_after_a_possessive_is_not() -> None:
+    text = ("Job satisfaction: “Working outdoors is the best part of the job,” says Mowat.\n"
+            "To Stevie Wonder’s “Signed, Sealed, Delivered,” Obama told the crowd: “We won.”")
+    assert [(r["kind"], r["speaker"]) for r in quotes(text)] == [
+        ("direct", "Mowat"), ("scare", None), ("direct", "Obama")
+    ]
+
+
 # -- options ----------------------------------------------------------------------------
 
 MIXED = ("“We will win,” Anna Kovac said. Rivals called the plan a \"fantasy\".\n"

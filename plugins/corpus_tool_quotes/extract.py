@@ -25,6 +25,7 @@ from corpus_tool_quotes.speakers import (
     Cue,
     Speaker,
     Speakers,
+    speaker_of,
 )
 
 DIRECT, PARTIAL, SCARE = "direct", "partial", "scare"
@@ -39,6 +40,8 @@ _CLAUSE_END = re.compile(
     r"[^\S\n]*(?:[.,;:!?—–(\n]|\Z|(?:in|at|on|during|after|before|last|yesterday|today"
     r"|this|when|while|as|of|to|from|with|about)\b)"
 )
+# A sentence whose subject is a pronoun: He draws a diagram on a pad.
+_PRONOUN_SUBJECT = re.compile(r"(He|She)\b")
 _WINDOW = 400  # how far a sentence may reach either side of a quote
 # Words a title in title case leaves in lower case: The Wolf of Wall Street
 _TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for"))
@@ -108,8 +111,8 @@ class _Document:
             if match and new_sentence and not _CLAUSE_END.match(text, match.end()):
                 continue
             if match:
-                speaker, verb = match.group("speaker"), match.group("verb")
-                return self.speakers.resolve(speaker, match.start("speaker"), verb)
+                speaker, start = speaker_of(match)
+                return self.speakers.resolve(speaker, start, match.group("verb"))
         return None
 
     def attribution_before(self, open_: int, sent_start: int, para_start: int) -> Speaker | None:
@@ -170,13 +173,17 @@ class _Document:
             opens_sentence = not text[sent_start:open_].strip(" \t—–-•*")
             if opens_sentence:
                 sent_start = open_
+            # "Job satisfaction: “...”", "The website concludes: “...”": a statement
+            after_colon = text[para_start:open_].rstrip().endswith(":")
 
             after = self.attribution_after(close, content)
             intro = self.attribution_before(open_, sent_start, para_start) if not after else None
             speaker = after or intro
             title_like = all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words)
 
-            if (opens_sentence or intro) and (speaker or (len(words) >= 3 and not title_like)):
+            if (opens_sentence or intro or after_colon) and (
+                speaker or (len(words) >= 3 and not title_like)
+            ):
                 kind = DIRECT
                 if speaker is None:
                     speaker = self._context_speaker(open_, para_start, last_direct)
@@ -186,6 +193,8 @@ class _Document:
                 lead_word = lead[-1].strip(",:;(").lower() if lead else ""
                 if not after and len(words) <= 3 and (lead_word in SCARE_LEAD or title_like):
                     kind, speaker = SCARE, None
+                elif title_like and lead_word.endswith(("’s", "'s")):
+                    kind, speaker = SCARE, None  # Stevie Wonder’s “Signed, Sealed, Delivered”
                 else:
                     if speaker is None:
                         sent_end = _sentence_end(text, close + 1, para_end)
@@ -214,7 +223,27 @@ class _Document:
             and (cue is None or cue[0] < last_direct[0])
         ):
             return last_direct[1]
-        return cue[1] if cue else None
+        return cue[1] if cue else self._subject_before(open_, para_start)
+
+    def _subject_before(self, open_: int, para_start: int) -> Speaker | None:
+        """The person who is the subject of the sentence just before a quote opening a
+        sentence: Tua Pittman was delighted with the news. “It’s a huge reward.”"""
+        text = self.text
+        end = open_
+        while end > para_start and text[end - 1].isspace():
+            end -= 1
+        if end <= para_start or text[end - 1] not in ".!?…":
+            return None
+        start = _sentence_start(text, end - 1, para_start)
+        while start < end and text[start].isspace():
+            start += 1
+        pronoun = _PRONOUN_SUBJECT.match(text, start, end)
+        if pronoun:
+            return self.speakers.resolve(pronoun.group(), start, None)
+        name = self.speakers.subject_at(start)
+        if name is None:
+            return None
+        return Speaker(self.speakers.full_name(name), start, start + len(name), None)
 
 
 def _adjacent(text: str, last_close: int, open_: int) -> bool:

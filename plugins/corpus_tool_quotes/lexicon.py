@@ -94,6 +94,7 @@ NOT_NAMES = _words("""
     fortunately sadly clearly certainly perhaps maybe overall initially currently
     nor not no yes what who why how where which whose whom every each both all some
     like unlike with without from to for by about into over under between among
+    whereas whilst unless until despite during one
 """)
 
 # Words that, right before a short quoted term, make it a label and not speech:

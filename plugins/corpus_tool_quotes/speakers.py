@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from corpus_tool_quotes.lexicon import (
@@ -59,8 +60,14 @@ _NAME = (
     rf"(?:{_SP}(?:{_CONNECTOR}{_SP}){{0,2}}{_TOKEN}){{0,7}}"
 )
 _DET = r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+# Words that join clauses or stand for someone: never inside a description, and no
+# description ends in a preposition (its cultural heritage and, a bit embarrassed to).
+_CLAUSAL = r"(?:and|or|but|that|which|who|he|she|it|they|we|i|you|said|says)"
+_NOT_HEAD = rf"(?:{_CLAUSAL}|to|by|in|on|at|of|for|from|with|as|into|than|first)"
 # "the government", "a spokesman for the ministry", "the would-be Republican nominee"
-_NOUN_PHRASE = rf"{_DET}{_SP}(?:[\w\-’']+{_SP}){{0,3}}?[a-z][\w\-]*"
+_NOUN_PHRASE = (
+    rf"{_DET}{_SP}(?:(?!{_CLAUSAL}\b)[\w\-’']+{_SP}){{0,3}}?(?!{_NOT_HEAD}\b)[a-z][\w\-]*\b"
+)
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
 _SPEAKER = rf"(?:{_PRONOUN}|(?:{_DET}{_SP})?{_NAME}|{_NOUN_PHRASE})"
 _APPOSITION = r"(?:(?:,[^,.;:“”\"\n]{1,140}){1,2},)"  # Jane Smith, a professor at Oxford, said
@@ -71,11 +78,12 @@ _AUXES = rf"(?:{_AUX}{_SP}){{0,2}}"
 VERB = re.compile(rf"\b{_VERB}\b")
 # Right after a closing mark: ,” Mr. Lavrov said / ,” he has also stressed
 SPEAKER_VERB = re.compile(
-    rf"(?P<speaker>{_SPEAKER}){_APPOSITION}?{_SP}{_AUXES}(?P<verb>{_VERB})\b"
+    rf"(?P<speaker>{_SPEAKER})(?P<apposition>{_APPOSITION})?{_SP}{_AUXES}(?P<verb>{_VERB})\b"
 )
 # Right after a closing mark: ,” said John Herbst / ,” added the minister
 VERB_SPEAKER = re.compile(
     rf"(?P<verb>{_VERB}){_SP}(?P<speaker>(?:{_DET}{_SP})?{_NAME}|{_NOUN_PHRASE}|{_PRONOUN})\b"
+    rf"(?![’'])(?P<apposition>,{_SP}{_NAME}(?=[^\S\n]*(?:[.,;]|\Z)))?"
 )
 # Right after a closing mark: ,” former presidential rival, Bobby Jindal, told
 DESCRIBED_SPEAKER = re.compile(
@@ -86,8 +94,15 @@ DESCRIBED_SPEAKER = re.compile(
 AFTER_QUOTE = re.compile(r"[^\S\n]*[,;—–-]?[^\S\n]*")
 # The subject of a reporting verb, found backwards from the verb.
 _SUBJECT = re.compile(
-    rf"(?<![\w’'])(?P<speaker>{_SPEAKER})(?:{_APPOSITION}|,{_SP}who)?{_SP}{_AUXES}\Z"
+    rf"(?<![\w’'])(?P<speaker>{_SPEAKER})(?P<apposition>{_APPOSITION}|,{_SP}who)?{_SP}{_AUXES}\Z"
 )
+# One part of an apposition that names someone: ", Ross Anderson," / ", former teacher
+# Winnie Robertson," (but not ", in the Northwest Territories,")
+_NAMED_PART = re.compile(
+    rf"{_SP}(?:(?!(?:in|at|of|from|for|on|with|by|to)\b)[\w\-’']+{_SP}){{0,4}}?(?P<name>{_NAME})"
+)
+# An -ing form reports speech only after a form of "be": he was saying (not: Cerf, warning)
+_PROGRESSIVE = re.compile(rf"\b(?:is|are|was|were|been|be)[^\S\n]+{_AUXES}\Z")
 # An inverted clause in running text: says Ingabire, ...
 _INVERTED = re.compile(rf"{_SP}(?P<speaker>(?:[Tt]he{_SP})?{_NAME})\b")
 # Speakers named without a reporting verb.
@@ -97,12 +112,15 @@ ACCORDING_TO = re.compile(
 )
 _FORENAMES = re.compile(rf"(?:{_TOKEN}{_SP}){{1,3}}\Z")
 _APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d|[a-z])")
-_SENTENCE_BREAK = re.compile(r"(?:[.!?…][”\"’]?[^\S\n]+|\n)")
+_SENTENCE_BREAK = re.compile(r"(?:(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)[.!?…][”\"’]?[^\S\n]+|\n)")
 # Someone named with a forename: Junior Smart, Rebecka Singerer, Ava Baumgartner
 _PERSON = re.compile(
     rf"(?<![\w’'])[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?"
-    rf"(?:{_SP}[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?){{1,2}}\b"
+    rf"(?:{_SP}[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?){{0,2}}\b"
 )
+_LOWER_WORD = re.compile(rf"{_SP}[a-z]")
+_CLAUSE_BREAK = re.compile(r"[^\S\n]*(?:[,.;:]|\n|\Z)")
+_WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)?")
 _LOOKBACK = 220  # characters searched before a verb for its subject with an apposition
 _SHORT_LOOKBACK = 100  # and without one
 _PEOPLE_WINDOW = 2000  # how far back a pronoun looks for a person who is no speaker yet
@@ -130,6 +148,44 @@ class Speaker:
     verb: str | None
 
 
+def _is_name(name: str) -> bool:
+    """Whether a cleaned speaker is someone's name: not a description ("the report"),
+    a sentence's first word ("However"), a contraction (I’ve) or a possessive."""
+    first = re.split(r"[’']", name.split()[0])[0].lower() if name.strip() else ""
+    return (
+        name[:1].isupper() and first not in NOT_NAMES and name.lower() not in NOT_NAMES
+        and name.lower() not in PRONOUNS and not name.endswith(("’s", "'s"))
+    )
+
+
+def _named_part(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first part of the apposition text[start:end] (",...,...,") that is a name."""
+    part_start = start + 1
+    while part_start < end:
+        part_end = text.find(",", part_start, end)
+        if part_end < 0:
+            part_end = end
+        match = _NAMED_PART.fullmatch(text, part_start, part_end)
+        if match and " and " not in match.group("name"):  # Bob Dylan and Luciano Pavarotti
+            return match
+        part_start = part_end + 1
+    return None
+
+
+def speaker_of(match: re.Match[str]) -> tuple[str, int]:
+    """The speaker phrase of a clause and its offset: the name in its apposition when the
+    phrase itself is only a description or an office ("The UK Environment Secretary,
+    Elizabeth Truss, said", "One of the team, Ross Anderson, said")."""
+    speaker, start = match.group("speaker"), match.start("speaker")
+    if match.groupdict().get("apposition"):
+        name = clean_name(speaker, 0)[0]
+        if not _is_name(name) or name.split()[-1].lower() in TITLES:
+            named = _named_part(match.string, match.start("apposition"), match.end("apposition"))
+            if named:
+                return named.group("name"), named.start("name")
+    return speaker, start
+
+
 def _is_connector(word: str) -> bool:
     return word in {"of", "the", "and", "for"}
 
@@ -138,10 +194,16 @@ def clean_name(phrase: str, offset: int) -> tuple[str, int, int]:
     """The name in a speaker phrase without titles: "Secretary of State Antony Blinken"
     gives "Antony Blinken"; an organisation's name stays whole."""
     tokens = [(m.group(), m.start()) for m in re.finditer(r"\S+", phrase)]
-    # "The", "But" opening a sentence; "the" before a name (the U.S.)
-    while len(tokens) > 1 and tokens[0][0].lower() in NOT_NAMES and tokens[1][0][:1].isupper():
+    # "The", "But" opening a sentence; "the" before a name (the U.S.), but not before
+    # one word that is no acronym: "the Swiss", "the Pope" describe someone
+    the_one_word = (
+        len(tokens) == 2 and tokens[0][0].lower() == "the" and not tokens[1][0].isupper()
+        and "." not in tokens[1][0]
+    )
+    while (len(tokens) > 1 and tokens[0][0].lower() in NOT_NAMES and tokens[1][0][:1].isupper()
+           and not the_one_word):
         tokens.pop(0)
-    if not tokens[0][0][:1].isupper() or (
+    if not tokens[0][0][:1].isupper() or the_one_word or (
         len(tokens) > 1 and tokens[0][0].lower() in NOT_NAMES and not tokens[1][0][:1].isupper()
     ):
         # "the government", "The mayor": a description, kept as written but for the
@@ -194,6 +256,8 @@ class Speakers:
         self._cue_starts: list[int] = []
         self._named: list[tuple[int, str]] = []  # (offset, full name) of named speakers
         self._full: dict[str, str] = {}
+        self._surnames: dict[str, str] | None = None  # surname -> forename and surname
+        self._counts: Counter[str] | None = None  # how often each word occurs
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._quoted_starts, pos) - 1
@@ -209,8 +273,7 @@ class Speakers:
             for cue in self._cues:
                 if cue.speaker[:1].isupper() and cue.speaker.lower() not in PRONOUNS:
                     name, _, _ = clean_name(cue.speaker, 0)
-                    if (name[:1].isupper() and name.lower() not in NOT_NAMES
-                            and not name.endswith(("’s", "'s"))):
+                    if _is_name(name):
                         self._named.append((cue.pos, name))
             self._named.sort()
         return self._cues
@@ -222,6 +285,23 @@ class Speakers:
             vpos = verb.start()
             if self.inside_quote(vpos):
                 continue
+            inverted = None
+            if verb.group() in INVERTIBLE_VERBS:
+                inverted = _INVERTED.match(text, verb.end())
+                if inverted and inverted.group("speaker").split()[-1].lower() in NOT_NAMES:
+                    inverted = None
+            # ", said Nazim Awan.": the clause before the comma is not the subject
+            if (
+                inverted
+                and text[max(0, vpos - 2):vpos].rstrip(" ") == ","
+                and _CLAUSE_BREAK.match(text, inverted.end())
+            ):
+                cues.append(self._inverted_cue(verb, inverted))
+                continue
+            if verb.group().endswith("ing") and not _PROGRESSIVE.search(
+                text, max(0, vpos - 40), vpos
+            ):
+                continue  # "Cerf told the meeting in San Jose, California, warning that"
             # Only a subject with an apposition reaches far back: the window is short
             # unless a comma stands just before the verb's words.
             near = text[max(0, vpos - 40):vpos]
@@ -229,14 +309,16 @@ class Speakers:
             line_start = text.rfind("\n", lookback, vpos) + 1  # the subject is on the verb's line
             subject = _SUBJECT.search(text, max(line_start, lookback), vpos)
             if subject:
-                cues.append(Cue(subject.start(), verb.end(), subject.group("speaker"),
-                                subject.start("speaker"), verb.group()))
-            elif verb.group() in INVERTIBLE_VERBS:
-                inverted = _INVERTED.match(text, verb.end())
-                if inverted and inverted.group("speaker").split()[-1].lower() not in NOT_NAMES:
-                    cues.append(Cue(vpos, verb.end(), inverted.group("speaker"),
-                                    inverted.start("speaker"), verb.group()))
+                speaker, start = speaker_of(subject)
+                cues.append(Cue(subject.start(), verb.end(), speaker, start, verb.group()))
+            elif inverted:
+                cues.append(self._inverted_cue(verb, inverted))
         return cues
+
+    @staticmethod
+    def _inverted_cue(verb: re.Match[str], inverted: re.Match[str]) -> Cue:
+        return Cue(verb.start(), verb.end(), inverted.group("speaker"),
+                   inverted.start("speaker"), verb.group())
 
     def cues_between(self, start: int, end: int) -> list[Cue]:
         """The clauses starting in [start, end), in text order."""
@@ -290,7 +372,7 @@ class Speakers:
         i = bisect.bisect_left(self._named, (offset, ""))
         speaker = self._named[i - 1] if i else None
         since = max(speaker[0] if speaker else 0, offset - _PEOPLE_WINDOW)
-        people = self._people_between(since, offset)
+        people = self.people_between(since, offset)
         subjects = [p for p in people if p[2]]
         if subjects:
             return subjects[-1][1]
@@ -298,27 +380,79 @@ class Speakers:
             return self.full_name(speaker[1])
         return people[-1][1] if people else None
 
-    def _people_between(self, start: int, end: int) -> list[tuple[int, str, bool]]:
+    def people_between(self, start: int, end: int) -> list[tuple[int, str, bool]]:
         """People named with a forename in [start, end): (offset, name, whether the
         sentence's subject).
 
         A name counts when the text also uses its surname alone (Smart, Singerer) or
         gives it an apposition (Christine Ball, 62,): people rather than places
         (South Africa) or headings."""
-        text = self.text
         people = []
-        for match in _PERSON.finditer(text, start, end):
-            words = match.group().split()
-            while words and (words[0].lower() in NOT_NAMES or words[0].lower() in TITLES):
-                words.pop(0)  # "When Larry Pizzi", "Dr Christopher Murray"
-            if len(words) < 2 or any(w.lower() in NOT_NAMES for w in words):
-                continue
+        for match in _PERSON.finditer(self.text, start, end):
             if self.inside_quote(match.start()):
                 continue
-            described = _APPOSITION_AFTER.match(text, match.end()) is not None
-            if described or text.count(words[-1]) > text.count(match.group()):
-                people.append((match.start(), " ".join(words), self._is_subject(match.start())))
+            name = self._person(match)
+            word = match.group()
+            if name is None and " " not in word and not self._word_counts[word.lower()]:
+                # "Dancevic disagreed.": a surname the text gives a forename elsewhere
+                name = self.surnames().get(word)
+            if name is not None:
+                people.append((match.start(), name, self._is_subject(match.start())))
         return people
+
+    @property
+    def _word_counts(self) -> Counter[str]:
+        if self._counts is None:
+            self._counts = Counter(_WORD.findall(self.text))
+        return self._counts
+
+    def subject_at(self, pos: int) -> str | None:
+        """The name of someone opening a sentence at ``pos`` as its subject, else None:
+        Tua Pittman was delighted (not: New York is, The Guardian reported), when the text
+        shows the name is a person's (see ``_person``)."""
+        match = _PERSON.match(self.text, pos)
+        if match is None or not _LOWER_WORD.match(self.text, match.end()):
+            return None
+        name = self._person(match)
+        return name if name == match.group() else None
+
+    def _name_words(self, phrase: str) -> list[str]:
+        """The words of a phrase that may name a person, [] when it cannot."""
+        words = phrase.split()
+        while words and (words[0].lower() in NOT_NAMES or words[0].lower() in TITLES):
+            words.pop(0)  # "When Larry Pizzi", "Dr Christopher Murray"
+        for i in range(len(words) - 1, 0, -1):
+            if words[i - 1].endswith(("’s", "'s")):  # "Lost Love’s Douville"
+                words = words[i:]
+                break
+        if (
+            any(w.lower() in NOT_NAMES or w.isupper() for w in words)  # Unlimited BBM
+            or any(self._word_counts[w.lower()] for w in words[:-1])  # Sweet Home Chicago
+            or (words and words[-1].lower() in TITLES)  # Hoxton Analytics CEO
+            or (words and words[-1].endswith(("’s", "'s")))  # Margaret Allen’s class
+        ):
+            return []
+        return words
+
+    def _person(self, match: re.Match[str]) -> str | None:
+        """The name of a match of _PERSON with a forename that names a person, else None."""
+        words = self._name_words(match.group())
+        if len(words) < 2:
+            return None
+        described = _APPOSITION_AFTER.match(self.text, match.end()) is not None
+        if described or self._word_counts[words[-1]] > self.text.count(" ".join(words)):
+            return " ".join(words)
+        return None
+
+    def surnames(self) -> dict[str, str]:
+        """Every surname of the text with the person it names (Dancevic -> Frank Dancevic)."""
+        if self._surnames is None:
+            self._surnames = {}
+            for match in _PERSON.finditer(self.text):
+                name = self._person(match) if " " in match.group() else None
+                if name and len(name) > len(self._surnames.get(name.split()[-1], "")):
+                    self._surnames[name.split()[-1]] = name
+        return self._surnames
 
     def _is_subject(self, pos: int) -> bool:
         """Whether a name at ``pos`` opens its sentence, or follows a short opening phrase."""
@@ -327,6 +461,8 @@ class Speakers:
         prefix = before[ends[-1].end():] if ends else before
         if not ends and pos > 120:
             return False
+        if _PERSON.fullmatch(prefix.strip().rstrip(",")):
+            return False  # "Owen McCormack, Hoxton Analytics CEO, says": an apposition
         return not prefix.strip() or (prefix.rstrip().endswith(",") and len(prefix.split()) <= 8)
 
     def resolve(self, phrase: str, start: int, verb: str | None) -> Speaker | None:
