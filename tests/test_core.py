@@ -184,3 +184,14 @@ def test_config_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_document_json_round_trip() -> None:
     doc = Document("a", "t", {"k": [1]})
     assert json.loads(json.dumps(doc.to_json())) == {"id": "a", "text": "t", "meta": {"k": [1]}}
+
+
+def test_seen_ids_grows_and_remembers_every_id() -> None:
+    from corpus_tool.readers import SeenIds
+
+    seen = SeenIds()
+    ids = [f"doc/{i}" for i in range(50_000)]
+    assert all(seen.add(i) for i in ids)
+    assert not any(seen.add(i) for i in ids[::97])
+    assert seen.add("doc/50000")
+    assert len(seen.table) * 3 >= seen.count * 4  # grew, and stays at most 3/4 full
