@@ -206,6 +206,13 @@ def test_text_without_blank_lines_has_a_paragraph_per_line() -> None:
     assert [text[r["start"]:r["end"]] for r in rows] == text.splitlines()
 
 
+def test_a_trailing_blank_line_keeps_a_paragraph_per_line() -> None:
+    # OneStopEnglish's Int files end in a blank line: it used to make the whole text one paragraph
+    text = "One line is here with words.\nAnother line follows with more words.\n\n"
+    rows = run_tool("readability", [text], by="paragraph")
+    assert [text[r["start"]:r["end"]] for r in rows] == text.splitlines()[:2]
+
+
 def test_by_sentence_keeps_abbreviations_and_stays_inside_paragraphs() -> None:
     text = "Mr. Smith went to Washington on Monday. Did he stay there long?\n\nHe did not stay."
     rows = run_tool("readability", [text], by="sentence", min_words=0, metric=["smog_index"])

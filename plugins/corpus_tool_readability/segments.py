@@ -26,8 +26,12 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """Paragraphs are separated by blank lines; a text without any has one per line."""
-    separator = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE_BREAK
+    """Paragraphs are separated by blank lines; a text without any has one per line.
+
+    Only a blank line between two paragraphs counts: a file ending in a blank line
+    still has one paragraph per line."""
+    body = _trimmed(text, 0, len(text)) or (0, 0)
+    separator = _BLANK_LINE if _BLANK_LINE.search(text, *body) else _LINE_BREAK
     start = 0
     for match in separator.finditer(text):
         span = _trimmed(text, start, match.start())
