@@ -16,7 +16,7 @@ from rich.console import Console
 
 from corpus_tool import __version__
 from corpus_tool.pipeline import Engine, RunSettings, UsageProblem, run_command
-from corpus_tool.plugins import PluginConfig, Registry, load_plugins
+from corpus_tool.plugins import PluginConfig, Registry, shared_registry
 from corpus_tool.tool import Analyzer, Tool, Transform
 from corpus_tool.writers import Format
 
@@ -452,7 +452,7 @@ def main(argv: list[str] | None = None) -> None:
         config = PluginConfig.from_env(dirs, disabled)
         # Plugins that run other tools in worker processes load the same set.
         config.export()
-        registry = load_plugins(config)
+        registry = shared_registry(config)
         for message in registry.warnings:
             warn(message)
         app = build_app(registry, config)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import sys
@@ -34,7 +35,7 @@ class PluginInfo:
     tools: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(frozen=True)
 class PluginConfig:
     """Where to look for plugins; picklable, so worker processes load the same set."""
 
@@ -154,3 +155,13 @@ def load_plugins(config: PluginConfig | None = None) -> Registry:
                 tools[tool.name] = tool
                 info.tools.append(tool.name)
     return Registry(manager, plugins, tools, warnings)
+
+
+@functools.lru_cache(maxsize=8)
+def shared_registry(config: PluginConfig) -> Registry:
+    """One registry per configuration and process.
+
+    Worker processes forked from the command inherit it rather than loading
+    every plugin again; elsewhere it loads once per process.
+    """
+    return load_plugins(config)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from corpus_tool.document import Document
-from corpus_tool.plugins import PluginConfig, load_plugins
+from corpus_tool.plugins import PluginConfig, shared_registry
 from corpus_tool.readers import Item, Problem
 from corpus_tool.tool import Analyzer, Options, Row, Tool, Transform
 
@@ -116,7 +116,7 @@ def _init_worker(
     # Ctrl-C and SIGTERM are the main process's to handle; it ends the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _worker["tool"] = load_plugins(config).tool(tool_name)
+    _worker["tool"] = shared_registry(config).tool(tool_name)
     _worker["options"] = options
     _worker["timeout"] = timeout
 
