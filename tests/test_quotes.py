@@ -435,3 +435,9 @@ def test_cli_filters_from_standard_input() -> None:
         "a\t69\t85\tIt is a fantasy,\tdirect\tPeter Novak\tsaid\t87\t98",
         "a\t106\t125\tNobody believes it.\tdirect\tPeter Novak\tsaid\t87\t98",
     ]
+
+
+def test_runs_of_marks_and_empty_pairs_are_no_quotes() -> None:
+    text = 'Decoration """""""" here, an empty "" pair, and “real words,” she said.'
+    rows = run_tool("quotes", [text])
+    assert [row["text"] for row in rows] == ["real words,"]

@@ -24,7 +24,10 @@ from dataclasses import dataclass
 
 # Every mark that may open or close a quote.  A right single mark directly
 # followed by a letter is an apostrophe (anyone’s), so it is not even a candidate.
-MARK_RE = re.compile(r"[“”„‟«»\"‘‹›]|’(?![^\W\d_])")
+# A run of four or more marks is decoration or damage, never quotation (nesting
+# closes at most three deep: ”’”); the regex consumes it whole, so even megabytes
+# of marks cost one match.
+MARK_RE = re.compile(r"(?P<run>[“”„‟«»\"‘’‹›]{4,})|[“”„‟«»\"‘‹›]|’(?![^\W\d_])")
 
 DOUBLE, SINGLE = "double", "single"
 OPEN, CLOSE, EITHER = "open", "close", "either"
@@ -106,6 +109,8 @@ def find_quotes(text: str) -> list[Quote]:
     para_end = -1  # offset of the newline ending the current paragraph
 
     for match in MARK_RE.finditer(text):
+        if match.lastgroup == "run":
+            continue
         pos = match.start()
         if pos > para_end:  # crossed into a later paragraph
             if stack:
@@ -137,7 +142,8 @@ def find_quotes(text: str) -> list[Quote]:
         while stack[i][1] != family:
             i -= 1
         # A single-mark "quote" of one letter is an elision: rock ‘n’ roll
-        if family == DOUBLE or pos - stack[i][0] > 2:
+        # An empty pair ("") quotes nothing.
+        if pos - stack[i][0] > (1 if family == DOUBLE else 2):
             quotes.append(Quote(stack[i][0], pos, depth=i))
         for _, dropped in stack[i:]:
             open_count[dropped] -= 1
