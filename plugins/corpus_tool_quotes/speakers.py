@@ -42,7 +42,7 @@ def trie_regex(words: frozenset[str] | set[str]) -> str:
     return f"(?:{emit(trie)})"
 
 
-_SP = r"[^\S\n]+"  # spaces that stay on the line
+_SP = r"[^\S\n]++"  # spaces that stay on the line (possessive: never given back)
 _UPPER = "A-Z" + "".join(
     ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha()
 )
@@ -51,7 +51,7 @@ _ABBREVIATIONS = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Col|Capt|Lt|Sgt|Rev|St|J
 _TOKEN = (
     rf"(?:(?:[A-Z]\.){{2,}}|{_ABBREVIATIONS}|[{_UPPER}]\.(?={_SP}[{_UPPER}])"
     rf"|(?:al|el|ad|ash|abu|ibn|bin|ben)-[{_UPPER}][^\W\d_]*"  # el-Kadiri
-    rf"|[{_UPPER}][^\W\d_]*(?:[-'’][^\W\d_]+)*)"
+    rf"|[{_UPPER}][^\W\d_]*+(?:[-'’][^\W\d_]++)*+)"
 )
 _CONNECTOR = r"(?:of|the|and|for|de|del|della|van|von|der|den|da|di|du|la|le|al|bin|ibn|el)"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|al|el|bin|ibn|ter|ten)"
@@ -66,11 +66,11 @@ _CLAUSAL = r"(?:and|or|but|that|which|who|he|she|it|they|we|i|you|said|says)"
 _NOT_HEAD = rf"(?:{_CLAUSAL}|to|by|in|on|at|of|for|from|with|as|into|than|first)"
 # "the government", "a spokesman for the ministry", "the would-be Republican nominee"
 _NOUN_PHRASE = (
-    rf"{_DET}{_SP}(?:(?!{_CLAUSAL}\b)[\w\-’']+{_SP}){{0,3}}?(?!{_NOT_HEAD}\b)[a-z][\w\-]*\b"
+    rf"{_DET}{_SP}(?:(?!{_CLAUSAL}\b)[\w\-’']++{_SP}){{0,3}}?(?!{_NOT_HEAD}\b)[a-z][\w\-]*+\b"
 )
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
 _SPEAKER = rf"(?:{_PRONOUN}|(?:{_DET}{_SP})?{_NAME}|{_NOUN_PHRASE})"
-_APPOSITION = r"(?:(?:,[^,.;:“”\"\n]{1,140}){1,2},)"  # Jane Smith, a professor at Oxford, said
+_APPOSITION = r"(?:(?:,[^,.;:“”\"\n]{1,140}+){1,2},)"  # Jane Smith, a professor at Oxford, said
 _VERB = trie_regex(REPORTING_VERBS)
 _AUX = r"(?:has|have|had|was|were|is|are|will|would|also|later|then|again|once|[a-z]+ly)"
 _AUXES = rf"(?:{_AUX}{_SP}){{0,2}}"
@@ -258,6 +258,9 @@ class Speakers:
         self._full: dict[str, str] = {}
         self._surnames: dict[str, str] | None = None  # surname -> forename and surname
         self._counts: Counter[str] | None = None  # how often each word occurs
+        # _person of each name match, by its span: pronoun resolution looks at
+        # the same names again and again.
+        self._persons: dict[tuple[int, int], str | None] = {}
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._quoted_starts, pos) - 1
@@ -436,6 +439,12 @@ class Speakers:
 
     def _person(self, match: re.Match[str]) -> str | None:
         """The name of a match of _PERSON with a forename that names a person, else None."""
+        span = match.span()
+        if span not in self._persons:
+            self._persons[span] = self._find_person(match)
+        return self._persons[span]
+
+    def _find_person(self, match: re.Match[str]) -> str | None:
         words = self._name_words(match.group())
         if len(words) < 2:
             return None
