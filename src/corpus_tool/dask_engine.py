@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus_tool.document import Document
-from corpus_tool.plugins import PluginConfig, load_plugins
+from corpus_tool.plugins import PluginConfig, shared_registry
 from corpus_tool.readers import Item, Problem
 from corpus_tool.runner import Outcome, Result, _chunks, _outcomes, _process
 from corpus_tool.tool import Options, Tool, Transform
@@ -47,20 +47,11 @@ def unavailable(timeout: float | None) -> str | None:
 
 # --- in the Dask workers ------------------------------------------------------
 
-_tools: dict[tuple[Any, ...], Tool] = {}
-
-
-def _tool(config: PluginConfig, name: str) -> Tool:
-    # Plugins load once per worker process, as runner._init_worker does for the pool.
-    key = (config.plugins_dirs, config.disabled, name)
-    if key not in _tools:
-        _tools[key] = load_plugins(config).tool(name)
-    return _tools[key]
-
 
 def _work(spec: Spec, docs: list[Document]) -> list[Result]:
     config, name, options = spec
-    tool = _tool(config, name)
+    # Plugins load once per worker process, as in the local pool.
+    tool = shared_registry(config).tool(name)
     outcomes = (_process(tool, doc, options, None) for doc in docs)
     return [(o.output, o.error, o.details) for o in outcomes]
 
@@ -83,7 +74,9 @@ def _work_shard(spec: Spec, docs: list[Document], path: str) -> list[tuple[str |
     from corpus_tool.writers import write_atomically
 
     results = _work(spec, docs)
-    write_atomically(Path(path), "".join(_shard_lines(_tool(spec[0], spec[1]), results)))
+    write_atomically(
+        Path(path), "".join(_shard_lines(shared_registry(spec[0]).tool(spec[1]), results))
+    )
     return [(error, details) for _, error, details in results]
 
 
