@@ -45,10 +45,16 @@ class Outcome:
     details: str | None = None  # the traceback, shown with --debug
 
 
-def _check_row(tool: Tool, row: Any) -> Row:
+# The exact types that need no closer look; anything else is checked fully.
+_PLAIN = frozenset({str, int, bool, type(None)})
+
+
+def _check_row(row: Any) -> Row:
     if not isinstance(row, dict):
         raise ToolError(f"yielded {type(row).__name__}, not a dict")
     for key, value in row.items():
+        if type(value) in _PLAIN:
+            continue
         bad_float = isinstance(value, float) and not math.isfinite(value)
         if not isinstance(value, _SCALARS) or bad_float:
             raise ToolError(
@@ -71,8 +77,10 @@ def apply_tool(tool: Tool, doc: Document, options: Options) -> list[Row] | Docum
     assert isinstance(tool, Analyzer)
     rows: list[Row] = []
     for row in result or ():
-        _check_row(tool, row)
-        rows.append({"doc": doc.id, **{k: v for k, v in row.items() if k != "doc"}})
+        out = {"doc": doc.id}
+        out.update(_check_row(row))
+        out["doc"] = doc.id  # a tool's own "doc" never replaces the document's id
+        rows.append(out)
     return rows
 
 
