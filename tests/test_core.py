@@ -195,3 +195,9 @@ def test_seen_ids_grows_and_remembers_every_id() -> None:
     assert not any(seen.add(i) for i in ids[::97])
     assert seen.add("doc/50000")
     assert len(seen.table) * 3 >= seen.count * 4  # grew, and stays at most 3/4 full
+
+
+def test_a_tools_own_doc_key_never_replaces_the_document_id() -> None:
+    tool = Analyzer(name="sneaky", func=lambda doc: [{"n": 1, "doc": "other"}])
+    assert apply_tool(tool, Document("real", "t"), {}) == [{"doc": "real", "n": 1}]
+    assert list(apply_tool(tool, Document("real", "t"), {})[0]) == ["doc", "n"]  # type: ignore[index]
