@@ -31,7 +31,8 @@ from make_corpus import build  # noqa: E402
 BARE_MARKS = re.compile(r"[“”„‟«»\"‘’‹›]")
 
 
-def _median_seconds(run: Callable[[], Any], repeat: int) -> float:
+def median_seconds(run: Callable[[], Any], repeat: int) -> float:
+    """The median wall time of ``repeat`` calls of ``run``."""
     times = []
     for _ in range(repeat):
         began = time.perf_counter()
@@ -64,8 +65,8 @@ def measure(size: str = "20MB", repeat: int = 3, cli: bool = True) -> dict[str, 
                 pass
 
     results: dict[str, Any] = {"megabytes": round(megabytes, 1), "documents": len(texts)}
-    results["extractor_mb_s"] = round(megabytes / _median_seconds(extractor, repeat), 2)
-    results["bare_regex_mb_s"] = round(megabytes / _median_seconds(bare, repeat), 2)
+    results["extractor_mb_s"] = round(megabytes / median_seconds(extractor, repeat), 2)
+    results["bare_regex_mb_s"] = round(megabytes / median_seconds(bare, repeat), 2)
     results["regex_over_extractor"] = round(
         results["bare_regex_mb_s"] / results["extractor_mb_s"], 1
     )
@@ -78,7 +79,7 @@ def measure(size: str = "20MB", repeat: int = 3, cli: bool = True) -> dict[str, 
         def run_cli() -> None:
             subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
 
-        results["cli_mb_s"] = round(megabytes / _median_seconds(run_cli, repeat), 2)
+        results["cli_mb_s"] = round(megabytes / median_seconds(run_cli, repeat), 2)
         results["cli_over_extractor"] = round(results["cli_mb_s"] / results["extractor_mb_s"], 2)
     return results
 

@@ -26,14 +26,13 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from bench_quotes import median_seconds  # noqa: E402
 from make_corpus import ROOT, build, parse_size  # noqa: E402
 
 TOOLS = ("readability", "dates", "quotes", "clean")
@@ -139,15 +138,6 @@ def in_turns(commands: dict[str, list[str]], repeat: int) -> dict[str, Run]:
             runs[name].append(measure(command))
             print(f"    {name}: {runs[name][-1].seconds:.2f} s", flush=True)
     return {name: median_runs(values) for name, values in runs.items()}
-
-
-def median_seconds(run: Callable[[], Any], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
 
 
 # --- the corpus -----------------------------------------------------------------
