@@ -294,3 +294,11 @@ def test_module_runs_with_python_dash_m() -> None:
     result = subprocess.run([sys.executable, "-m", "corpus_tool", "--version"],
                             capture_output=True, text=True, env={**os.environ})
     assert result.returncode == 0 and "corpus-tool" in result.stdout
+
+
+def test_out_dir_needs_documents(tmp_path: Path) -> None:
+    rows = cli("chars", CORPUS, "--out-dir", tmp_path / "rows")
+    assert rows.returncode == 2 and "--out-dir writes documents" in rows.stderr
+    annotated = cli("chars", CORPUS, "--annotate", "--out-dir", tmp_path / "docs")
+    assert annotated.returncode == 0, annotated.stderr
+    assert len(list((tmp_path / "docs").iterdir())) == len(SAMPLE_IDS)

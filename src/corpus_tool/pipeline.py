@@ -264,6 +264,8 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
         fmt = Format.text  # the same relative names as the input files
     if (settings.check or settings.diff) and not isinstance(tool, Transform):
         raise UsageProblem("--diff and --check are for transforms")
+    if settings.out_dir is not None and not documents_out:
+        raise UsageProblem(f"--out-dir writes documents: use it with {tool.name} --annotate")
 
     if settings.engine is Engine.dask:
         from corpus_tool import dask_engine  # only now: Dask is an optional extra
