@@ -301,4 +301,7 @@ def test_out_dir_needs_documents(tmp_path: Path) -> None:
     assert rows.returncode == 2 and "--out-dir writes documents" in rows.stderr
     annotated = cli("chars", CORPUS, "--annotate", "--out-dir", tmp_path / "docs")
     assert annotated.returncode == 0, annotated.stderr
-    assert len(list((tmp_path / "docs").iterdir())) == len(SAMPLE_IDS)
+    files = sorted((tmp_path / "docs").iterdir())
+    assert [f.name for f in files] == [f"{i}.jsonl" for i in SAMPLE_IDS]
+    document = json.loads(files[0].read_text("utf-8"))
+    assert document["id"] == SAMPLE_IDS[0] and "chars" in document["meta"]

@@ -260,8 +260,9 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
     reporter = Reporter(tool, settings.debug)
     documents_out = isinstance(tool, Transform) or settings.annotate
     fmt = settings.fmt or (Format.table if stdout.isatty() else Format.jsonl)
-    if settings.out_dir is not None and settings.fmt is not Format.jsonl:
-        fmt = Format.text  # the same relative names as the input files
+    if settings.out_dir is not None and settings.fmt not in (Format.jsonl, Format.text):
+        # A transform's files take the input's names; annotations need the JSON.
+        fmt = Format.jsonl if settings.annotate else Format.text
     if (settings.check or settings.diff) and not isinstance(tool, Transform):
         raise UsageProblem("--diff and --check are for transforms")
     if settings.out_dir is not None and not documents_out:
