@@ -28,8 +28,12 @@ class Format(str, Enum):
     text = "text"  # documents only: the plain text
 
 
+# One encoder for the run: json.dumps with options builds a new one per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(value)
 
 
 class Writer:
