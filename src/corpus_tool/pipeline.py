@@ -265,8 +265,6 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
         fmt = Format.jsonl if settings.annotate else Format.text
     if (settings.check or settings.diff) and not isinstance(tool, Transform):
         raise UsageProblem("--diff and --check are for transforms")
-    if settings.out_dir is not None and not documents_out:
-        raise UsageProblem(f"--out-dir writes documents: use it with {tool.name} --annotate")
 
     if settings.engine is Engine.dask:
         from corpus_tool import dask_engine  # only now: Dask is an optional extra
@@ -278,6 +276,9 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
             return _run_to_shards(tool, options, settings, reporter)
     elif settings.scheduler:
         raise UsageProblem("--scheduler is for --engine dask")
+    # Locally, --out-dir writes one file per document (Dask writes shards of rows too).
+    if settings.out_dir is not None and not documents_out:
+        raise UsageProblem(f"--out-dir writes documents: use it with {tool.name} --annotate")
 
     items = _read(settings)
     if settings.resume:
