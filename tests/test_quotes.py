@@ -441,3 +441,18 @@ def test_runs_of_marks_and_empty_pairs_are_no_quotes() -> None:
     text = 'Decoration """""""" here, an empty "" pair, and “real words,” she said.'
     rows = run_tool("quotes", [text])
     assert [row["text"] for row in rows] == ["real words,"]
+
+
+def test_subject_search_starts_after_what_no_subject_can_hold() -> None:
+    speakers = importlib.import_module("corpus_tool_quotes.speakers")
+    cases = {
+        "It rained. Mr. Lavrov said": " Mr. Lavrov said",  # a title's stop is no barrier
+        "Officials in the U.S. said": "Officials in the U.S. said",  # nor an initial's
+        "A pause; then the minister said": " then the minister said",
+        "Late again . . the man said": " the man said",
+    }
+    for text, rest in cases.items():
+        assert text[speakers._barrier(text, 0, len(text)):] == rest
+    # Same speakers as searching the whole window: the barrier only saves attempts.
+    rows = run_tool("quotes", ["It rained. “We will go,” Mr. Lavrov said."])
+    assert rows[0]["speaker"] == "Lavrov" and rows[0]["verb"] == "said"

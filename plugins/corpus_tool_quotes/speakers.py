@@ -46,7 +46,11 @@ _SP = r"[^\S\n]++"  # spaces that stay on the line (possessive: never given back
 _UPPER = "A-Z" + "".join(
     ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha()
 )
-_ABBREVIATIONS = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Col|Capt|Lt|Sgt|Rev|St|Jr|Sr)\."
+_TITLE_WORDS = frozenset(
+    ("Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Col", "Capt", "Lt", "Sgt",
+     "Rev", "St", "Jr", "Sr")
+)
+_ABBREVIATIONS = rf"(?:{'|'.join(sorted(_TITLE_WORDS))})\."
 # One capitalised word of a name: Lavrov, Botsan-Kharchenko, O’Brien, U.S., Mr., F.
 _TOKEN = (
     rf"(?:(?:[A-Z]\.){{2,}}|{_ABBREVIATIONS}|[{_UPPER}]\.(?={_SP}[{_UPPER}])"
@@ -124,6 +128,28 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)?")
 _LOOKBACK = 220  # characters searched before a verb for its subject with an apposition
 _SHORT_LOOKBACK = 100  # and without one
 _PEOPLE_WINDOW = 2000  # how far back a pronoun looks for a person who is no speaker yet
+
+
+# Characters no part of a subject can contain (see _SUBJECT): a subject found
+# backwards from a verb starts after the last of them.
+_NEVER_IN_SUBJECT = ";:“”\""
+
+
+def _barrier(text: str, lo: int, hi: int) -> int:
+    """Where the search for a subject ending at ``hi`` may start, at ``lo`` or later.
+
+    Same matches, fewer attempts: a subject never holds one of _NEVER_IN_SUBJECT,
+    nor a full stop other than an initial's (U.S., F.) or a title's (Mr.), so it
+    starts after the last of them.
+    """
+    start = max([lo, *(text.rfind(ch, lo, hi) + 1 for ch in _NEVER_IN_SUBJECT)])
+    stop = text.rfind(".", start, hi)
+    while stop > start:
+        before = text[max(start, stop - 4):stop].split()  # the title, if it is one
+        if not text[stop - 1].isupper() and (not before or before[-1] not in _TITLE_WORDS):
+            return stop + 1
+        stop = text.rfind(".", start, stop)
+    return start
 
 
 @dataclass(frozen=True)
@@ -310,7 +336,7 @@ class Speakers:
             near = text[max(0, vpos - 40):vpos]
             lookback = max(0, vpos - (_LOOKBACK if "," in near else _SHORT_LOOKBACK))
             line_start = text.rfind("\n", lookback, vpos) + 1  # the subject is on the verb's line
-            subject = _SUBJECT.search(text, max(line_start, lookback), vpos)
+            subject = _SUBJECT.search(text, _barrier(text, max(line_start, lookback), vpos), vpos)
             if subject:
                 speaker, start = speaker_of(subject)
                 cues.append(Cue(subject.start(), verb.end(), speaker, start, verb.group()))
