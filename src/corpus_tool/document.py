@@ -19,6 +19,9 @@ class Document:
     id: str
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
+    # Where it was read from (a path, or path:line of a JSON Lines record), for
+    # messages about it; not part of its JSON.
+    origin: str = field(default="", repr=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "text": self.text, "meta": self.meta}

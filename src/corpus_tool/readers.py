@@ -100,12 +100,6 @@ def _mostly_utf8(data: bytes) -> str | None:
     return text if non_ascii - replaced > replaced else None
 
 
-def _located(doc: Document, where: str) -> Document:
-    # Where a JSON Lines record was, for messages about it; not part of its JSON.
-    vars(doc)["where"] = where
-    return doc
-
-
 def _parse_jsonl_line(line: bytes | str, where: str, default_id: str) -> Item:
     try:
         record = json.loads(line)
@@ -128,7 +122,7 @@ def _parse_jsonl_line(line: bytes | str, where: str, default_id: str) -> Item:
     for key, value in record.items():
         if key not in {"id", "text", "meta"}:
             meta.setdefault(key, value)
-    return _located(Document(doc_id, text, meta), where)
+    return Document(doc_id, text, meta, origin=where)
 
 
 def read_jsonl_stream(lines: Iterable[bytes | str], name: str, id_prefix: str) -> Iterator[Item]:
@@ -316,7 +310,7 @@ def unique_ids(items: Iterable[Item]) -> Iterator[Item]:
         if isinstance(item, Document) and not seen.add(item.id):
             count = repeats[item.id] = repeats.get(item.id, 1) + 1
             new_id = f"{item.id}#{count}"
-            where = str(vars(item).get("where") or item.meta.get("source", item.id))
+            where = item.origin or str(item.meta.get("source", item.id))
             message = f"duplicate id {item.id!r}, renamed {new_id!r}"
             yield Problem(where, message, skipped=False)
             item.id = new_id
