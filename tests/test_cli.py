@@ -305,3 +305,11 @@ def test_out_dir_needs_documents(tmp_path: Path) -> None:
     assert [f.name for f in files] == [f"{i}.jsonl" for i in SAMPLE_IDS]
     document = json.loads(files[0].read_text("utf-8"))
     assert document["id"] == SAMPLE_IDS[0] and "chars" in document["meta"]
+
+
+def test_failure_in_json_lines_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_text('{"id": "a", "text": "fine"}\n{"id": "b", "text": "BOOM"}\n')
+    result = cli("chars", path, "-f", "jsonl")
+    assert result.returncode == 1
+    assert f"chars failed on document 'b' ({path}:2)" in result.stderr

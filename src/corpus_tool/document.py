@@ -19,8 +19,8 @@ class Document:
     id: str
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
-    # Where it was read from (a path, or path:line of a JSON Lines record), for
-    # messages about it; not part of its JSON.
+    # Where it was read from (a path, path:line of a JSON Lines record, <stdin>),
+    # named in messages about it; not part of its JSON.
     origin: str = field(default="", repr=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:

@@ -91,8 +91,8 @@ class Reporter:
 
     def failure(self, outcome: Outcome) -> None:
         self.failed += 1
-        source = outcome.doc.meta.get("source")
-        where = f" ({source})" if source and source != outcome.doc.id else ""
+        origin = outcome.doc.origin
+        where = f" ({origin})" if origin and origin != outcome.doc.id else ""
         self.console.print(
             f"corpus-tool: error: {self.tool.name} failed on document {outcome.doc.id!r}{where}: "
             f"{outcome.error}",

@@ -156,7 +156,7 @@ def _read_file(path: Path, doc_id: str) -> Iterator[Item]:
     meta: dict[str, object] = {"source": str(path)}
     if encoding not in ("utf-8", "utf-8-sig", "ascii"):
         meta["encoding"] = encoding
-    yield Document(doc_id, text, meta)
+    yield Document(doc_id, text, meta, origin=str(path))
 
 
 def _walk(root: Path, patterns: tuple[str, ...]) -> Iterator[Item]:
@@ -222,7 +222,7 @@ def read_stdin(stream: BinaryIO | None = None) -> Iterator[Item]:
         return
     if encoding == UTF8_REPLACED:
         yield Problem("<stdin>", _REPLACED_WARNING, skipped=False)
-    yield Document("stdin", text, {"source": "<stdin>"})
+    yield Document("stdin", text, {"source": "<stdin>"}, origin="<stdin>")
 
 
 def read_paths(
@@ -310,7 +310,7 @@ def unique_ids(items: Iterable[Item]) -> Iterator[Item]:
         if isinstance(item, Document) and not seen.add(item.id):
             count = repeats[item.id] = repeats.get(item.id, 1) + 1
             new_id = f"{item.id}#{count}"
-            where = item.origin or str(item.meta.get("source", item.id))
+            where = item.origin or item.id
             message = f"duplicate id {item.id!r}, renamed {new_id!r}"
             yield Problem(where, message, skipped=False)
             item.id = new_id
