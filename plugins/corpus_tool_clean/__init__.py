@@ -12,9 +12,12 @@ from typing import Annotated, Any
 import typer
 
 from corpus_tool import Document, Transform, hookimpl
-from corpus_tool_clean.cleaner import Repair, chosen, clean_text
 from corpus_tool_clean.diff import diff
 from corpus_tool_clean.garble import garble_score
+
+# The repairs themselves (cleaner) load on first use: listing the commands
+# (every --help) needs only the names of the repairs.
+from corpus_tool_clean.kinds import Repair
 
 __all__ = ["Repair", "clean", "diff", "garble_score", "register_tools"]
 
@@ -44,6 +47,8 @@ def clean(
     has them.  ``--diff`` and ``--check`` are the core's, for every transform:
     they compare the text before and after.
     """
+    from corpus_tool_clean.cleaner import chosen, clean_text
+
     result = clean_text(doc.text, chosen(only, skip))
     changed = result.text != doc.text
     record: dict[str, Any] = {

@@ -4,25 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import Any
 
 from corpus_tool_clean import boilerplate, joined, repairs
-
-
-class Repair(str, Enum):
-    """The repairs, by the names ``--only`` and ``--skip`` take."""
-
-    unicode = "unicode"
-    metadata = "metadata"
-    boilerplate = "boilerplate"
-    hyphenation = "hyphenation"
-    dashes = "dashes"
-    whitespace = "whitespace"
-    sentence_spacing = "sentence-spacing"
-    joined_words = "joined-words"
-    quotes = "quotes"
-
+from corpus_tool_clean.kinds import Repair
 
 # Order matters: lines are mended (hyphenation, whitespace) before whole lines
 # are recognised as metadata or boilerplate, and those lines leave before words

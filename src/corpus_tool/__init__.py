@@ -5,20 +5,48 @@ The public API for plugin authors lives here: the ``hookimpl`` marker, the
 (as ``report`` does), the plugin registry, ``apply_tool`` and their errors.
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from corpus_tool.document import Document
 from corpus_tool.hookspecs import hookimpl
-from corpus_tool.plugins import PluginConfig, Registry, load_plugins
-from corpus_tool.readers import Problem
-from corpus_tool.runner import DocumentTimeout, ToolError, apply_tool
 from corpus_tool.tool import Analyzer, Options, Row, Tool, Transform
-from corpus_tool.writers import write_atomically
 
-try:
-    __version__ = version("corpus-tool")
-except PackageNotFoundError:  # running from a source tree
-    __version__ = "0+unknown"
+if TYPE_CHECKING:
+    from corpus_tool.plugins import PluginConfig, Registry, load_plugins
+    from corpus_tool.readers import Problem
+    from corpus_tool.runner import DocumentTimeout, ToolError, apply_tool
+    from corpus_tool.writers import write_atomically
+
+# What a plugin needs to declare its tools is imported above; the rest loads on
+# first use, so that listing the commands (every --help) does not load the readers,
+# the runner and the writers.
+_LAZY = {
+    "PluginConfig": "corpus_tool.plugins",
+    "Registry": "corpus_tool.plugins",
+    "load_plugins": "corpus_tool.plugins",
+    "Problem": "corpus_tool.readers",
+    "DocumentTimeout": "corpus_tool.runner",
+    "ToolError": "corpus_tool.runner",
+    "apply_tool": "corpus_tool.runner",
+    "write_atomically": "corpus_tool.writers",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("corpus-tool")
+        except PackageNotFoundError:  # running from a source tree
+            return "0+unknown"
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Analyzer",

@@ -14,8 +14,8 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from corpus_tool import __version__
-from corpus_tool.pipeline import Engine, RunSettings, UsageProblem, run_command
+from corpus_tool.engines import Engine
+from corpus_tool.helptext import HelpCommand, HelpGroup
 from corpus_tool.plugins import PluginConfig, Registry, shared_registry
 from corpus_tool.tool import Analyzer, Tool, Transform
 from corpus_tool.writers import Format
@@ -267,6 +267,9 @@ def _tool_command(tool: Tool, config: PluginConfig) -> Callable[..., None]:
     own = _tool_parameters(tool, taken)
 
     def command(**values: Any) -> None:
+        # Only a run needs the pipeline (readers, runner, writers): --help stays light.
+        from corpus_tool.pipeline import RunSettings, UsageProblem, run_command
+
         common_values = {k[3:]: values.pop(k) for k in list(values) if k.startswith("ct_")}
         settings = RunSettings(
             paths=common_values["paths"] or [],
@@ -344,6 +347,8 @@ def _plugins_command(registry: Registry) -> Callable[..., None]:
 
 def _version(value: bool) -> None:
     if value:
+        from corpus_tool import __version__
+
         typer.echo(f"corpus-tool {__version__}")
         raise typer.Exit()
 
@@ -351,6 +356,7 @@ def _version(value: bool) -> None:
 def build_app(registry: Registry, config: PluginConfig) -> typer.Typer:
     app = typer.Typer(
         name="corpus-tool",
+        cls=HelpGroup,
         no_args_is_help=True,
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
@@ -387,7 +393,7 @@ def build_app(registry: Registry, config: PluginConfig) -> typer.Typer:
         # Read before the app was built (plugins decide which commands exist).
         del plugins_dir, disable_plugin, version
 
-    app.command("plugins")(_plugins_command(registry))
+    app.command("plugins", cls=HelpCommand)(_plugins_command(registry))
     for name, tool in registry.tools.items():
         if name in CORE_COMMANDS:
             warn(f"tool {name!r} clashes with a core command; skipped")
@@ -399,7 +405,7 @@ def build_app(registry: Registry, config: PluginConfig) -> typer.Typer:
             continue
         help_text = tool.help
         first = help_text.strip().splitlines()[0] if help_text.strip() else ""
-        app.command(name, help=help_text, short_help=first)(command)
+        app.command(name, cls=HelpCommand, help=help_text, short_help=first)(command)
 
     for impl in registry.manager.hook.register_commands.get_hookimpls():
         try:

@@ -7,13 +7,13 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 from typing import Any, TextIO
 
 from rich.console import Console
 
 from corpus_tool.document import Document
+from corpus_tool.engines import Engine
 from corpus_tool.plugins import PluginConfig
 from corpus_tool.readers import (
     DEFAULT_PATTERNS,
@@ -41,13 +41,6 @@ from corpus_tool.writers import (
     safe_relative_path,
     summary_cells,
 )
-
-
-class Engine(str, Enum):
-    """Where the tool functions run: this machine's process pool, or a Dask cluster."""
-
-    local = "local"
-    dask = "dask"
 
 
 class UsageProblem(Exception):

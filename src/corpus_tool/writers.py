@@ -6,17 +6,18 @@ flat; only the table and json writers hold what they print.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
-import secrets
 from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path, PurePosixPath
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from corpus_tool.document import Document
 from corpus_tool.tool import Row
+
+if TYPE_CHECKING:
+    import csv
 
 
 class Format(str, Enum):
@@ -89,6 +90,8 @@ class DelimitedWriter(Writer):
 
     def write(self, item: Row) -> None:
         if self.writer is None:
+            import csv  # here: declaring --format (every --help) needs only Format
+
             order = {name: i for i, name in enumerate(["doc", *self.declared])}
             fields = sorted(item, key=lambda key: order.get(key, len(order)))
             self.writer, self.quoting_writer = (
@@ -155,6 +158,8 @@ def safe_relative_path(doc_id: str, suffix: str) -> PurePosixPath:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write via a temporary file and a rename, so no half-written file is ever seen."""
+    import secrets
+
     path.parent.mkdir(parents=True, exist_ok=True)
     # Named before it exists and created inside the try: a signal (Ctrl-C, SIGTERM)
     # at any moment after creation still removes it. ("x": never an existing file.)
