@@ -219,13 +219,19 @@ def test_an_extra_analyzer_gets_columns_from_its_summary(extra_plugins: Path) ->
         assert doc["meta"]["capitals"] == [{"word": w} for w in capitals]
         assert doc["meta"]["report"]["capitals"] == {"capitals": len(capitals)}
 
-    table = run_cli([*args, "-f", "table"], env=WIDE)
+    # Written to a pipe with no COLUMNS: the natural width, every column.
+    table = run_cli([*args, "-f", "table"], env={"COLUMNS": ""})
     assert table.returncode == 0, table.stderr
     assert re.search(r"longest\.\s.*\n.*length", table.stdout)  # the header, on two lines
     for doc_id, doc in docs.items():
         row = _row(table.stdout, doc_id)
         assert row[-2:] == [str(doc["meta"]["report"]["longest"]["length"]),
                             str(doc["meta"]["report"]["capitals"]["capitals"])]
+    # Too narrow for them all: the ids stay whole, the last tools' columns go, named.
+    narrow = run_cli([*args, "-f", "table"], env={"COLUMNS": "80"})
+    assert all(f"{doc_id} " in narrow.stdout for doc_id in docs)
+    assert "capitals" in narrow.stdout.split("corpus ")[-1]  # the caption names it
+    assert max(len(line) for line in narrow.stdout.splitlines()) <= 80
 
 
 def test_a_failing_analyzer_costs_only_its_own_results(extra_plugins: Path) -> None:

@@ -58,13 +58,18 @@ def render(rows: list[Row], options: dict[str, Any]) -> RenderableType:
                           row.get("text") or "", str(row.get("doc")), row.get("type") or "")
             previous = value
         return table
-    table = Table(caption=caption(rows))
-    for name in ("doc", "start", "end", "text", "type", "value", "mod"):
-        table.add_column(name, overflow="fold", justify="right" if name in ("start", "end")
-                         else "left")
+    from corpus_tool import FittedTable
+
+    table = FittedTable(caption=caption(rows))
+    # Narrow terminal: the offsets and the modifier go first; doc, text and value stay.
+    names = ("doc", "start", "end", "text", "type", "value", "mod")
+    priorities = {"doc": 0, "text": 1, "value": 2, "type": 3, "start": 4, "end": 5, "mod": 6}
+    for name in names:
+        table.add_column(name, key=name == "doc", prose=name == "text",
+                         priority=priorities[name],
+                         justify="right" if name in ("start", "end") else "left")
     for row in rows:
-        table.add_row(*("" if row.get(name) is None else str(row.get(name))
-                        for name in ("doc", "start", "end", "text", "type", "value", "mod")))
+        table.add_row(*("" if row.get(name) is None else str(row.get(name)) for name in names))
     return table
 
 

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 Row = dict[str, Any]
 
 _TEXT_WIDTH = 90  # characters of a quote shown in the table
+_SPEAKER_WIDTH = 28
 
 
 def _by_speaker_wanted(options: dict[str, Any]) -> bool:
@@ -68,16 +69,21 @@ def render(rows: list[Row], options: dict[str, Any]) -> RenderableType:
                 str(row["docs"]),
             )
         return table
-    table = Table(title=f"{len(rows)} quotes")
-    # The short columns keep their width; the quote wraps in what is left.
-    for name in ("doc", "kind", "speaker", "verb"):
-        table.add_column(name, no_wrap=True, max_width=28 if name == "speaker" else None)
-    table.add_column("quote", overflow="fold", min_width=20)
+    from corpus_tool import FittedTable
+
+    table = FittedTable(title=f"{len(rows)} quotes")
+    # The quote folds into the width the short columns leave; on a narrow terminal
+    # the kind and the verb go first, the document and the speaker stay.
+    table.add_column("doc", key=True)
+    table.add_column("kind", priority=3)
+    table.add_column("speaker", priority=1)
+    table.add_column("verb", priority=2)
+    table.add_column("quote", prose=True, priority=0)
     ordered = sorted(rows, key=lambda r: r.get("kind") == "scare")  # stable: input order kept
     for row in ordered:
         table.add_row(
-            str(row.get("doc", "")), row["kind"], row["speaker"] or "", row["verb"] or "",
-            _shorten(row["text"]),
+            str(row.get("doc", "")), row["kind"], _shorten(row["speaker"] or "", _SPEAKER_WIDTH),
+            row["verb"] or "", _shorten(row["text"]),
         )
     return table
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from corpus_tool_readability.scores import COUNTS, METRICS
 
 if TYPE_CHECKING:
-    from rich.table import Table
+    from corpus_tool import FittedTable
 
 # Metrics on a US school-grade scale, shaded by grade.
 GRADE_METRICS = frozenset({
@@ -49,34 +49,62 @@ def _cell(column: str, value: Any) -> Any:
     return Text(shown, style=_shade(position) if position is not None else "")
 
 
-def render(rows: list[dict[str, Any]], options: dict[str, Any]) -> Table:
-    """Scores to one decimal, grades shaded easy to hard, then the corpus mean and median."""
+# The scores most readers look for, kept longest when the terminal is narrow.
+HEADLINE = ("words", "flesch_reading_ease", "flesch_kincaid_grade")
+
+
+def _priority(column: str, chosen: set[str]) -> int:
+    if column in HEADLINE:
+        return HEADLINE.index(column)
+    if column in ("start", "end"):
+        return len(HEADLINE)  # they say which passage a row is
+    if column in chosen:
+        return len(HEADLINE) + 1  # asked for with --metric
+    if column in COUNTS:
+        return len(HEADLINE) + 3  # the scores say more than their inputs
+    return len(HEADLINE) + 2
+
+
+def render(rows: list[dict[str, Any]], options: dict[str, Any]) -> FittedTable:
+    """Scores to one decimal, grades shaded easy to hard, then the corpus mean and median.
+
+    On a narrow terminal the document ids stay readable and the headline figures
+    (words, Flesch reading ease, Flesch-Kincaid grade) stay; the caption names the
+    columns left out.
+    """
     import statistics
 
-    from rich.table import Table
+    from corpus_tool import FittedTable
 
     present = {key for row in rows for key in row}
     units = str(getattr(options.get("by"), "value", options.get("by") or "document"))
     # A document row spans its whole text: offsets only say something for passages.
     offsets = [] if units == "document" else ["start", "end"]
     numbers = [c for c in (*COUNTS, *METRICS) if c in present]
+    chosen = {str(getattr(m, "value", m)) for m in options.get("metric") or ()}
     noun = units if len(rows) == 1 else f"{units}s"
-    table = Table(title="readability", caption=f"{len(rows)} {noun}; grades shaded easy to hard",
-                  show_lines=False)
-    table.add_column("doc", overflow="fold")
+    table = FittedTable(title="readability",
+                        caption=f"{len(rows)} {noun}; grades shaded easy to hard",
+                        hint="-m NAME picks, -f csv shows all",
+                        show_lines=False)
+    table.add_column("doc", key=True)
     for column in (*offsets, *numbers):
-        table.add_column(column.replace("_", "\n"), justify="right", no_wrap=True)
+        table.add_column(column.replace("_", "\n"), justify="right",
+                         priority=_priority(column, chosen))
     for index, row in enumerate(rows):
         table.add_row(str(row.get("doc", "")),
                       *(_cell(c, row.get(c)) for c in (*offsets, *numbers)),
                       end_section=index == len(rows) - 1)
     if rows:
+        summary = []
         for label, figure in (("mean", statistics.fmean), ("median", statistics.median)):
             cells = []
             for column in numbers:
                 values = [r[column] for r in rows if isinstance(r.get(column), int | float)]
                 cells.append(_cell(column, float(figure(values))) if values else "")
-            table.add_row(f"corpus {label}", *([""] * len(offsets)), *cells, style="bold")
+            summary.append((f"corpus {label}", cells))
+        for label, cells in summary:
+            table.add_row(label, *([""] * len(offsets)), *cells, style="bold")
     return table
 
 

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from corpus_tool_report.digest import Column, Corpus, Digest
 
+if TYPE_CHECKING:
+    from corpus_tool import FittedTable
+
 PANEL_ROWS = 8  # speakers and timeline buckets listed in a panel
 EXTREMES = 3  # hardest and easiest documents
 BAR = 16  # characters of the longest timeline bar
 DAMAGED = 5.0  # garble score (suspicious spots per 1,000 words) shown as damage
-DOC_WIDTH = 6  # the narrowest the ids fold to
-ERRORS_WIDTH = 12
 SIDE_BY_SIDE = 100  # terminal width from which the panels stand in one row
 
 
@@ -45,41 +47,33 @@ def _header(column: Column) -> str:
     return column.header.replace(" ", "\n").replace(".", ".\n")
 
 
-def documents_table(corpus: Corpus, max_rows: int, width: int) -> Table:
-    """One row per document and a corpus row; the ids fold, the figures never do."""
+def documents_table(corpus: Corpus, max_rows: int, width: int) -> FittedTable:
+    """One row per document and a corpus row. The ids stay whole (or shortened in
+    the middle); when the figures do not fit, the last tools' columns are left out."""
+    from corpus_tool import FittedTable
+
     columns = corpus.columns()
     errors = any(d.errors for d in corpus.digests)
     count = len(corpus.digests)
     shown = corpus.digests if max_rows <= 0 else corpus.digests[:max_rows]
-    # Below SIDE_BY_SIDE columns the vertical rules go, to leave the ids some room.
+    # Below SIDE_BY_SIDE columns the vertical rules go, to leave the figures some room.
     narrow = width < SIDE_BY_SIDE
-    figures = [
-        max(len(text) for text in [
-            *_header(column).split("\n"), cell(corpus.total(column)),
-            *(cell(found.value(column)) for found in shown),
-        ])
-        for column in columns
-    ]
-    per_column = 1 if narrow else 3  # a rule (a space when narrow), and padding unless narrow
-    used = sum(figures) + per_column * (len(figures) + 1) + (per_column + ERRORS_WIDTH) * errors
-    used += 0 if narrow else 1  # the right edge
-    longest = max([len("corpus"), *(len(found.doc) for found in shown)])
-    table = Table(
+    table = FittedTable(
         title=f"{count} document{'s' if count != 1 else ''}",
         caption="garble: suspicious spots per 1,000 words, before and after cleaning; "
         "grade: Flesch-Kincaid",
+        hint="-f csv gives every column",
         caption_justify="left",
         box=box.SIMPLE_HEAD if narrow else box.HEAVY_HEAD,
         padding=0 if narrow else (0, 1),
         show_edge=not narrow,
     )
-    table.add_column("doc", overflow="fold", width=max(DOC_WIDTH, min(longest, width - used)))
-    for column, figure in zip(columns, figures, strict=True):
+    table.add_column("doc", key=True)
+    for column in columns:
         numeric = column.key != "anchor"
-        table.add_column(_header(column), justify="right" if numeric else "left",
-                         no_wrap=True, width=figure)
+        table.add_column(_header(column), justify="right" if numeric else "left")
     if errors:
-        table.add_column("errors", overflow="fold", min_width=ERRORS_WIDTH, style="red")
+        table.add_column("errors", prose=True, priority=-1, style="red")
     for index, found in enumerate(shown):
         cells = [_styled(c, found.value(c)) for c in columns]
         extra = [", ".join(found.errors)] if errors else []
@@ -100,6 +94,11 @@ class DocumentsTable:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield documents_table(self.corpus, self.max_rows, options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        # Its natural width: all the columns, with the rules of a wide terminal.
+        table = documents_table(self.corpus, self.max_rows, max(options.max_width, SIDE_BY_SIDE))
+        return Measurement.get(console, options, table)
 
 
 def _speakers_panel(corpus: Corpus) -> Panel:
@@ -153,18 +152,31 @@ def _difficulty_panel(corpus: Corpus) -> Panel:
 
 
 class PanelRow:
-    """Panels side by side, sharing the width; one under another on a narrow terminal."""
+    """Panels side by side, sharing the width; one under another on a terminal too
+    narrow for them (below SIDE_BY_SIDE, or for the ids they list)."""
 
     def __init__(self, *panels: Panel) -> None:
         self.panels = panels
 
+    def _widths(self, console: Console, options: ConsoleOptions) -> list[int]:
+        """Each panel's width with nothing folded."""
+        probe = options.update_width(10_000)
+        return [Measurement.get(console, probe, panel).maximum for panel in self.panels]
+
+    def _side_by_side(self, console: Console, options: ConsoleOptions) -> int:
+        return max(SIDE_BY_SIDE, sum(self._widths(console, options)) + len(self.panels) - 1)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        width = self._side_by_side(console, options)
+        return Measurement(width, width)
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if options.max_width < SIDE_BY_SIDE:
+        if options.max_width < self._side_by_side(console, options):
             yield from self.panels
             return
         grid = Table.grid(expand=True, padding=(0, 1))
-        for _ in self.panels:
-            grid.add_column(ratio=1)
+        for width in self._widths(console, options):
+            grid.add_column(ratio=width, min_width=width)  # shares the rest in proportion
         grid.add_row(*self.panels)
         yield grid
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from corpus_tool.plugins import PluginConfig, Registry, load_plugins
     from corpus_tool.readers import Problem
     from corpus_tool.runner import DocumentTimeout, ToolError, apply_tool
+    from corpus_tool.tables import FittedTable, elide_middle
     from corpus_tool.writers import write_atomically
 
 # What a plugin needs to declare its tools is imported above; the rest loads on
@@ -32,6 +33,8 @@ _LAZY = {
     "ToolError": "corpus_tool.runner",
     "apply_tool": "corpus_tool.runner",
     "write_atomically": "corpus_tool.writers",
+    "FittedTable": "corpus_tool.tables",
+    "elide_middle": "corpus_tool.tables",
 }
 
 
@@ -52,6 +55,7 @@ __all__ = [
     "Analyzer",
     "Document",
     "DocumentTimeout",
+    "FittedTable",
     "Options",
     "PluginConfig",
     "Problem",
@@ -62,6 +66,7 @@ __all__ = [
     "Transform",
     "__version__",
     "apply_tool",
+    "elide_middle",
     "hookimpl",
     "load_plugins",
     "write_atomically",

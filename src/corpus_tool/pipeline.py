@@ -25,7 +25,7 @@ from corpus_tool.readers import (
     unique_ids,
 )
 from corpus_tool.runner import Outcome, run
-from corpus_tool.tables import rows_table
+from corpus_tool.tables import print_table, rows_table
 from corpus_tool.tool import Analyzer, Options, Row, Tool, Transform
 from corpus_tool.writers import (
     CollectingWriter,
@@ -181,13 +181,13 @@ def _choose_writer(
 
             def show(docs: list[Document]) -> None:
                 if tool.render is not None:
-                    console.print(tool.render(docs, options))
+                    print_table(tool.render(docs, options), console)
                     return
                 rows = [
                     {"doc": d.id, "chars": len(d.text), **summary_cells(d.meta.get(tool.name))}
                     for d in docs
                 ]
-                console.print(rows_table(rows, title=tool.name))
+                print_table(rows_table(rows, title=tool.name), console)
 
             return CollectingWriter(show)
         if fmt is Format.text:
@@ -202,10 +202,11 @@ def _choose_writer(
 
         def show_rows(rows: list[Row]) -> None:
             if tool.render is not None:
-                console.print(tool.render(rows, options))
+                print_table(tool.render(rows, options), console)
             else:
                 caption = f"{len(rows)} rows"
-                console.print(rows_table(rows, tool.columns, title=tool.name, caption=caption))
+                table = rows_table(rows, tool.columns, title=tool.name, caption=caption)
+                print_table(table, console)
 
         return CollectingWriter(show_rows)
     if fmt is Format.json:
@@ -393,7 +394,7 @@ def emit_rows(
     """Write a small, already computed list of rows in any row format."""
     fmt = fmt or (Format.table if sys.stdout.isatty() else Format.jsonl)
     if fmt is Format.table:
-        Console(highlight=False).print(rows_table(rows, columns, title=title))
+        print_table(rows_table(rows, columns, title=title))
         return
     header = columns or (tuple(rows[0]) if rows else ())
     writers: dict[Format, Callable[[], Writer]] = {
