@@ -8,6 +8,7 @@ chains would, plus a per-tool summary under ``meta.report``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -34,6 +35,42 @@ def _check_skip(names: list[str] | None) -> list[str] | None:
     return names
 
 
+def _check_with(values: list[str] | None) -> list[str] | None:
+    """Refuse a bad --with before the run, with the tool's own words for what is wrong."""
+    try:
+        tool_options(tuple(values or ()))
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    return values
+
+
+@functools.cache
+def tool_options(values: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    """``("dates --anchor 2024-02-01",)`` -> ``{"dates": {"anchor": ..., ...}}``: once
+    per process (the workers get the words, and parse them as the command did)."""
+    import shlex
+
+    from corpus_tool import parse_tool_args
+    from corpus_tool_report.run import analyzers, cleaner
+
+    tools = {tool.name: tool for tool in [*analyzers(), *[t for t in [cleaner()] if t]]}
+    chosen: dict[str, list[str]] = {}
+    for value in values or ():
+        words = shlex.split(value)
+        if not words or words[0] not in tools:
+            raise ValueError(
+                f"{value!r}: start with a tool's name (installed: {', '.join(sorted(tools))})"
+            )
+        chosen.setdefault(words[0], []).extend(words[1:])
+    parsed = {}
+    for name, words in chosen.items():
+        try:
+            parsed[name] = parse_tool_args(tools[name], words)
+        except ValueError as exc:
+            raise ValueError(f"{name}: {exc}") from None
+    return parsed
+
+
 def report(
     doc: Document,
     *,
@@ -43,6 +80,10 @@ def report(
     skip: Annotated[list[str] | None, typer.Option(
         "--skip", metavar="TOOL", callback=_check_skip, show_default=False,
         help="Leave this analyzer out (repeatable).")] = None,
+    with_tools: Annotated[list[str] | None, typer.Option(
+        "--with", metavar="'TOOL OPTIONS'", callback=_check_with, show_default=False,
+        help="Run a tool with these of its own options (repeatable), e.g. "
+             "--with 'dates --anchor 2024-02-01'.")] = None,
     html: Annotated[Path | None, typer.Option(
         "--html", metavar="FILE", dir_okay=False, show_default=False,
         help="Also write the report as one self-contained HTML page, with charts and "
@@ -54,16 +95,21 @@ def report(
     """Report on a corpus: damage, reading grade, quotes and speakers, dates, in one pass.
 
     Runs clean, then every installed analyzer over each document (read once,
-    in the worker processes with -j).  On a terminal: one row per document and
-    corpus panels (most quoted speakers, dates by month, hardest and easiest
-    documents).  In a pipe (-f jsonl): each document with every tool's results
-    under meta.<tool> and their summaries under meta.report.  A tool that fails
-    on a document is named on stderr (exit status 1); the others' results stay.
+    in the worker processes with -j), each with its default options unless
+    --with gives it others.  On a terminal: one row per document and corpus
+    panels (most quoted speakers, dates by month, hardest and easiest
+    documents).  -f csv, -f tsv and --summary write that per-document table as
+    rows (doc, words, garble_before, garble_after, grade, quotes, speakers,
+    dates, anchor, other tools' figures, errors).  In a pipe (-f jsonl): each
+    document with every tool's results under meta.<tool> and their summaries
+    under meta.report.  A tool that fails on a document is named on stderr
+    (exit status 1); the others' results stay.
     """
     from corpus_tool_report.run import report_document
 
     del html, rows  # used in the main process, by the postprocess and the table
-    return report_document(doc, clean=clean, skip=skip or ())
+    given = tool_options(tuple(with_tools or ()))
+    return report_document(doc, clean=clean, skip=skip or (), options=given)
 
 
 def _postprocess(documents: Iterator[Document], options: dict[str, Any]) -> Iterable[Any]:
@@ -79,6 +125,12 @@ def _render(documents: list[Document], options: dict[str, Any]) -> RenderableTyp
     return overview(Corpus.of(documents), max_rows=options.get("rows", 40))
 
 
+def _row(doc: Document) -> dict[str, Any]:
+    from corpus_tool_report.digest import table_row
+
+    return table_row(doc)
+
+
 def _info() -> str:
     from corpus_tool_report.run import analyzers
 
@@ -88,4 +140,4 @@ def _info() -> str:
 @hookimpl
 def register_tools() -> list[Transform]:
     return [Transform(name="report", func=report, postprocess=_postprocess, render=_render,
-                      info=_info, edits_text=False)]
+                      info=_info, edits_text=False, tabulate=_row)]

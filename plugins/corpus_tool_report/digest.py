@@ -140,6 +140,22 @@ def digest(doc: Document, sentences: bool = False) -> Digest:
     return found
 
 
+def table_row(doc: Document) -> dict[str, Any]:
+    """A reported document as one row of the per-document table (``-f csv``,
+    ``--summary``): every built-in column, then the other analyzers' figures
+    (``tool.key``), then the tools that failed on it."""
+    found = digest(doc)
+    row: dict[str, Any] = {"doc": doc.id}
+    for column in BUILT_IN_COLUMNS:
+        row[column.header.replace(" ", "_")] = found.value(column)
+    for tool, figures in found.figures.items():
+        if tool not in KNOWN:
+            for key, value in figures.items():
+                row[tool if key == tool else f"{tool}.{key}"] = value
+    row["errors"] = "; ".join(f"{tool}: {error}" for tool, error in found.errors.items()) or None
+    return row
+
+
 def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 

@@ -17,6 +17,7 @@ from corpus_tool import (
     Analyzer,
     Document,
     DocumentTimeout,
+    Options,
     Registry,
     Row,
     Transform,
@@ -81,8 +82,17 @@ def clean_summary(record: Any) -> Row:
     }
 
 
-def report_document(doc: Document, *, clean: bool = True, skip: Iterable[str] = ()) -> Document:
+def report_document(
+    doc: Document,
+    *,
+    clean: bool = True,
+    skip: Iterable[str] = (),
+    options: dict[str, Options] | None = None,
+) -> Document:
     """The document, cleaned, with every analyzer's rows and a summary in its meta.
+
+    ``options`` gives a tool its own options by name (``report --with``); the
+    others run with their defaults.
 
     A tool that fails costs only its own results: the error is recorded under
     ``meta["report"]["errors"]`` and the other tools still run.  A ``--timeout``
@@ -90,10 +100,11 @@ def report_document(doc: Document, *, clean: bool = True, skip: Iterable[str] = 
     """
     summary: dict[str, Any] = {}
     errors: dict[str, str] = {}
+    given = options or {}
     transform = cleaner() if clean else None
     if transform is not None and transform.name not in set(skip):
         try:
-            cleaned = apply_tool(transform, doc, {})
+            cleaned = apply_tool(transform, doc, given.get(transform.name, {}))
         except DocumentTimeout:
             raise
         except Exception as exc:
@@ -105,7 +116,7 @@ def report_document(doc: Document, *, clean: bool = True, skip: Iterable[str] = 
     meta = dict(doc.meta)
     for tool in analyzers(skip):
         try:
-            rows = apply_tool(tool, doc, {})
+            rows = apply_tool(tool, doc, given.get(tool.name, {}))
             assert isinstance(rows, list)
             meta[tool.name] = tool.annotation(rows)
             summary[tool.name] = summarize(tool, rows)

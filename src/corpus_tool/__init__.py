@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from corpus_tool.readers import Problem
     from corpus_tool.runner import DocumentTimeout, ToolError, apply_tool
     from corpus_tool.tables import FittedTable, elide_middle
+    from corpus_tool.toolargs import parse_tool_args
     from corpus_tool.writers import write_atomically
 
 # What a plugin needs to declare its tools is imported above; the rest loads on
@@ -35,6 +36,7 @@ _LAZY = {
     "write_atomically": "corpus_tool.writers",
     "FittedTable": "corpus_tool.tables",
     "elide_middle": "corpus_tool.tables",
+    "parse_tool_args": "corpus_tool.toolargs",
 }
 
 
@@ -69,5 +71,6 @@ __all__ = [
     "elide_middle",
     "hookimpl",
     "load_plugins",
+    "parse_tool_args",
     "write_atomically",
 ]

@@ -175,6 +175,21 @@ def _common_parameters(tool: Tool) -> list[inspect.Parameter]:
                 False,
             )
         )
+    if isinstance(tool, Transform):
+        spec.append(
+            (
+                "ct_summary",
+                Annotated[
+                    bool,
+                    _option(
+                        "--summary",
+                        help="Write one row per document (the table's figures) instead of "
+                        "the documents; -f csv and -f tsv always do.",
+                    ),
+                ],
+                False,
+            )
+        )
     if isinstance(tool, Transform) and tool.edits_text:
         spec.append(
             (
@@ -283,6 +298,7 @@ def _tool_command(tool: Tool, config: PluginConfig) -> Callable[..., None]:
             timeout=common_values["timeout"],
             diff=common_values.get("diff", False),
             check=common_values.get("check", False),
+            summary=common_values.get("summary", False),
             debug=common_values["debug"],
             engine=common_values["engine"],
             scheduler=common_values["scheduler"],

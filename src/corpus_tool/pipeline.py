@@ -62,6 +62,7 @@ class RunSettings:
     timeout: float | None = None
     diff: bool = False
     check: bool = False
+    summary: bool = False  # transforms: one row per document instead of the documents
     debug: bool = False
     engine: Engine = Engine.local
     scheduler: str | None = None  # a Dask scheduler address; None: a local cluster
@@ -164,6 +165,13 @@ def _encode_document(doc: Document) -> dict[str, Any]:
     return doc.to_json()
 
 
+def document_row(tool: Transform, doc: Document) -> Row:
+    """A transform's output document as a row of its per-document table."""
+    if tool.tabulate is not None:
+        return tool.tabulate(doc)
+    return {"doc": doc.id, "chars": len(doc.text), **summary_cells(doc.meta.get(tool.name))}
+
+
 def _choose_writer(
     tool: Tool,
     options: Options,
@@ -183,10 +191,8 @@ def _choose_writer(
                 if tool.render is not None:
                     print_table(tool.render(docs, options), console)
                     return
-                rows = [
-                    {"doc": d.id, "chars": len(d.text), **summary_cells(d.meta.get(tool.name))}
-                    for d in docs
-                ]
+                assert isinstance(tool, Transform)
+                rows = [document_row(tool, d) for d in docs]
                 print_table(rows_table(rows, title=tool.name), console)
 
             return CollectingWriter(show)
@@ -201,7 +207,7 @@ def _choose_writer(
     if fmt is Format.table:
 
         def show_rows(rows: list[Row]) -> None:
-            if tool.render is not None:
+            if tool.render is not None and not isinstance(tool, Transform):
                 print_table(tool.render(rows, options), console)
             else:
                 caption = f"{len(rows)} rows"
@@ -216,7 +222,8 @@ def _choose_writer(
     if fmt is Format.tsv:
         return DelimitedWriter(stdout, tool.columns, delimiter="\t")
     if fmt is Format.text:
-        raise UsageProblem(f"-f text is for documents: {tool.name} writes rows (try --annotate)")
+        hint = "leave out --summary" if isinstance(tool, Transform) else "try --annotate"
+        raise UsageProblem(f"-f text is for documents: {tool.name} writes rows ({hint})")
     return JsonLinesWriter(stdout)
 
 
@@ -252,7 +259,16 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stands in for stdout to the end
     stdout = sys.stdout
     reporter = Reporter(tool, settings.debug)
-    documents_out = isinstance(tool, Transform) or settings.annotate
+    # A transform writes rows (its per-document table) for csv/tsv or when asked.
+    rows_out = isinstance(tool, Transform) and (
+        settings.summary or settings.fmt in (Format.csv, Format.tsv)
+    )
+    if rows_out and (settings.out_dir is not None or settings.diff or settings.check):
+        raise UsageProblem(
+            f"{tool.name} writes rows with --summary, -f csv or -f tsv: "
+            "not with --out-dir, --diff or --check"
+        )
+    documents_out = (isinstance(tool, Transform) and not rows_out) or settings.annotate
     fmt = settings.fmt or (Format.table if stdout.isatty() else Format.jsonl)
     if settings.out_dir is not None and settings.fmt not in (Format.jsonl, Format.text):
         # A transform's files take the input's names; annotations need the JSON.
@@ -330,6 +346,9 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
             if isinstance(item, Problem):
                 reporter.problem(item)
             elif writer is not None:
+                if rows_out and isinstance(item, Document):
+                    assert isinstance(tool, Transform)
+                    item = document_row(tool, item)
                 writer.write(item)
         if writer is not None:
             writer.close()

@@ -88,6 +88,10 @@ class Transform(Tool):
     # False for a transform whose point is what it records, not an edit of the
     # text (e.g. ``report``): its command then has no ``--diff``/``--check``.
     edits_text: bool = True
+    # One output document as one row of the command's per-document table, written
+    # instead of the documents with -f csv, -f tsv and --summary (default: doc,
+    # chars and the scalars the transform recorded under ``meta[<name>]``).
+    tabulate: Callable[[Document], Row] | None = None
 
 
 __all__ = ["Analyzer", "Document", "Options", "Row", "Tool", "Transform"]
