@@ -33,9 +33,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from bench_quotes import median_seconds  # noqa: E402
+from bench_startup import TARGET as HELP_TARGET  # noqa: E402
+from bench_startup import measure as help_medians  # noqa: E402
 from make_corpus import ROOT, build, parse_size  # noqa: E402
 
 TOOLS = ("readability", "dates", "quotes", "clean")
+HELP_REPEAT = 21  # runs of each --help for the start-up ratio
 PEERS = {
     "readability": "python loop over textstat",
     "dates": "dateparser search_dates",
@@ -331,6 +334,7 @@ class Results:
     overhead: dict[str, tuple[float, float]] = field(default_factory=dict)  # tool: (cmd, loop)
     quality: list[tuple[str, str, str]] = field(default_factory=list)
     startup: dict[str, float] = field(default_factory=dict)
+    help_vs_typer: dict[str, float] = field(default_factory=dict)  # bench_startup.py
     scale: dict[tuple[str, str], Run] = field(default_factory=dict)  # (size, format)
     scale_tool: str = ""
     targets: list[tuple[str, str, bool]] = field(default_factory=list)
@@ -393,6 +397,10 @@ def targets(results: Results) -> list[tuple[str, str, bool]]:
             ratio = b.seconds / a.seconds
             out.append((f"time {large} <= 1.1 x {size_ratio:.1f} x {small} ({fmt})",
                         f"{ratio:.1f}x", ratio <= 1.1 * size_ratio))
+    if results.help_vs_typer:
+        bare, ours = results.help_vs_typer.values()
+        out.append((f"corpus-tool --help <= {HELP_TARGET}x a bare typer app's --help",
+                     f"{ours / bare:.2f}x", ours / bare <= HELP_TARGET))
     runs = results.speed[at]
     if "readability" in runs and "readability" in results.peers:
         ratio = results.peers["readability"].mb_s / _mb_s(corpus, runs["readability"]["1"])
@@ -460,6 +468,11 @@ def markdown(results: Results, repeat: int, command_line: str) -> str:
     lines += [f"| {tool} | {ours} | {theirs} |" for tool, ours, theirs in results.quality]
     lines += ["", "## Start-up (median of 5)", "", "| command | s |", "|---|---:|"]
     lines += [f"| `{name}` | {seconds:.3f} |" for name, seconds in results.startup.items()]
+    if results.help_vs_typer:
+        bare, ours = results.help_vs_typer.values()
+        lines += ["", f"`corpus-tool --help` beside a bare two-command typer app's `--help` "
+                  f"(benchmarks/bench_startup.py, in turns, median of {HELP_REPEAT}): "
+                  f"{ours:.3f} s against {bare:.3f} s, {ours / bare:.2f}x."]
     if results.scale:
         lines += ["", f"## Scale: `corpus-tool {results.scale_tool} corpus.jsonl -j0 -f FORMAT`"
                   " (one run each)", "",
@@ -507,6 +520,7 @@ def main() -> None:
 
     print("start-up", flush=True)
     results.startup = startup(5)
+    results.help_vs_typer = help_medians(HELP_REPEAT)
     for size in speed_sizes:
         corpus = results.corpora[size]
         commands = {(tool, jobs): [corpus_tool(), tool, str(corpus.jsonl), "-j", jobs, "-f",

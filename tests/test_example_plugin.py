@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import shlex
 import site
 import subprocess
 import sys
@@ -15,21 +17,25 @@ from conftest import CORPUS, ROOT
 EXAMPLE = ROOT / "examples" / "corpus-tool-wordfreq"
 
 
-@pytest.fixture(scope="module")
-def fresh_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A new venv holding corpus-tool and the example, both installed by pip.
-
-    Their dependencies (typer, textstat...) come from this interpreter's
-    site-packages through a .pth file, so the test needs no network for them.
-    """
-    env = tmp_path_factory.mktemp("venv")
-    venv.create(env, with_pip=True)
-    python = env / "bin" / "python"
+def empty_env(folder: Path) -> Path:
+    """A new venv with nothing installed; the dependencies of corpus-tool (typer,
+    textstat...) come from this interpreter's site-packages through a .pth file,
+    so that installing needs no network for them."""
+    venv.create(folder, with_pip=True)
     purelib = subprocess.run(
-        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        [folder / "bin" / "python", "-c",
+         "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
         capture_output=True, text=True, check=True,
     ).stdout.strip()
     Path(purelib, "outer.pth").write_text("\n".join(site.getsitepackages()) + "\n")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def fresh_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new venv holding corpus-tool and the example, both installed by pip."""
+    env = empty_env(tmp_path_factory.mktemp("venv"))
+    python = env / "bin" / "python"
     subprocess.run(
         [python, "-m", "pip", "install", "-q", "--no-deps", str(ROOT), str(EXAMPLE)],
         check=True, capture_output=True, timeout=600,
@@ -73,3 +79,30 @@ def test_interpreter_is_not_the_fresh_one(fresh_env: Path) -> None:
     assert "wordfreq" not in subprocess.run(
         [Path(sys.executable).parent / "corpus-tool", "--help"], capture_output=True, text=True
     ).stdout
+
+
+def documented_steps() -> list[str]:
+    """The install-and-run lines of the example's README, in order."""
+    readme = (EXAMPLE / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"<!-- steps -->\n```sh\n(.*?)```", readme, re.S)
+    assert block, "the README's steps block is missing"
+    return [line for line in block.group(1).splitlines() if line.strip()]
+
+
+def test_readme_steps_install_corpus_tool_then_the_plugin(tmp_path: Path) -> None:
+    steps = documented_steps()
+    assert steps[0] == "python3 -m venv .venv"  # made below, with the offline .pth
+    assert any(re.search(r"pip install .* \.$", s) for s in steps)  # corpus-tool first
+    env = empty_env(tmp_path / "venv")
+    outputs = []
+    for step in steps[1:]:
+        words = [str(env) + w[len(".venv"):] if w.startswith(".venv/") else w
+                 for w in shlex.split(step)]
+        result = subprocess.run(words, cwd=ROOT, capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, f"{step}\n{result.stderr}"
+        outputs.append(result.stdout)
+    plugins, wordfreq = outputs[-2], outputs[-1]
+    assert "wordfreq,0.1.0,loaded,wordfreq,entry point (corpus-tool-wordfreq)" in plugins
+    lines = wordfreq.splitlines()
+    assert lines[:2] == ["doc,rank,word,count", "000_9d058579d83c5d71,1,russia,20"]
+    assert len(lines) == 1 + 3 * 5
