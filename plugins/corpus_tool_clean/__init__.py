@@ -7,19 +7,29 @@ What was done is recorded under ``meta["clean"]``; see ``clean`` for the fields.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from corpus_tool import Document, Transform, hookimpl
 from corpus_tool_clean.diff import diff
-from corpus_tool_clean.garble import garble_score
 
-# The repairs themselves (cleaner) load on first use: listing the commands
-# (every --help) needs only the names of the repairs.
+# The repairs themselves (cleaner, garble and their patterns) load on first use:
+# listing the commands (every --help) needs only the names of the repairs.
 from corpus_tool_clean.kinds import Repair
 
+if TYPE_CHECKING:
+    from corpus_tool_clean.garble import garble_score
+
 __all__ = ["Repair", "clean", "diff", "garble_score", "register_tools"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "garble_score":
+        from corpus_tool_clean.garble import garble_score
+
+        return garble_score
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 RepairOption = Annotated[
     list[Repair] | None,
@@ -48,6 +58,7 @@ def clean(
     they compare the text before and after.
     """
     from corpus_tool_clean.cleaner import chosen, clean_text
+    from corpus_tool_clean.garble import garble_score
 
     result = clean_text(doc.text, chosen(only, skip))
     changed = result.text != doc.text
