@@ -45,12 +45,13 @@ def caption(rows: list[Row]) -> str:
 
 
 def render(rows: list[Row], options: dict[str, Any]) -> RenderableType:
-    from rich.table import Table
+    from corpus_tool import FittedTable
 
     if options.get("timeline"):
-        table = Table(title="Timeline", caption=caption(rows), expand=False)
+        table = FittedTable(title="Timeline", caption=caption(rows))
         for name in ("value", "mod", "text", "doc", "type"):
-            table.add_column(name, overflow="fold")
+            table.add_column(name, key=name == "doc", prose=name == "text",
+                             priority={"value": 0, "text": 1, "type": 2, "mod": 3}.get(name, 0))
         previous = None
         for row in rows:
             value = row.get("value")
@@ -58,8 +59,6 @@ def render(rows: list[Row], options: dict[str, Any]) -> RenderableType:
                           row.get("text") or "", str(row.get("doc")), row.get("type") or "")
             previous = value
         return table
-    from corpus_tool import FittedTable
-
     table = FittedTable(caption=caption(rows))
     # Narrow terminal: the offsets and the modifier go first; doc, text and value stay.
     names = ("doc", "start", "end", "text", "type", "value", "mod")
