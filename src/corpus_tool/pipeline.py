@@ -165,9 +165,9 @@ def _encode_document(doc: Document) -> dict[str, Any]:
     return doc.to_json()
 
 
-def document_row(tool: Transform, doc: Document) -> Row:
-    """A transform's output document as a row of its per-document table."""
-    if tool.tabulate is not None:
+def document_row(tool: Tool, doc: Document) -> Row:
+    """An output document (of a transform, or annotated) as a row of the per-document table."""
+    if isinstance(tool, Transform) and tool.tabulate is not None:
         return tool.tabulate(doc)
     return {"doc": doc.id, "chars": len(doc.text), **summary_cells(doc.meta.get(tool.name))}
 
@@ -191,7 +191,6 @@ def _choose_writer(
                 if tool.render is not None:
                     print_table(tool.render(docs, options), console)
                     return
-                assert isinstance(tool, Transform)
                 rows = [document_row(tool, d) for d in docs]
                 print_table(rows_table(rows, title=tool.name), console)
 
@@ -347,7 +346,6 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
                 reporter.problem(item)
             elif writer is not None:
                 if rows_out and isinstance(item, Document):
-                    assert isinstance(tool, Transform)
                     item = document_row(tool, item)
                 writer.write(item)
         if writer is not None:
