@@ -258,3 +258,28 @@ def test_listing_the_commands_loads_no_tool_machinery() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "Commands" in result.stdout
     assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+CUSTOM_COMMAND = '''
+import typer
+from corpus_tool import hookimpl
+
+
+@hookimpl
+def register_commands(app: typer.Typer) -> None:
+    @app.command()
+    def greet(names: list[str], loud: bool = False, times: int = typer.Option(1, min=1)) -> None:
+        """Greet [everyone] by name."""
+        for name in names * times:
+            print(name.upper() if loud else name)
+'''
+
+
+def test_a_plugins_own_command_gets_the_same_help(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "greeting.py").write_text(CUSTOM_COMMAND, encoding="utf-8")
+    result = run_cli(["--plugins-dir", tmp_path, "greet", "--help"], env={"COLUMNS": "80"})
+    assert result.returncode == 0, result.stderr
+    assert "<bool>" not in result.stdout and "<list[" not in result.stdout
+    assert "Greet [everyone] by name." in result.stdout
+    assert "--times N" in result.stdout and "at least 1; default: 1" in result.stdout
+    assert run_cli(["--plugins-dir", tmp_path, "greet", "a", "--loud"]).stdout == "A\n"

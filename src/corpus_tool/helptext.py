@@ -248,6 +248,13 @@ class HelpCommand(TyperCommand):
     def format_help(self, ctx: click.Context, formatter: Any) -> None:
         render_help(self, ctx, _console())
 
+
+class HelpGroup(TyperGroup):
+    """The command group, with the same help drawing for itself."""
+
+    def format_help(self, ctx: click.Context, formatter: Any) -> None:
+        render_help(self, ctx, _console())
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         command = super().get_command(ctx, cmd_name)
         # Commands a plugin adds with a plain ``@app.command()`` get the same help:
@@ -255,10 +262,3 @@ class HelpCommand(TyperCommand):
         if type(command) is TyperCommand:
             command.__class__ = HelpCommand
         return command
-
-
-class HelpGroup(TyperGroup):
-    """The command group, with the same help drawing for itself."""
-
-    def format_help(self, ctx: click.Context, formatter: Any) -> None:
-        render_help(self, ctx, _console())
