@@ -19,7 +19,6 @@ from corpus_tool_readability.scores import (
     word_count,
 )
 from corpus_tool_readability.segments import Unit, spans
-from corpus_tool_readability.syllables import syllable_source
 from corpus_tool_readability.table import render, summarize
 
 __all__ = ["Metric", "Unit", "readability", "register_tools"]
@@ -82,6 +81,12 @@ def readability(
         yield {"start": start, "end": end, **score(passage, language, metrics)}
 
 
+def _syllable_source() -> str:
+    from corpus_tool_readability.syllables import syllable_source
+
+    return syllable_source()
+
+
 @hookimpl
 def register_tools() -> list[Analyzer]:
     return [Analyzer(
@@ -90,6 +95,6 @@ def register_tools() -> list[Analyzer]:
         columns=("start", "end", *COUNTS),  # then the chosen scores (--metric)
         render=render,
         summarize=summarize,
-        info=syllable_source,
+        info=_syllable_source,
         one_row=True,
     )]

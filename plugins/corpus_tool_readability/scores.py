@@ -7,8 +7,6 @@ import functools
 from collections.abc import Iterable
 from typing import Any
 
-from corpus_tool_readability.syllables import textstat_instance
-
 DEFAULT_LANG = "en_US"  # textstat's own default
 
 
@@ -72,6 +70,8 @@ def normalize_lang(code: str) -> str:
 
 def word_count(text: str, lang: str) -> int:
     """textstat's word count (cached by textstat, so scoring the text again reuses it)."""
+    from corpus_tool_readability.syllables import textstat_instance  # not for --help
+
     textstat = textstat_instance()
     textstat.set_lang(lang)
     return textstat.lexicon_count(text)
@@ -79,6 +79,8 @@ def word_count(text: str, lang: str) -> int:
 
 def score(text: str, lang: str, metrics: tuple[str, ...]) -> dict[str, Any]:
     """The counts and the chosen metrics of ``text``, each exactly textstat's value."""
+    from corpus_tool_readability.syllables import textstat_instance  # not for --help
+
     textstat = textstat_instance()
     textstat.set_lang(lang)
     row: dict[str, Any] = {}
