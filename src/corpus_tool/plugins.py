@@ -97,10 +97,15 @@ def _load_file(path: Path) -> ModuleType:
 def _candidates(config: PluginConfig) -> list[tuple[PluginInfo, Any]]:
     """Every plugin we could load, with a zero-argument loader for each."""
     found: list[tuple[PluginInfo, Any]] = []
+    # Each read of a distribution's metadata parses its whole file (with the long
+    # description): once per distribution, not twice per entry point.
+    described: dict[int, tuple[str, str]] = {}
     for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
         dist = ep.dist
-        dist_name = dist.metadata["Name"] if dist is not None else "?"
-        version = dist.version if dist is not None else "?"
+        if dist is not None and id(dist) not in described:
+            metadata = dist.metadata
+            described[id(dist)] = (metadata["Name"], metadata["Version"])
+        dist_name, version = described[id(dist)] if dist is not None else ("?", "?")
         own = dist_name.replace("_", "-").lower() == OWN_DISTRIBUTION
         source = "built-in" if own else f"entry point ({dist_name})"
         found.append((PluginInfo(ep.name, version, source), ep.load))
