@@ -283,3 +283,23 @@ def test_a_plugins_own_command_gets_the_same_help(tmp_path) -> None:  # type: ig
     assert "Greet [everyone] by name." in result.stdout
     assert "--times N" in result.stdout and "at least 1; default: 1" in result.stdout
     assert run_cli(["--plugins-dir", tmp_path, "greet", "a", "--loud"]).stdout == "A\n"
+
+
+def test_help_text_is_reflowed_and_never_read_as_markup() -> None:
+    from corpus_tool.helptext import paragraphs, styled
+
+    doc = """First line
+    goes on.
+
+    - a listed item
+    - another
+
+    Records ``meta["clean"]`` and [dask]."""
+    assert paragraphs(doc) == [
+        "First line goes on.",
+        "- a listed item\n- another",
+        'Records ``meta["clean"]`` and [dask].',
+    ]
+    text = styled(paragraphs(doc)[2])
+    assert text.plain == 'Records meta["clean"] and [dask].'
+    assert any(span.style == "bold" for span in text.spans)

@@ -30,6 +30,7 @@ COMMANDS_PANEL = "Commands"
 _LITERAL = re.compile(r"``(.+?)``")
 # Metavars by value type, for options that do not name their own.
 _TYPE_METAVARS = {int: "N", float: "NUMBER", str: "TEXT", bool: ""}
+_CLICK_METAVARS = {"integer": "N", "float": "NUMBER", "text": "TEXT", "path": "PATH"}
 _INLINE_CHOICES = 20  # characters of a|b|c shown in place of a metavar
 
 
@@ -70,7 +71,10 @@ def metavar(param: Any) -> str:
     if choices(param):
         return _word(param)
     descriptor = _descriptor(param)
-    if descriptor is not None and _attribute(descriptor, "is_path"):
+    if descriptor is None:  # a typer that keeps click's parameter types
+        name = str(_attribute(_attribute(param, "type"), "name", ""))
+        return _CLICK_METAVARS.get(name, _word(param))
+    if _attribute(descriptor, "is_path"):
         return "PATH"
     return _TYPE_METAVARS.get(_value_type(param), _word(param))
 
