@@ -112,6 +112,7 @@ class FittedTable:
         self.table_options = table_options
         self.columns: list[_Column] = []
         self.rows: list[tuple[list[Any], dict[str, Any]]] = []
+        self._natural: list[int] | None = None  # measured once, for every layout
 
     def add_column(
         self,
@@ -125,19 +126,23 @@ class FittedTable:
     ) -> None:
         order = float(len(self.columns)) if priority is None else priority
         self.columns.append(_Column(header, justify, prose, key, order, style))
+        self._natural = None
 
     def add_row(self, *cells: Any, style: str | None = None, end_section: bool = False) -> None:
         padded = [*cells, *([""] * (len(self.columns) - len(cells)))]
         self.rows.append((padded, {"style": style, "end_section": end_section}))
+        self._natural = None
 
     # --- layout -------------------------------------------------------------------
 
     def natural_widths(self) -> list[int]:
-        widths = []
-        for index, column in enumerate(self.columns):
-            cells = [row[index] for row, _ in self.rows]
-            widths.append(max([_width(column.header), *(_width(c) for c in cells)]))
-        return widths
+        """Each column's width with nothing folded or cut."""
+        if self._natural is None:
+            self._natural = [
+                max([_width(column.header), *(_width(row[index]) for row, _ in self.rows)])
+                for index, column in enumerate(self.columns)
+            ]
+        return self._natural
 
     def _overhead(self, count: int) -> int:
         """Cells taken by rules and padding around ``count`` columns."""
