@@ -4,7 +4,7 @@ typer's own rich help reads every help string as rich markup (``'corpus-tool[das
 loses its ``[dask]``), shows type placeholders (``<bool>``, ``<list[str]>``, ``<int
 range> [x>=0]``), folds long choice lists in the middle of a word, and importing it
 (with rich.markdown and markdown-it) costs more start-up time than the rest of the
-command line. Here: plain text, one line per option name (``-m, --metric METRIC``),
+command line. Here: plain text, one line per option name (``-j, --jobs N``),
 the choices, default and range in words after the help, and only rich's table and
 panel. The command classes below plug this in through click's ``format_help``.
 """
@@ -39,7 +39,7 @@ def _attribute(param: Any, name: str, default: Any = None) -> Any:
 
 
 def _descriptor(param: Any) -> Any:
-    # typer >= 0.20 keeps the annotation in a type descriptor; older ones use click types.
+    # Recent typers keep the annotation in a type descriptor; older ones, click types.
     return _attribute(param, "type_descriptor")
 
 
