@@ -16,7 +16,7 @@ import sys
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import BinaryIO
 
 from corpus_tool.document import Document
@@ -27,6 +27,7 @@ _WESTERN = ("cp1252", "latin_1", "iso8859_15")
 # The encoding reported for UTF-8 whose few invalid bytes became U+FFFD.
 UTF8_REPLACED = "utf-8 (invalid bytes replaced)"
 _REPLACED_WARNING = "invalid UTF-8; the bad bytes were replaced with U+FFFD"
+_FEW_INVALID = 4  # invalid sequences that UTF-8 with valid multi-byte text may have
 
 
 @dataclass
@@ -90,14 +91,16 @@ def decode(data: bytes) -> tuple[str, str]:
 def _mostly_utf8(data: bytes) -> str | None:
     """UTF-8 with a few invalid bytes (a truncated or spliced file), else None.
 
-    Legacy 8-bit text hardly ever forms valid multi-byte UTF-8 sequences, so when
-    they outnumber the invalid ones the file is UTF-8: a code-page guess would turn
-    every accented letter in it into mojibake.
+    Legacy 8-bit text hardly ever forms a valid multi-byte UTF-8 sequence, so one
+    such sequence is strong evidence of UTF-8: the file stays UTF-8 unless its
+    invalid bytes outnumber the valid sequences (and are more than a few), as a
+    code-page guess would turn every curly quote or accent into mojibake.
     """
     text = data.decode("utf-8", errors="replace")
-    replaced = text.count("\ufffd") - data.count("\ufffd".encode())
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-    return text if non_ascii - replaced > replaced else None
+    valid = non_ascii - invalid  # multi-byte sequences that decoded
+    return text if valid > 0 and invalid <= max(valid, _FEW_INVALID) else None
 
 
 def _parse_jsonl_line(line: bytes | str, where: str, default_id: str) -> Item:
@@ -134,7 +137,7 @@ def read_jsonl_stream(lines: Iterable[bytes | str], name: str, id_prefix: str) -
 
 
 def _read_file(path: Path, doc_id: str) -> Iterator[Item]:
-    if path.suffix == ".jsonl":
+    if path.suffix.lower() == ".jsonl":
         try:
             with open(path, "rb") as handle:
                 yield from read_jsonl_stream(handle, str(path), f"{doc_id}:")
@@ -157,6 +160,12 @@ def _read_file(path: Path, doc_id: str) -> Iterator[Item]:
     if encoding not in ("utf-8", "utf-8-sig", "ascii"):
         meta["encoding"] = encoding
     yield Document(doc_id, text, meta, origin=str(path))
+
+
+def matches(path: Path, patterns: Iterable[str]) -> bool:
+    """Whether a file name matches a pattern, ignoring case (``README.TXT`` is text)."""
+    lowered = PurePath(str(path).lower())
+    return any(lowered.match(pattern.lower()) for pattern in patterns)
 
 
 def _walk(root: Path, patterns: tuple[str, ...]) -> Iterator[Item]:
@@ -188,7 +197,7 @@ def _walk(root: Path, patterns: tuple[str, ...]) -> Iterator[Item]:
             if is_dir:
                 if not entry.name.startswith("."):
                     yield from visit(path)
-            elif any(path.match(p) for p in patterns):
+            elif matches(path, patterns):
                 relative = path.relative_to(root)
                 yield from _read_file(path, relative.with_suffix("").as_posix())
             elif entry.is_symlink() and not path.exists():
@@ -233,34 +242,55 @@ def read_paths(
     A path that does not exist raises InputError before anything is read, so a
     typo is a usage error rather than a half-finished run.
     """
-    resolved: list[tuple[str, Path | None]] = []
+    resolved: list[tuple[str, list[Path] | None]] = []
     for raw in paths:
         if raw == "-":
             resolved.append((raw, None))
             continue
         path = Path(raw)
         if path.exists() or path.is_symlink():
-            resolved.append((raw, path))
+            resolved.append((raw, [path]))
             continue
-        matches = sorted(globbing.glob(raw, recursive=True)) if globbing.has_magic(raw) else []
-        if not matches:
+        matched = sorted(globbing.glob(raw, recursive=True)) if globbing.has_magic(raw) else []
+        if not matched:
             raise InputError(f"no such file or directory: {raw}")
-        resolved.extend((m, Path(m)) for m in matches)
+        resolved.append((raw, [Path(m) for m in matched]))
     return _read_resolved(resolved, patterns)
 
 
 def _read_resolved(
-    resolved: list[tuple[str, Path | None]], patterns: tuple[str, ...]
+    resolved: list[tuple[str, list[Path] | None]], patterns: tuple[str, ...]
 ) -> Iterator[Item]:
-    for raw, path in resolved:
-        if path is None:
+    for raw, found in resolved:
+        if found is None:
             yield from read_stdin()
-        elif path.is_dir():
-            yield from _walk(path, patterns)
-        elif not path.exists():
-            yield Problem(raw, "broken symbolic link, skipped")
-        else:
-            yield from _read_file(path, path.with_suffix("").name)
+            continue
+        empty = True
+        for path in found:
+            for item in _read_path(raw, path, patterns):
+                empty = False
+                yield item
+        if empty:
+            # Said aloud: a run over nothing must not pass for a run over a corpus.
+            yield Problem(raw, _nothing_found(found, patterns))
+
+
+def _read_path(raw: str, path: Path, patterns: tuple[str, ...]) -> Iterator[Item]:
+    if path.is_dir():
+        yield from _walk(path, patterns)
+    elif not path.exists():
+        yield Problem(raw, "broken symbolic link, skipped")
+    else:
+        yield from _read_file(path, path.with_suffix("").name)
+
+
+def _nothing_found(found: list[Path], patterns: tuple[str, ...]) -> str:
+    if all(path.is_file() for path in found):
+        return "no documents in it"
+    return (
+        f"no documents: no file matching {', '.join(patterns)} "
+        "(choose the file patterns with --glob)"
+    )
 
 
 class SeenIds:

@@ -1,0 +1,113 @@
+"""Finding and decoding the files of a corpus, through the installed command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import cli
+
+
+def rows_of(stdout: str) -> list[dict]:
+    return [json.loads(line) for line in stdout.split("\n") if line.strip()]
+
+
+def error_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("corpus-tool")]
+
+
+# --- a path that yields nothing is an error, named --------------------------------
+
+
+def test_an_empty_directory_is_named_and_fails(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = cli("chars", empty, "-f", "jsonl")
+    assert result.returncode == 1 and result.stdout == ""
+    (line,) = error_lines(result.stderr)
+    assert str(empty) in line and "no documents" in line and "--glob" in line
+
+
+def test_a_directory_without_matching_files_is_named_and_fails(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "NOTES.TEXT").write_text("Not picked up by the default patterns.\n")
+    result = cli("chars", notes, "-f", "jsonl")
+    assert result.returncode == 1
+    (line,) = error_lines(result.stderr)
+    assert str(notes) in line and "*.txt, *.md, *.jsonl" in line
+
+
+def test_the_other_paths_are_still_read(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "a.txt").write_text("Some words.\n")
+    result = cli("chars", tmp_path / "empty", tmp_path / "a.txt", "-f", "jsonl")
+    assert result.returncode == 1
+    assert [row["doc"] for row in rows_of(result.stdout)] == ["a"]
+    assert len(error_lines(result.stderr)) == 1
+
+
+def test_a_glob_matching_nothing_is_a_usage_error(tmp_path: Path) -> None:
+    pattern = tmp_path / "*.nothing"
+    result = cli("chars", pattern, "-f", "jsonl")
+    assert result.returncode == 2 and result.stdout == ""
+    assert str(pattern) in result.stderr
+
+
+def test_a_glob_option_matching_nothing_names_the_directory(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Some words.\n")
+    result = cli("chars", tmp_path, "--glob", "*.csv", "-f", "jsonl")
+    assert result.returncode == 1 and result.stdout == ""
+    (line,) = error_lines(result.stderr)
+    assert str(tmp_path) in line and "*.csv" in line
+
+
+def test_an_empty_stdin_stays_quiet() -> None:
+    # A pipeline whose first stage found nothing is not an error of this one.
+    result = cli("chars", input="")
+    assert result.returncode == 0 and result.stderr == ""
+
+
+# --- file patterns ignore case ------------------------------------------------------
+
+
+def test_suffixes_match_in_any_case(tmp_path: Path) -> None:
+    (tmp_path / "README.TXT").write_text("Shouted name.\n")
+    (tmp_path / "Notes.Md").write_text("Mixed case.\n")
+    (tmp_path / "DATA.JSONL").write_text('{"id": "rec", "text": "A record."}\n')
+    result = cli("chars", tmp_path, "-f", "jsonl")
+    assert result.returncode == 0, result.stderr
+    assert sorted(row["doc"] for row in rows_of(result.stdout)) == ["Notes", "README", "rec"]
+
+
+def test_the_glob_option_ignores_case(tmp_path: Path) -> None:
+    (tmp_path / "a.TEXT").write_text("One.\n")
+    (tmp_path / "b.text").write_text("Two.\n")
+    result = cli("chars", tmp_path, "--glob", "*.text", "-f", "jsonl")
+    assert result.returncode == 0, result.stderr
+    assert sorted(row["doc"] for row in rows_of(result.stdout)) == ["a", "b"]
+
+
+# --- UTF-8 with a few bad bytes stays UTF-8 ---------------------------------------------
+
+
+def test_utf8_with_two_bad_bytes_keeps_its_curly_quotes(tmp_path: Path) -> None:
+    text = "“Hello,” she said. It was late."
+    data = text.encode("utf-8").replace(b"It", b"I\xff\xfet")
+    (tmp_path / "short.txt").write_bytes(data)
+    result = cli("chars", tmp_path / "short.txt", "--annotate", "-f", "jsonl")
+    (doc,) = rows_of(result.stdout)
+    assert doc["text"] == "“Hello,” she said. I\ufffd\ufffdt was late."
+    assert doc["meta"]["encoding"].startswith("utf-8")
+    (line,) = error_lines(result.stderr)
+    assert "warning" in line and "short.txt" in line and "U+FFFD" in line
+
+
+def test_legacy_text_is_still_detected(tmp_path: Path) -> None:
+    # Many high bytes and not one valid UTF-8 sequence: not UTF-8.
+    text = "Le café était très apprécié à Zürich, où la façade naïve plaît."
+    (tmp_path / "latin.txt").write_bytes(text.encode("latin-1"))
+    result = cli("chars", tmp_path / "latin.txt", "--annotate", "-f", "jsonl")
+    assert result.returncode == 0, result.stderr
+    (doc,) = rows_of(result.stdout)
+    assert doc["text"] == text
