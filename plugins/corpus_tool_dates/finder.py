@@ -208,6 +208,22 @@ def _set_ok(text: str, found: Found) -> bool:
     return not (adverb and _capitalised(adverb) and _capitalised(_word_after(text, found.end)))
 
 
+def _period_ok(text: str, found: Found) -> bool:
+    """"the quarter" is a period unless it is a share ("the quarter of the vote"), a part of
+    a town ("the French Quarter") or a compound ("the quarter-final"); "the period" needs
+    a word that makes it a financial one ("the latest period", "the year-ago period")."""
+    reference = found.parts.get("reference")
+    if reference is None:
+        return True
+    if reference.lower() == "period" and not (
+        found.parts.get("latest") or found.parts.get("ago") or found.parts.get("pyear")
+    ):
+        return False
+    after = text[found.end:found.end + 4]
+    return reference.islower() and not after.startswith(("-", " of")) \
+        and not _capitalised(_word_before(text, found.end - len(reference)))
+
+
 def _anaphor_ok(text: str, found: Found) -> bool:
     # "the day before the vote" is anchored on an event we cannot date.
     if found.parts.get("dir", "").lower() in ("before", "after"):
@@ -224,8 +240,8 @@ def _vague_ok(text: str, found: Found) -> bool:
 
 _CHECKS = {
     "year": _year_ok, "month": _month_ok, "weekday": _weekday_ok, "season": _season_ok,
-    "decade": _decade_ok, "time": _time_ok, "duration": _duration_ok, "set": _set_ok,
-    "anaphor": _anaphor_ok, "vague": _vague_ok,
+    "decade": _decade_ok, "time": _time_ok, "half": _period_ok, "duration": _duration_ok,
+    "set": _set_ok, "anaphor": _anaphor_ok, "vague": _vague_ok,
 }
 # Pieces that must be capitalised: "march" and "sunday" in lower case are not dates.
 _NAMES = ("month", "weekday", "weekdays")

@@ -23,7 +23,6 @@ from corpus_tool_dates.lexicon import (
     MULTIPLIERS,
     NUMBER_WORDS,
     ORDINAL_WORDS,
-    ORDINALS,
     SEASONS,
     UNIT_FACTOR,
     UNITS,
@@ -32,6 +31,7 @@ from corpus_tool_dates.lexicon import (
     WEEKDAYS,
     ZONES,
 )
+from corpus_tool_dates.periods import period
 
 
 @dataclass(frozen=True)
@@ -319,16 +319,7 @@ def _part(p: dict[str, str], ctx: Context) -> Timex:
 
 
 def _half(p: dict[str, str], ctx: Context) -> Timex:
-    if p.get("q"):
-        return Timex("DATE", f"{p['year']}-{p['q'].upper()}")
-    portion = "H" if _key(p["portion"]) == "half" else "Q"
-    ordinal = _key(p["ordinal"])
-    n = (2 if portion == "H" else 4) if ordinal == "last" else ORDINALS[ordinal]
-    if p.get("year"):
-        year: int | None = int(p["year"])
-    else:
-        year = _year_offset(ctx, _key(p.get("rel")))
-    return Timex("DATE", f"{year:04d}-{portion}{n}" if year else f"XXXX-{portion}{n}")
+    return Timex(*period(p, ctx.anchor))
 
 
 def _season(p: dict[str, str], ctx: Context) -> Timex:

@@ -71,6 +71,13 @@ APPROX = (
 )
 # the 19th century, the twentieth century
 NTH = rf"(?P<nth>(?:[12]?\d)(?:st|nd|rd|th)|{_words(ORDINAL_WORDS)})[-\s]century"
+# A year a financial period belongs to: "the 1988", "the year-ago", "this year's".
+PERIOD_YEAR = (
+    r"(?:(?P<ago>(?:comparable\s+|corresponding\s+)?year[-\s](?:ago|earlier))"
+    rf"|(?P<pyear>{YEAR})|(?P<yrel>this|last|next)\s+year's)"
+)
+# "the last quarter" alone is the previous quarter (relunit); "the last quarter of 2022" is Q4.
+PERIOD_ORDINAL = r"first|second|third|fourth|1st|2nd|3rd|4th|last(?=\s+(?:half|quarter)\s+of\s)"
 REL = r"(?P<rel>last|next|this|past|coming|previous|following|current|same|preceding)"
 
 # (family, pattern); the order is the priority at one position.
@@ -97,10 +104,22 @@ FAMILIES: list[tuple[str, str]] = [
              rf"(?:(?P<month>{MONTH_FULL})(?:,?\s+(?P<year>{YEAR}))?"
              rf"|(?P<decade>(?:1\d|20)\d0)s|(?P<year>{YEAR})|{NTH}"
              rf"|(?P<rel>this|last|next|the|that)\s+(?P<unit>year|month|week|decade|century))"),
-    # the first half of 2022, the third quarter of this year, Q3 2022
-    ("half", rf"(?:the\s+)?(?P<ordinal>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
-             rf"(?P<portion>half|quarter)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?"
-             rf"|(?P<q>[qh][1-4])\s(?P<year>{YEAR})"),
+    # the first half of 2022, the third quarter, third-quarter, the fiscal first quarter,
+    # the year-ago quarter, the latest period, fiscal 1989, Q3 2022 (see periods.py)
+    # "the" belongs to a noun ("the third quarter"), not to an adjective ("the third-quarter
+    # loss" tags "third-quarter").
+    ("half", rf"the\s+(?:{PERIOD_YEAR}\s+)?(?:fiscal[-\s]+)?"
+             rf"(?P<ordinal>{PERIOD_ORDINAL})\s+(?:fiscal\s+)?(?P<portion>half|quarter)(?!-)"
+             rf"(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?"
+             rf"|(?:{PERIOD_YEAR}\s+)?(?:fiscal[-\s]+)?"
+             rf"(?P<ordinal>{PERIOD_ORDINAL})[-\s]+(?:fiscal[-\s]+)?(?P<portion>half|quarter)"
+             rf"(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?"
+             rf"|(?P<det>the|its|this|that)\s+(?:{PERIOD_YEAR}\s+)?(?:fiscal\s+)?"
+             rf"(?:(?P<latest>latest|current|same|comparable|corresponding|most\s+recent)\s+)?"
+             rf"(?P<reference>quarter|period)"
+             rf"|(?P<q>[qh][1-4])\s(?P<year>{YEAR})"
+             rf"|fiscal(?:\s+year)?\s+(?P<fiscal>{YEAR})"
+             rf"|the\s+(?P<latest>current|latest)\s+fiscal\s+year"),
     # summer 2022, last winter, in the autumn of 2021
     ("season", rf"(?:(?P<edge>early|late|mid)[-\s]+)?"
                rf"(?:(?P<rel>last|next|this|the|past|coming)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"),

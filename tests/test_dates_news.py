@@ -1,0 +1,91 @@
+"""News-writing conventions of the dates tool, one group per error class, each with
+invented sentences (TimeML/TIMEX3 values and extents)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_tool.testing import run_tool
+
+
+def found(text: str, anchor: str) -> list[tuple[str, str, str]]:
+    """(text, type, value) of every row, resolved against ``anchor``."""
+    return [(r["text"], r["type"], r["value"]) for r in run_tool("dates", [text], anchor=anchor)]
+
+
+def check(cases: list[tuple[str, str, list[tuple[str, str, str]]]]) -> None:
+    for anchor, text, expected in cases:
+        assert found(text, anchor) == expected, text
+
+
+# -- financial periods: quarters, halves, fiscal years -------------------------------
+
+PERIODS = [
+    # A quarter without its year is the latest of that number, reported after it closed.
+    (
+        "1996-01-20",
+        "Fourth-quarter orders rose, and the second quarter was flat.",
+        [("Fourth-quarter", "DATE", "1995-Q4"), ("the second quarter", "DATE", "1995-Q2")],
+    ),
+    ("1995-10-20", "A fourth-quarter charge is likely.", [("fourth-quarter", "DATE", "1995-Q4")]),
+    (
+        "2003-07-02",
+        "The firm expects a weak third quarter.",
+        [("third quarter", "DATE", "2003-Q3")],
+    ),
+    # "the" goes with the noun, not with the adjective.
+    (
+        "1995-10-20",
+        "It blamed the third-quarter loss on rain.",
+        [("third-quarter", "DATE", "1995-Q3")],
+    ),
+    # the quarter just closed, the same quarter a year before
+    (
+        "1995-11-02",
+        "Sales in the latest quarter rose from the year-ago quarter; in the quarter, costs fell.",
+        [
+            ("the latest quarter", "DATE", "1995-Q3"),
+            ("the year-ago quarter", "DATE", "1994-Q3"),
+            ("the quarter", "DATE", "1995-Q3"),
+        ],
+    ),
+    (
+        "1995-11-02",
+        "Net in the year-earlier period and in the 1994 third quarter fell.",
+        [
+            ("the year-earlier period", "DATE", "1994-Q3"),
+            ("the 1994 third quarter", "DATE", "1994-Q3"),
+        ],
+    ),
+    (
+        "1995-11-02",
+        "It met targets for fiscal 1994 and the current fiscal year.",
+        [("fiscal 1994", "DATE", "1994"), ("the current fiscal year", "DATE", "1995")],
+    ),
+    (
+        "1995-11-02",
+        "Results for the fiscal first quarter and next year's second quarter.",
+        [
+            ("the fiscal first quarter", "DATE", "1995-Q1"),
+            ("next year's second quarter", "DATE", "1996-Q2"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", PERIODS, ids=[c[1] for c in PERIODS])
+def test_financial_periods(case: tuple) -> None:
+    check([case])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He won a quarter of the vote.",
+        "They dined in the French Quarter.",
+        "She lost the quarter-final.",
+        "Over the period prices rose.",
+    ],
+)
+def test_quarters_that_are_not_periods(text: str) -> None:
+    assert found(text, "1995-11-02") == []
