@@ -89,3 +89,42 @@ def test_financial_periods(case: tuple) -> None:
 )
 def test_quarters_that_are_not_periods(text: str) -> None:
     assert found(text, "1995-11-02") == []
+
+
+# -- tense decides which way a bare weekday, month or day points ---------------------
+
+TENSE = [
+    # 2001-06-13 is a Wednesday
+    (
+        "2001-06-13",
+        "The minister met Monday with rebels. She will meet them again on Friday.",
+        [("Monday", "DATE", "2001-06-11"), ("Friday", "DATE", "2001-06-15")],
+    ),
+    ("2001-06-13", "The talks are set to resume Friday.", [("Friday", "DATE", "2001-06-15")]),
+    ("2001-06-13", "Voting is expected to start Tuesday.", [("Tuesday", "DATE", "2001-06-19")]),
+    (
+        "2001-06-13",
+        "Rebels attacked the town Tuesday, officials said.",
+        [("Tuesday", "DATE", "2001-06-12")],
+    ),
+    # a month far from the anchor: past tense looks back, future tense ahead
+    (
+        "2001-03-10",
+        "A probe crashed last February; another will fly in December.",
+        [("last February", "DATE", "2000-02"), ("December", "DATE", "2001-12")],
+    ),
+    ("2001-10-20", "In January, the company hired a new chief.", [("January", "DATE", "2001-01")]),
+    (
+        "2001-11-02",
+        "The dividend will be paid Dec. 14 and the offer expires Jan. 4.",
+        [("Dec. 14", "DATE", "2001-12-14"), ("Jan. 4", "DATE", "2002-01-04")],
+    ),
+    # near the anchor the nearest reading wins ("was extended to" a coming date)
+    ("2001-11-02", "The offer was extended to Nov. 16.", [("Nov. 16", "DATE", "2001-11-16")]),
+    ("2001-04-20", "He was shot on Oct. 23 in his kitchen.", [("Oct. 23", "DATE", "2000-10-23")]),
+]
+
+
+@pytest.mark.parametrize("case", TENSE, ids=[c[1] for c in TENSE])
+def test_tense_decides_direction(case: tuple) -> None:
+    check([case])

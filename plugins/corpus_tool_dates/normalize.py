@@ -32,6 +32,7 @@ from corpus_tool_dates.lexicon import (
     ZONES,
 )
 from corpus_tool_dates.periods import period
+from corpus_tool_dates.tense import FUTURE, PAST, direction
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,12 @@ class Context:
 
     anchor: date | None
     reference: date | None = None
+    text: str = ""
+    span: tuple[int, int] = (0, 0)  # the expression being resolved
+
+    def tense(self) -> int:
+        """PAST, FUTURE or UNKNOWN: the tense of the clause around the expression."""
+        return direction(self.text, *self.span)
 
     @property
     def base(self) -> date | None:
@@ -65,8 +72,6 @@ MODS = {
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 BACKWARD = {"last", "past", "previous", "preceding", "before", "earlier", "ago"}
 FORWARD = {"next", "coming", "following", "after", "later", "from now", "hence"}
-FUTURE_CUE = re.compile(r"\b(?:will|shall|'ll|going\s+to|due|plans?|scheduled|expected|next)\b",
-                        re.IGNORECASE)
 
 
 def _key(text: str | None) -> str:
@@ -201,6 +206,31 @@ def _closest(anchor: date | None, month_: int, day_: int | None) -> int | None:
     return min((anchor.year - 1, anchor.year, anchor.year + 1), key=distance)
 
 
+# Within this many days of the anchor the nearest reading wins whatever the tense ("was
+# extended to Nov. 16", "payable Dec. 15"); further off the tense decides.
+NEAR_DAYS = 60
+
+
+def _year_of(ctx: Context, month_: int, day_: int | None) -> int | None:
+    """The year of a month (and day) written without one: the nearest reading when it is
+    close to the anchor, else the latest such date up to the anchor in a past-tense
+    clause and the next one in a future-tense clause."""
+    anchor = ctx.anchor
+    year = _closest(anchor, month_, day_)
+    if anchor is None or year is None:
+        return None
+    if abs((date(year, month_, min(day_ or 15, 28)) - anchor).days) <= NEAR_DAYS:
+        return year
+    tense = ctx.tense()
+    here = (anchor.month, anchor.day if day_ else 0)
+    there = (month_, day_ or 0)
+    if tense == PAST:
+        return anchor.year if there <= here else anchor.year - 1
+    if tense == FUTURE:
+        return anchor.year if there >= here else anchor.year + 1
+    return year
+
+
 def _zone(text: str | None) -> str:
     if not text:
         return ""
@@ -230,7 +260,7 @@ def _clock(parts: dict[str, str]) -> str | None:
 
 def _calendar_date(year: int | None, month_: int, day_: int, parts: dict[str, str],
                    ctx: Context) -> Timex | None:
-    year = year if year is not None else _closest(ctx.anchor, month_, day_)
+    year = year if year is not None else _year_of(ctx, month_, day_)
     try:
         d = date(year if year is not None else 2000, month_, day_)  # 2000: a leap year
     except ValueError:
@@ -266,13 +296,15 @@ def _month_year(ctx: Context, month_: int, year: int | None, rel: str | None) ->
     anchor = ctx.anchor
     if year is None and anchor is not None:
         if rel in ("last", "past"):
-            year = anchor.year if month_ < anchor.month else anchor.year - 1
+            # The month just gone is "last month"; "last February" written in March is
+            # the February of a year before.
+            year = anchor.year if month_ < anchor.month - 1 else anchor.year - 1
         elif rel in ("next", "coming"):
             year = anchor.year if month_ > anchor.month else anchor.year + 1
         elif rel == "this":
             year = anchor.year
         else:
-            year = _closest(anchor, month_, None)
+            year = _year_of(ctx, month_, None)
     return v.month(year, month_) if year is not None else f"XXXX-{month_:02d}"
 
 
@@ -430,9 +462,8 @@ def _weekday(p: dict[str, str], ctx: Context, text: str, start: int) -> Timex:
         elif rel in ("last", "past"):
             d = anchor - timedelta(days=behind or 7)
         else:
-            # News speaks of the past unless the sentence looks ahead ("will meet on Friday").
-            sentence = re.split(r"[.!?]\s", text[max(0, start - 120):start])[-1]
-            d = anchor + timedelta(days=ahead) if FUTURE_CUE.search(sentence) \
+            # News speaks of the past unless the clause looks ahead ("will meet on Friday").
+            d = anchor + timedelta(days=ahead) if ctx.tense() == FUTURE \
                 else anchor - timedelta(days=behind)
         value = v.day(d)
     if part:
@@ -499,6 +530,7 @@ def normalize(found: Found, ctx: Context, text: str) -> Timex | None:
     """The TIMEX3 reading of one expression; None when it is not a real date
     ("February 30").  Full dates become the reference for later anaphora."""
     p = found.parts
+    ctx.text, ctx.span = text, (found.start, found.end)
     if found.family == "weekday":
         timex: Timex | None = _weekday(p, ctx, text, found.start)
     else:

@@ -1,0 +1,244 @@
+"""The tense of the clause around an expression: it decides which way a bare weekday,
+month or day points ("the king met Monday" is the Monday before the article, "will
+meet on Thursday" the Thursday after), as HeidelTime does with its part-of-speech tags.
+
+No tagger: the verb forms that carry tense in English are few ("will", "'ll", "is to",
+"was", "said", regular "-ed" forms, a list of irregular past forms), and the one
+nearest the expression inside its sentence decides.
+"""
+
+from __future__ import annotations
+
+import re
+
+PAST, UNKNOWN, FUTURE = -1, 0, 1
+PRESENT = 2  # a present-tense clause: no direction, but it hides tense words further off
+
+# How far around the expression a tense word may be (within its sentence).
+REACH = 160
+
+_FUTURE_WORDS = frozenset(
+    [
+        "will",
+        "'ll",
+        "’ll",
+        "shall",
+        "would",
+        "wo",
+        "won't",
+        "won’t",
+        "gonna",
+        "upcoming",
+        "tomorrow",
+        "soon",
+        "expected",
+        "scheduled",
+        "slated",
+        "due",
+        "payable",
+        "effective",
+        "through",
+    ]
+)
+# Present-tense verbs: the clause speaks of now, so the nearest date is meant.
+_PRESENT_WORDS = frozenset(
+    [
+        "is",
+        "are",
+        "am",
+        "says",
+        "say",
+        "has",
+        "have",
+        "remains",
+        "remain",
+        "seems",
+    ]
+)
+# "set to resume", "is to meet", "are going to", "is expected to": the future.
+_FUTURE_PHRASE = re.compile(
+    r"\b(?:(?:is|are)\s+(?:to|going\s+to|about\s+to|due\s+to|set\s+to|scheduled"
+    r"\s+to|expected\s+to)|set\s+to|as\s+(?:soon|early)\s+as|beginning|starting"
+    r"|(?:plans?|intends?|aims?|hopes?|expects?|wants?)\s+to)\b",
+    re.IGNORECASE,
+)
+_PAST_WORDS = frozenset(
+    [
+        "was",
+        "were",
+        "had",
+        "did",
+        "said",
+        "told",
+        "met",
+        "went",
+        "came",
+        "took",
+        "made",
+        "gave",
+        "began",
+        "left",
+        "saw",
+        "got",
+        "held",
+        "found",
+        "brought",
+        "thought",
+        "felt",
+        "kept",
+        "fell",
+        "rose",
+        "won",
+        "lost",
+        "sent",
+        "spent",
+        "built",
+        "paid",
+        "sold",
+        "bought",
+        "led",
+        "ran",
+        "wrote",
+        "spoke",
+        "broke",
+        "chose",
+        "drove",
+        "flew",
+        "knew",
+        "grew",
+        "threw",
+        "shot",
+        "hit",
+        "struck",
+        "fought",
+        "caught",
+        "taught",
+        "sought",
+        "stood",
+        "understood",
+        "became",
+        "overcame",
+        "ate",
+        "forgot",
+        "heard",
+        "meant",
+        "read",
+        "hung",
+        "slid",
+        "fled",
+        "swore",
+        "wore",
+        "tore",
+        "froze",
+        "stole",
+        "woke",
+        "arose",
+        "dealt",
+        "split",
+        "quit",
+        "ago",
+        "yesterday",
+        "earlier",
+        "previously",
+        "ended",
+    ]
+)
+_NOT_PAST = frozenset(
+    [
+        "need",
+        "needed",
+        "red",
+        "bed",
+        "shed",
+        "speed",
+        "seed",
+        "feed",
+        "breed",
+        "creed",
+        "greed",
+        "indeed",
+        "proceed",
+        "succeed",
+        "exceed",
+        "hundred",
+        "united",
+        "limited",
+        "based",
+        "related",
+    ]
+)
+_WORD = re.compile(r"[A-Za-z'’]+")
+# After these an "-ed" form is an adjective ("the reduced dividend") or a passive or
+# perfect participle ("will be paid", "to be completed"): the tense is elsewhere.
+_NOT_BEFORE_PAST = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "this",
+        "that",
+        "be",
+        "been",
+        "being",
+        "to",
+    ]
+)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“`'])|\n\s*\n")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``start``..``end``, at most REACH either side."""
+    low = max(0, start - REACH)
+    high = min(len(text), end + REACH)
+    begin = low
+    for match in _SENTENCE_END.finditer(text, low, start):
+        begin = match.end()
+    stop = _SENTENCE_END.search(text, end, high)
+    return begin, stop.start() + 1 if stop else high
+
+
+def _tense_of(word: str, before: str) -> int:
+    lower = word.lower()
+    if lower in _FUTURE_WORDS:
+        return FUTURE
+    if lower in _PRESENT_WORDS:
+        return PRESENT
+    if before in _NOT_BEFORE_PAST:
+        return UNKNOWN
+    if lower in _PAST_WORDS:
+        return PAST
+    if lower.endswith("ed") and len(lower) > 4 and lower not in _NOT_PAST and word.islower():
+        return PAST
+    return UNKNOWN
+
+
+def direction(text: str, start: int, end: int) -> int:
+    """PAST, FUTURE or UNKNOWN for the expression at ``start``..``end`` of ``text``:
+    the tense word nearest to it in its sentence."""
+    begin, stop = _sentence(text, start, end)
+    best, best_distance = UNKNOWN, REACH + 1
+    for match in _FUTURE_PHRASE.finditer(text, begin, stop):
+        if match.start() >= end or match.end() <= start:
+            distance = start - match.end() if match.end() <= start else match.start() - end
+            if distance < best_distance:
+                best, best_distance = FUTURE, distance
+    before = ""
+    for match in _WORD.finditer(text, begin, stop):
+        word, before = match.group(), before
+        if start <= match.start() < end:
+            before = word.lower()
+            continue
+        tense = _tense_of(word, before)
+        before = word.lower()
+        if tense == UNKNOWN:
+            continue
+        # A word after the expression counts a little less than one before it.
+        distance = start - match.end() if match.end() <= start else 2 * (match.start() - end)
+        if distance < best_distance:
+            best, best_distance = tense, distance
+    return UNKNOWN if best == PRESENT else best
