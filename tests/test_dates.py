@@ -71,9 +71,9 @@ FAMILIES = [
      [("the first half of 2022", "DATE", "2022-H1", None)]),
     # durations
     ("The war lasted three weeks.", [("three weeks", "DURATION", "P3W", None)]),
-    ("The 7 1/2 year war failed.", [("7 1/2 year", "DURATION", "P7.5Y", None)]),
-    ("She waited two and a half years.", [("two and a half years", "DURATION", "P2.5Y", None)]),
-    ("He was jailed for about a decade.", [("about a decade", "DURATION", "P1DE", "APPROX")]),
+    ("The 7 1/2 year war failed.", [("7 1/2 year", "DURATION", "P7Y6M", None)]),
+    ("She waited two and a half years.", [("two and a half years", "DURATION", "P2Y6M", None)]),
+    ("He was jailed for about a decade.", [("a decade", "DURATION", "P10Y", "APPROX")]),
     ("The talks took 36 hours.", [("36 hours", "DURATION", "PT36H", None)]),
     ("They have fought for years.", [("years", "DURATION", "PXY", None)]),
     # sets
@@ -380,7 +380,7 @@ def test_cli_csv_and_type_filter() -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines() == [
         "doc,start,end,text,type,value,mod,anchor",
-        "004_71ffaa25917f853c,4373,4383,7 1/2 year,DURATION,P7.5Y,,"]
+        "004_71ffaa25917f853c,4373,4383,7 1/2 year,DURATION,P7Y6M,,"]
 
 
 def test_cli_reads_meta_date_from_json_lines() -> None:

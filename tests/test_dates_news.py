@@ -128,3 +128,49 @@ TENSE = [
 @pytest.mark.parametrize("case", TENSE, ids=[c[1] for c in TENSE])
 def test_tense_decides_direction(case: tuple) -> None:
     check([case])
+
+
+# -- durations: extents, fractions, ago-dates -----------------------------------------
+
+DURATIONS = [
+    # "the past/next/first N units" is one duration; a loose "about" stays out of the
+    # extent but gives the mod, a bound ("more than") stays in.
+    (
+        "2001-06-13",
+        "Stocks fell over the past three months and may rise in the next two weeks.",
+        [("the past three months", "DURATION", "P3M"), ("the next two weeks", "DURATION", "P2W")],
+    ),
+    (
+        "2001-06-13",
+        "She slept about six hours, after more than two decades in exile.",
+        [("six hours", "DURATION", "PT6H"), ("more than two decades", "DURATION", "P20Y")],
+    ),
+    # fractions in whole smaller units
+    (
+        "2001-06-13",
+        "It took 3 1/2 years, then a minute and a half, then a day and a half.",
+        [
+            ("3 1/2 years", "DURATION", "P3Y6M"),
+            ("a minute and a half", "DURATION", "PT1M30S"),
+            ("a day and a half", "DURATION", "P1DT12H"),
+        ],
+    ),
+    # an ago-date keeps its modifier
+    (
+        "2001-06-13",
+        "The war ended nearly six years ago.",
+        [("nearly six years ago", "DATE", "1995")],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", DURATIONS, ids=[c[1] for c in DURATIONS])
+def test_durations(case: tuple) -> None:
+    check([case])
+
+
+def test_duration_mods() -> None:
+    rows = run_tool(
+        "dates", ["She slept about six hours; it ended nearly six years ago."], anchor="2001-06-13"
+    )
+    assert [r["mod"] for r in rows] == ["APPROX", "LESS_THAN"]

@@ -68,6 +68,7 @@ MODS = {
     "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "under": "LESS_THAN",
     "less than": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN",
     "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS",
 }
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 BACKWARD = {"last", "past", "previous", "preceding", "before", "earlier", "ago"}
@@ -138,10 +139,28 @@ def _unit(word: str) -> tuple[str, bool, int]:
     return letter, is_time, UNIT_FACTOR.get(key, 1)
 
 
+# A fraction of a unit is written in whole smaller units, as TIMEX3 does ("2 1/2 years"
+# is P2Y6M, "a minute and a half" PT1M30S); decades and centuries in years (P20Y).
+_SMALLER = {"Y": ("M", 12), "D": ("H", 24), "H": ("M", 60), "M": ("S", 60)}
+_IN_YEARS = {"DE": 10, "CE": 100}
+
+
 def duration_value(n: float | None, unit_word: str) -> str:
     letter, is_time, factor = _unit(unit_word)
-    amount = "X" if n is None else v.number(n * factor)
-    return f"P{'T' if is_time else ''}{amount}{letter}"
+    prefix = "PT" if is_time else "P"
+    if n is None:
+        return f"{prefix}X{letter}"
+    n *= factor
+    if letter in _IN_YEARS and n * _IN_YEARS[letter] == int(n * _IN_YEARS[letter]):
+        return f"P{int(n * _IN_YEARS[letter])}Y"
+    whole, part = int(n), n - int(n)
+    smaller = _SMALLER.get(letter) if letter != "M" or is_time else None
+    if part and smaller and (part * smaller[1]).is_integer():
+        rest = f"{int(part * smaller[1])}{smaller[0]}"
+        if letter == "D":  # the hours of a day go after the T
+            return f"P{whole}DT{rest}" if whole else f"PT{rest}"
+        return f"{prefix}{whole}{letter}{rest}" if whole else f"{prefix}{rest}"
+    return f"{prefix}{v.number(n)}{letter}"
 
 
 def _moved(base: date | None, unit_word: str, n: float) -> str | None:
@@ -423,8 +442,8 @@ def _ago(p: dict[str, str], ctx: Context) -> Timex:
     forward = _key(p["dir"]) in FORWARD
     value = _moved(ctx.anchor, p["unit"], (1 if forward else -1) * n) if n is not None else None
     if value is None:
-        return Timex("DATE", "FUTURE_REF" if forward else "PAST_REF")
-    return Timex("DATE", value)
+        return Timex("DATE", "FUTURE_REF" if forward else "PAST_REF", _mod(p.get("approx")))
+    return Timex("DATE", value, _mod(p.get("approx")))
 
 
 def _set(p: dict[str, str], ctx: Context) -> Timex:

@@ -65,10 +65,15 @@ NUMBER = (
     rf"|{NUMBER_WORD}(?:[-\s]{NUMBER_WORD})?(?:\s+and\s+a\s+half)?"
 )
 QUANTITY = rf"(?:(?P<number>{NUMBER})|(?P<vague>{_words(VAGUE_QUANTITIES)})|(?P<one>an?))"
-APPROX = (
-    r"(?P<approx>about|around|approximately|roughly|some|nearly|almost|"
-    r"more\s+than|over|less\s+than|under|at\s+least|at\s+most|up\s+to)\s+"
+# TIMEX3 extents leave a loose approximation out ("about [five hours]") but keep a bound
+# ("[more than four decades]"); both give the mod.
+APPROX_OUT = r"(?P<approx>about|around|approximately|roughly|some|nearly|almost)\s+"
+APPROX_IN = (
+    r"(?P<approx>more\s+than|no\s+more\s+than|over|less\s+than|under|at\s+least|at\s+most|"
+    r"up\s+to)\s+"
 )
+# "the past three months", "the next two weeks", "the first nine months": one duration.
+SPAN = r"(?:the\s+)?(?P<span>past|last|next|coming|first|previous|following|final)\s+"
 # the 19th century, the twentieth century
 NTH = rf"(?P<nth>(?:[12]?\d)(?:st|nd|rd|th)|{_words(ORDINAL_WORDS)})[-\s]century"
 # A year a financial period belongs to: "the 1988", "the year-ago", "this year's".
@@ -138,7 +143,8 @@ FAMILIES: list[tuple[str, str]] = [
                 rf"|the\s+(?P<dir>next|following|previous|preceding|same)\s+(?P<unit>day|week|month|year|morning|night)"
                 rf"|(?:{QUANTITY})[-\s](?P<unit>{UNIT})\s+(?P<dir>later|earlier)"),
     # two days ago, three years from now
-    ("ago", rf"(?:{QUANTITY})[-\s](?P<unit>{UNIT})\s+(?P<dir>ago|from\s+now|hence)"),
+    ("ago", rf"(?:{APPROX_OUT}|{APPROX_IN})?(?:{QUANTITY})[-\s](?P<unit>{UNIT})"
+            rf"\s+(?P<dir>ago|from\s+now|hence)"),
     # every Monday, each year, twice a week, daily, on Mondays
     ("set", rf"(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<number>{NUMBER})\s+)?"
             rf"(?:(?P<weekday>{WEEKDAY})|(?P<month>{MONTH_FULL})|(?P<part>{DAY_PART})|(?P<unit>{UNIT}))"
@@ -156,7 +162,8 @@ FAMILIES: list[tuple[str, str]] = [
     # a clock time on its own
     ("time", TIME),
     # three weeks, 7 1/2 year, about a decade, a year and a half, two-year
-    ("duration", rf"(?:{APPROX})?(?:{QUANTITY})[-\s](?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?"),
+    ("duration", rf"(?:{APPROX_OUT})?(?P<core>(?:{APPROX_IN}|{SPAN})?(?:{QUANTITY})[-\s]"
+                 rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?)"),
     # for years, over decades: a bare plural unit needs the preposition
     ("bareunits", r"(?:for|over|in|within|after)\s+"
                   r"(?P<core>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries))"),
