@@ -174,3 +174,37 @@ def test_duration_mods() -> None:
         "dates", ["She slept about six hours; it ended nearly six years ago."], anchor="2001-06-13"
     )
     assert [r["mod"] for r in rows] == ["APPROX", "LESS_THAN"]
+
+
+# -- a clock time and its day are one TIME; weekdays after a subject -------------------
+
+TIME_AND_DAY = [
+    # 2001-06-13 is a Wednesday
+    (
+        "2001-06-13",
+        "The boy was seized at 10 p.m. Monday and talks broke off at noon Tuesday.",
+        [
+            ("10 p.m. Monday", "TIME", "2001-06-11T22:00"),
+            ("noon Tuesday", "TIME", "2001-06-12T12:00"),
+        ],
+    ),
+    (
+        "2001-06-13",
+        "The vote closes at 6 p.m. EDT Friday, officials will say.",
+        [("6 p.m. EDT Friday", "TIME", "2001-06-15T18:00-04:00")],
+    ),
+    # a name before the weekday is the sentence's subject, not part of a holiday's name
+    (
+        "2001-06-13",
+        "The Czech Republic Monday joined the alliance; Mr. Havel Tuesday spoke.",
+        [("Monday", "DATE", "2001-06-11"), ("Tuesday", "DATE", "2001-06-12")],
+    ),
+    ("2001-06-13", "Shoppers crowded stores on Black Friday.", []),
+    # a decimal index level is not a year
+    ("2001-06-13", "The index closed at 1462.93 points.", []),
+]
+
+
+@pytest.mark.parametrize("case", TIME_AND_DAY, ids=[c[1] for c in TIME_AND_DAY])
+def test_time_and_day(case: tuple) -> None:
+    check([case])

@@ -143,9 +143,15 @@ def _month_ok(text: str, found: Found) -> bool:
     return before in DATE_CUES or found.parts["month"].lower() not in ("may", "march")
 
 
-# A capitalised word inside a sentence just before a weekday makes it a name:
-# "Sheffield Wednesday", "Black Friday", "Super Tuesday" (not "On Friday").
-_NAME_BEFORE = re.compile(r"(?<=\w)[ \t]+([A-Z][\w'’-]*)[ \t]+$")
+# Names made of a word and a weekday: "Black Friday", "Super Tuesday", "Sheffield
+# Wednesday".  Any other capitalised word before a weekday is the subject of a news
+# sentence ("Clinton Saturday vowed", "the Czech Republic Friday joined").
+WEEKDAY_NAMES = frozenset([
+    "black", "good", "super", "easter", "ash", "holy", "maundy", "palm", "cyber", "giving",
+    "shrove", "bloody", "fat", "sheffield", "casual", "manic", "blue", "freaky", "travel",
+    "throwback", "small", "plough", "low", "white", "whit", "spy",
+])
+_NAME_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
 
 
 def _weekday_ok(text: str, found: Found) -> bool:
@@ -155,7 +161,7 @@ def _weekday_ok(text: str, found: Found) -> bool:
     if found.parts.get("rel"):
         return True
     name = _NAME_BEFORE.search(text, max(0, found.start - 40), found.start)
-    return name is None or name.group(1).lower() in DATE_CUES
+    return name is None or name.group(1).lower() not in WEEKDAY_NAMES
 
 
 def _season_ok(text: str, found: Found) -> bool:

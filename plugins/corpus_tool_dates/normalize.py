@@ -464,36 +464,40 @@ def _set(p: dict[str, str], ctx: Context) -> Timex:
     return Timex("SET", duration_value(n, p["unit"]))
 
 
-def _weekday(p: dict[str, str], ctx: Context, text: str, start: int) -> Timex:
-    weekday = _weekday_number(p["weekday"])
-    part = _key(p.get("part"))
+def _weekday_value(weekday: int, rel: str, ctx: Context) -> str:
     anchor = ctx.anchor
     if anchor is None:
-        value = f"XXXX-WXX-{weekday}"
+        return f"XXXX-WXX-{weekday}"
+    ahead = (weekday - anchor.isoweekday()) % 7  # days until the next one
+    behind = (anchor.isoweekday() - weekday) % 7  # days since the last one
+    if rel == "this":
+        d = anchor + timedelta(days=weekday - anchor.isoweekday())
+    elif rel in ("next", "coming"):
+        d = anchor + timedelta(days=ahead or 7)
+    elif rel in ("last", "past"):
+        d = anchor - timedelta(days=behind or 7)
     else:
-        rel = _key(p.get("rel"))
-        ahead = (weekday - anchor.isoweekday()) % 7  # days until the next one
-        behind = (anchor.isoweekday() - weekday) % 7  # days since the last one
-        if rel == "this":
-            d = anchor + timedelta(days=weekday - anchor.isoweekday())
-        elif rel in ("next", "coming"):
-            d = anchor + timedelta(days=ahead or 7)
-        elif rel in ("last", "past"):
-            d = anchor - timedelta(days=behind or 7)
-        else:
-            # News speaks of the past unless the clause looks ahead ("will meet on Friday").
-            d = anchor + timedelta(days=ahead) if ctx.tense() == FUTURE \
-                else anchor - timedelta(days=behind)
-        value = v.day(d)
+        # News speaks of the past unless the clause looks ahead ("will meet on Friday").
+        d = anchor + timedelta(days=ahead) if ctx.tense() == FUTURE \
+            else anchor - timedelta(days=behind)
+    return v.day(d)
+
+
+def _weekday(p: dict[str, str], ctx: Context) -> Timex:
+    value = _weekday_value(_weekday_number(p["weekday"]), _key(p.get("rel")), ctx)
+    part = _key(p.get("part"))
     if part:
         return Timex("TIME", f"{value}T{DAY_PARTS[part]}")
     return Timex("DATE", value)
 
 
 def _time(p: dict[str, str], ctx: Context) -> Timex | None:
+    """A clock time, on the day its weekday names ("10 p.m. Wednesday") or the anchor's."""
     clock = _clock(p)
     if clock is None:
         return None
+    if p.get("weekday"):
+        return Timex("TIME", _weekday_value(_weekday_number(p["weekday"]), "", ctx) + clock)
     day_ = ctx.anchor
     return Timex("TIME", (v.day(day_) if day_ else "XXXX-XX-XX") + clock)
 
@@ -540,8 +544,8 @@ _HANDLERS = {
     "iso": _iso, "numeric": _numeric, "mdy": _day_month, "dmy": _day_month, "part": _part,
     "half": _half, "season": _season, "century": _century, "decade": _decade, "dayword": _dayword,
     "anaphor": _anaphor, "ago": _ago, "set": _set, "relunit": _relunit, "month": _month,
-    "time": _time, "duration": _duration, "bareunits": _bare_units, "year": _year,
-    "vague": _vague,
+    "time": _time, "weekday": _weekday, "duration": _duration, "bareunits": _bare_units,
+    "year": _year, "vague": _vague,
 }
 
 
@@ -550,10 +554,7 @@ def normalize(found: Found, ctx: Context, text: str) -> Timex | None:
     ("February 30").  Full dates become the reference for later anaphora."""
     p = found.parts
     ctx.text, ctx.span = text, (found.start, found.end)
-    if found.family == "weekday":
-        timex: Timex | None = _weekday(p, ctx, text, found.start)
-    else:
-        timex = _HANDLERS[found.family](p, ctx)
+    timex = _HANDLERS[found.family](p, ctx)
     if timex is not None and timex.type in ("DATE", "TIME") and _FULL_DATE.match(timex.value):
         ctx.reference = date.fromisoformat(timex.value[:10])
     return timex

@@ -44,7 +44,7 @@ MONTH_ANY = rf"(?:{MONTH_FULL}|{_words(MONTH_ABBREVIATIONS)}\.?)"
 WEEKDAY = _words(WEEKDAYS)
 WEEKDAY_ANY = rf"(?:{WEEKDAY}|{_words(WEEKDAY_ABBREVIATIONS)}\.?)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:]|[.,]\d)"
-YEAR = r"(?:1\d{3}|20\d\d)(?!\d|,\d)"
+YEAR = r"(?:1\d{3}|20\d\d)(?!\d|[,.]\d)"
 SEASON = _words(SEASONS)
 DAY_PART = _words(DAY_PARTS)
 # Zones must be written in upper case ("CET", not "west"): the finder checks that.
@@ -159,8 +159,8 @@ FAMILIES: list[tuple[str, str]] = [
     # November this year, last March, August
     ("month", rf"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<month>{MONTH_FULL})"
               rf"(?:(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))|\s+(?P<yrel>this|last|next)\s+year)?"),
-    # a clock time on its own
-    ("time", TIME),
+    # a clock time, with the weekday news writes after it ("10 p.m. Wednesday")
+    ("time", rf"(?:{TIME})(?:\s+(?:on\s+)?(?P<weekday>{WEEKDAY}))?"),
     # three weeks, 7 1/2 year, about a decade, a year and a half, two-year
     ("duration", rf"(?:{APPROX_OUT})?(?P<core>(?:{APPROX_IN}|{SPAN})?(?:{QUANTITY})[-\s]"
                  rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?)"),
