@@ -208,3 +208,20 @@ TIME_AND_DAY = [
 @pytest.mark.parametrize("case", TIME_AND_DAY, ids=[c[1] for c in TIME_AND_DAY])
 def test_time_and_day(case: tuple) -> None:
     check([case])
+
+
+# -- vague references ------------------------------------------------------------------
+
+VAGUE = [
+    (
+        "2001-06-13",
+        "In the past, the town flooded; in the near future it will not.",
+        [("the past", "DATE", "PAST_REF"), ("the near future", "DATE", "FUTURE_REF")],
+    ),
+    ("2001-06-13", "The past president spoke about the future of the party.", []),
+]
+
+
+@pytest.mark.parametrize("case", VAGUE, ids=[c[1] for c in VAGUE])
+def test_vague_references(case: tuple) -> None:
+    check([case])

@@ -237,8 +237,19 @@ def _anaphor_ok(text: str, found: Found) -> bool:
     return True
 
 
+# Words that may follow "the past" or "the future" when it is a time, not an adjective
+# ("the past president") or an entity's prospects ("the future of NATO").
+_AFTER_REF = frozenset([
+    "and", "or", "but", "that", "when", "as", "in", "to", "for", "is", "was", "has", "have",
+    "had", "will", "would", "are", "were", "with", "than", "at", "by",
+])
+
+
 def _vague_ok(text: str, found: Found) -> bool:
     word = (found.parts.get("word") or "").lower()
+    if word.startswith("the "):
+        after = _word_after(text, found.end)
+        return not (after.isalpha() and after.islower()) or after in _AFTER_REF
     if word == "soon":  # "as soon as", "soon after": conjunctions, not the future
         return _word_after(text, found.end).lower() not in ("as", "after", "afterwards")
     return True

@@ -90,4 +90,7 @@ VAGUE: dict[str, str] = {
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "at present": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "soon": "FUTURE_REF",
+    # TimeML tags "the past" and "the future" as references (PAST_REF, FUTURE_REF).
+    "the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the distant future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
 }

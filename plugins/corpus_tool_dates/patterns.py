@@ -205,6 +205,7 @@ TRIGGER_WORDS = frozenset([
     "weekend", "weekends",
     "yesterday", "today", "tomorrow", "tonight", "noon", "midday", "midnight",
     "now", "nowadays", "currently", "lately", "recently", "recent", "soon", "moment", "present",
+    "past", "future",
     "daily", "weekly", "fortnightly", "monthly", "quarterly", "annually", "yearly", "hourly",
     "nightly",
 ])
