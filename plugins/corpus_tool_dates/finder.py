@@ -241,7 +241,8 @@ def _anaphor_ok(text: str, found: Found) -> bool:
 # ("the past president") or an entity's prospects ("the future of NATO").
 _AFTER_REF = frozenset([
     "and", "or", "but", "that", "when", "as", "in", "to", "for", "is", "was", "has", "have",
-    "had", "will", "would", "are", "were", "with", "than", "at", "by",
+    "had", "will", "would", "are", "were", "with", "than", "at", "by", "it", "he", "she",
+    "they", "we", "you", "there", "this", "these", "those", "its", "their", "his", "her",
 ])
 
 
