@@ -225,3 +225,29 @@ VAGUE = [
 @pytest.mark.parametrize("case", VAGUE, ids=[c[1] for c in VAGUE])
 def test_vague_references(case: tuple) -> None:
     check([case])
+
+
+# -- spelling variants: years and decades in words ----------------------------------------
+
+SPELLED = [
+    (
+        "2001-06-13",
+        "In nineteen eighty-four the mine closed; it reopened in May nineteen ninety.",
+        [("nineteen eighty-four", "DATE", "1984"), ("May nineteen ninety", "DATE", "1990-05")],
+    ),
+    (
+        "2001-06-13",
+        "Fears grew before the year two thousand and in the winter of nineteen ninety-nine.",
+        [
+            ("the year two thousand", "DATE", "2000"),
+            ("the winter of nineteen ninety-nine", "DATE", "1999-WI"),
+        ],
+    ),
+    ("2001-06-13", "Crime fell through the nineties.", [("the nineties", "DATE", "199")]),
+    ("2001-06-13", "Nineteen people and two thousand sheep came.", []),
+]
+
+
+@pytest.mark.parametrize("case", SPELLED, ids=[c[1] for c in SPELLED])
+def test_spelled_years(case: tuple) -> None:
+    check([case])

@@ -108,7 +108,7 @@ def _after_number(text: str, start: int) -> bool:
 
 
 def _year_ok(text: str, found: Found) -> bool:
-    if found.parts.get("era"):
+    if found.parts.get("era") or found.parts.get("spelled"):
         return True
     year = int(found.parts["year"])
     words = _two_words_before(text, found.start)
@@ -133,7 +133,8 @@ def _year_ok(text: str, found: Found) -> bool:
 def _month_ok(text: str, found: Found) -> bool:
     """A month name on its own: "May" and "March" are also a verb and a modal,
     other months are also names ("April Jones")."""
-    if found.parts.get("rel") or found.parts.get("year") or found.parts.get("yrel"):
+    if found.parts.get("rel") or found.parts.get("year") or found.parts.get("yrel") \
+            or found.parts.get("spelled"):
         return True
     before = _word_before(text, found.start)
     if before in STRONG_CUES or before in ("of", "by", "early", "late", "mid", "on"):
@@ -166,7 +167,8 @@ def _weekday_ok(text: str, found: Found) -> bool:
 
 def _season_ok(text: str, found: Found) -> bool:
     rel = (found.parts.get("rel") or "").lower()
-    if found.parts.get("year") or found.parts.get("edge") or rel not in ("", "the"):
+    if found.parts.get("year") or found.parts.get("spelled") or found.parts.get("edge") \
+            or rel not in ("", "the"):
         return True
     words = _two_words_before(text, found.start) if rel else [_word_before(text, found.start)]
     cue = words[0] if words else ""

@@ -389,7 +389,32 @@ def _season(p: dict[str, str], ctx: Context) -> Timex:
     return Timex("DATE", f"{year:04d}-{code}" if year else f"XXXX-{code}", _mod(p.get("edge")))
 
 
+def spelled_year(text: str) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "eighteen hundred" -> 1800, "two thousand and
+    one" -> 2001."""
+    words = re.split(r"[-\s]+", _key(text))
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + int(parse_number(" ".join(rest)) or 0) if rest else 2000
+    first = NUMBER_WORDS.get(words[0])
+    rest = words[1:]
+    if first is None:
+        return None
+    if rest == ["hundred"]:
+        return int(first) * 100
+    if rest[:1] == ["oh"]:
+        rest = rest[1:]
+    second = parse_number(" ".join(rest))
+    return None if second is None else int(first) * 100 + int(second)
+
+
+_DECADE_TENS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                "seventies": 7, "eighties": 8, "nineties": 9}
+
+
 def _decade(p: dict[str, str], ctx: Context) -> Timex:
+    if p.get("tensword"):  # "the nineties": last century's
+        return Timex("DATE", f"19{_DECADE_TENS[_key(p['tensword'])]}", _mod(p.get("edge")))
     # "the '90s" and "the 80s" are last century's; "the 00s" and "the 10s" this one's.
     century = p.get("century") or ("20" if p["tens"] in "01" else "19")
     return Timex("DATE", f"{century}{p['tens']}", _mod(p.get("edge")))
@@ -553,6 +578,11 @@ def normalize(found: Found, ctx: Context, text: str) -> Timex | None:
     """The TIMEX3 reading of one expression; None when it is not a real date
     ("February 30").  Full dates become the reference for later anaphora."""
     p = found.parts
+    if p.get("spelled"):
+        year = spelled_year(p["spelled"])
+        if year is None:
+            return None
+        p = {**p, "year": str(year)}
     ctx.text, ctx.span = text, (found.start, found.end)
     timex = _HANDLERS[found.family](p, ctx)
     if timex is not None and timex.type in ("DATE", "TIME") and _FULL_DATE.match(timex.value):

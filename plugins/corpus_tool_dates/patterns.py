@@ -46,6 +46,16 @@ WEEKDAY_ANY = rf"(?:{WEEKDAY}|{_words(WEEKDAY_ABBREVIATIONS)}\.?)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:]|[.,]\d)"
 YEAR = r"(?:1\d{3}|20\d\d)(?!\d|[,.]\d)"
 SEASON = _words(SEASONS)
+# Years as broadcast transcripts spell them: "nineteen ninety-six", "the year two thousand".
+_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+SPELLED_YEAR = (
+    rf"(?P<spelled>(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    rf"nineteen)[-\s](?:(?:{_TENS_WORDS})(?:[-\s](?:{_UNIT_WORDS}))?|hundred|oh[-\s](?:{_UNIT_WORDS})"
+    rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+    rf"|(?<=year\s)two\s+thousand(?:\s+(?:and\s+)?(?:{_UNIT_WORDS}|ten|eleven|twelve))?)"
+)
+DECADE_WORDS = "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
 DAY_PART = _words(DAY_PARTS)
 # Zones must be written in upper case ("CET", not "west"): the finder checks that.
 ZONE = rf"(?:(?:utc|gmt)\s?[+-]\s?\d{{1,2}}(?::?\d\d)?|{_words(ZONES)}(?!\w))"
@@ -127,12 +137,14 @@ FAMILIES: list[tuple[str, str]] = [
              rf"|the\s+(?P<latest>current|latest)\s+fiscal\s+year"),
     # summer 2022, last winter, in the autumn of 2021
     ("season", rf"(?:(?P<edge>early|late|mid)[-\s]+)?"
-               rf"(?:(?P<rel>last|next|this|the|past|coming)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"),
+               rf"(?:(?P<rel>last|next|this|the|past|coming)\s+)?(?P<season>{SEASON})"
+               rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|{SPELLED_YEAR}))?"),
     # the 19th century, the late nineteenth century
     ("century", rf"(?:the\s+)?(?:(?P<edge>early|late|mid)[-\s]+)?{NTH}"),
     # the 1990s, the early 2000s, the '80s
     ("decade", r"(?:the\s+)?(?:(?P<edge>early|late|mid)[-\s]+)?(?:(?P<century>1\d|20)|')?"
-               r"(?P<tens>\d)0'?s(?!\w)"),
+               r"(?P<tens>\d)0'?s(?!\w)"
+               rf"|the\s+(?:(?P<edge>early|late|mid)[-\s]+)?(?P<tensword>{DECADE_WORDS})"),
     # yesterday, tonight, the day after tomorrow, last night, this morning
     ("dayword", rf"the\s+day\s+(?P<twice>before\s+yesterday|after\s+tomorrow)"
                 rf"|(?P<word>yesterday|today|tomorrow)(?:\s+(?P<part>{DAY_PART}))?"
@@ -158,7 +170,8 @@ FAMILIES: list[tuple[str, str]] = [
                 rf"(?:\s+(?P<part>{DAY_PART}))?"),
     # November this year, last March, August
     ("month", rf"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<month>{MONTH_FULL})"
-              rf"(?:(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))|\s+(?P<yrel>this|last|next)\s+year)?"),
+              rf"(?:(?:,?\s+(?:of\s+)?(?:(?P<year>{YEAR})|{SPELLED_YEAR}))"
+              rf"|\s+(?P<yrel>this|last|next)\s+year)?"),
     # a clock time, with the weekday news writes after it ("10 p.m. Wednesday")
     ("time", rf"(?:{TIME})(?:\s+(?:on\s+)?(?P<weekday>{WEEKDAY}))?"),
     # three weeks, 7 1/2 year, about a decade, a year and a half, two-year
@@ -168,7 +181,8 @@ FAMILIES: list[tuple[str, str]] = [
     ("bareunits", r"(?:for|over|in|within|after)\s+"
                   r"(?P<core>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries))"),
     # 2014 (gated by its context in the finder)
-    ("year", rf"(?P<year>{YEAR})(?:\s?(?P<era>bce?|ad|ce)(?!\w))?"),
+    ("year", rf"(?P<year>{YEAR})(?:\s?(?P<era>bce?|ad|ce)(?!\w))?"
+             rf"|(?:the\s+year\s+)?{SPELLED_YEAR}"),
     ("vague", rf"(?:in\s+)?(?P<core>(?P<recent>recent)\s+(?P<unit>days|weeks|months|years|decades))"
               rf"|(?:in\s+)?(?P<core>the\s+(?P<coming>coming|next\s+few)\s+(?P<unit>days|weeks|months|years))"
               rf"|(?P<word>{_words(VAGUE)})"),
@@ -205,7 +219,8 @@ TRIGGER_WORDS = frozenset([
     "weekend", "weekends",
     "yesterday", "today", "tomorrow", "tonight", "noon", "midday", "midnight",
     "now", "nowadays", "currently", "lately", "recently", "recent", "soon", "moment", "present",
-    "past", "future",
+    "past", "future", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+    "seventeen", "eighteen", "nineteen", "thousand", *DECADE_WORDS.split("|"),
     "daily", "weekly", "fortnightly", "monthly", "quarterly", "annually", "yearly", "hourly",
     "nightly",
 ])
