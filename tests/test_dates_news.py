@@ -251,3 +251,28 @@ SPELLED = [
 @pytest.mark.parametrize("case", SPELLED, ids=[c[1] for c in SPELLED])
 def test_spelled_years(case: tuple) -> None:
     check([case])
+
+
+# -- holidays, the weekend, year-earlier figures -----------------------------------------
+
+NAMED_DAYS = [
+    # 2003-12-03 is a Wednesday
+    (
+        "2003-12-03",
+        "The boy was found on Thanksgiving Day and will stay past Christmas.",
+        [("Thanksgiving Day", "DATE", "2003-11-27"), ("Christmas", "DATE", "2003-12-25")],
+    ),
+    ("2003-12-03", "They married last Easter.", [("last Easter", "DATE", "2003-04-20")]),
+    ("2003-12-03", "Over the weekend, rebels attacked.", [("the weekend", "DATE", "2003-W48-WE")]),
+    (
+        "2003-12-03",
+        "Traders squared positions ahead of the weekend and will wait.",
+        [("the weekend", "DATE", "2003-W49-WE")],
+    ),
+    ("2003-12-03", "Year-earlier results included a charge.", [("Year-earlier", "DATE", "2002")]),
+]
+
+
+@pytest.mark.parametrize("case", NAMED_DAYS, ids=[c[1] for c in NAMED_DAYS])
+def test_named_days(case: tuple) -> None:
+    check([case])

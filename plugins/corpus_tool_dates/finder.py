@@ -264,7 +264,7 @@ _CHECKS = {
     "set": _set_ok, "anaphor": _anaphor_ok, "vague": _vague_ok,
 }
 # Pieces that must be capitalised: "march" and "sunday" in lower case are not dates.
-_NAMES = ("month", "weekday", "weekdays")
+_NAMES = ("month", "weekday", "weekdays", "holiday")
 
 
 # No expression reaches further than this before its first trigger token

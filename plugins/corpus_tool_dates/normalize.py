@@ -16,6 +16,7 @@ from dateutil.relativedelta import relativedelta
 
 from corpus_tool_dates import values as v
 from corpus_tool_dates.finder import Found
+from corpus_tool_dates.holidays import holiday_date
 from corpus_tool_dates.lexicon import (
     DAY_PARTS,
     MONTH_ABBREVIATIONS,
@@ -549,9 +550,37 @@ def _vague(p: dict[str, str], ctx: Context) -> Timex:
     return Timex("DATE", VAGUE[_key(p["word"])])
 
 
+def _holiday(p: dict[str, str], ctx: Context) -> Timex:
+    name = p["holiday"]
+    anchor = ctx.anchor
+    if anchor is None:
+        # A fixed day keeps its month and day; a moving one (Easter) keeps nothing.
+        one, other = holiday_date(name, 2000), holiday_date(name, 2001)
+        fixed = (one.month, one.day) == (other.month, other.day)
+        return Timex("DATE", f"XXXX-{one.month:02d}-{one.day:02d}" if fixed else "XXXX-XX-XX")
+    this_year = holiday_date(name, anchor.year)
+    rel = _key(p.get("rel"))
+    if rel == "last":
+        year = anchor.year if this_year < anchor else anchor.year - 1
+    elif rel == "next":
+        year = anchor.year if this_year > anchor else anchor.year + 1
+    elif rel == "this":
+        year = anchor.year
+    else:
+        year = _year_of(ctx, this_year.month, this_year.day) or anchor.year
+    return Timex("DATE", v.day(holiday_date(name, year)))
+
+
 def _relunit(p: dict[str, str], ctx: Context) -> Timex:
-    rel = _key(p["rel"])
     unit = _key(p["unit"])
+    if not p.get("rel"):  # "over the weekend": the one just gone, unless looking ahead
+        anchor = ctx.anchor
+        if anchor is None:
+            return Timex("DATE", "XXXX-WXX-WE")
+        weekend_now = anchor.isoweekday() >= 6 or ctx.tense() == FUTURE
+        d = anchor if weekend_now else anchor - timedelta(days=7)
+        return Timex("DATE", f"{v.week(d)}-WE")
+    rel = _key(p["rel"])
     rel = "last" if rel in BACKWARD else "next" if rel in FORWARD else "this"
     anchor = ctx.anchor
     if unit == "weekend":
@@ -568,7 +597,8 @@ def _relunit(p: dict[str, str], ctx: Context) -> Timex:
 _HANDLERS = {
     "iso": _iso, "numeric": _numeric, "mdy": _day_month, "dmy": _day_month, "part": _part,
     "half": _half, "season": _season, "century": _century, "decade": _decade, "dayword": _dayword,
-    "anaphor": _anaphor, "ago": _ago, "set": _set, "relunit": _relunit, "month": _month,
+    "anaphor": _anaphor, "ago": _ago, "set": _set, "relunit": _relunit, "holiday": _holiday,
+    "month": _month,
     "time": _time, "weekday": _weekday, "duration": _duration, "bareunits": _bare_units,
     "year": _year, "vague": _vague,
 }

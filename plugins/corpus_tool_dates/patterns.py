@@ -55,6 +55,12 @@ SPELLED_YEAR = (
     rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
     rf"|(?<=year\s)two\s+thousand(?:\s+(?:and\s+)?(?:{_UNIT_WORDS}|ten|eleven|twelve))?)"
 )
+HOLIDAY = (
+    r"(?:christmas(?:\s+(?:eve|day))?|boxing\s+day|new\s+year['’]s\s+(?:eve|day)"
+    r"|valentine['’]s\s+day|halloween|veterans\s+day|easter(?:\s+(?:sunday|monday))?"
+    r"|good\s+friday|thanksgiving(?:\s+day)?|memorial\s+day|labor\s+day|election\s+day)"
+    r"(?![\w'’-])"
+)
 DECADE_WORDS = "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
 DAY_PART = _words(DAY_PARTS)
 # Zones must be written in upper case ("CET", not "west"): the finder checks that.
@@ -134,6 +140,7 @@ FAMILIES: list[tuple[str, str]] = [
              rf"(?P<reference>quarter|period)"
              rf"|(?P<q>[qh][1-4])\s(?P<year>{YEAR})"
              rf"|fiscal(?:\s+year)?\s+(?P<fiscal>{YEAR})"
+             r"|(?P<yearago>year-(?:ago|earlier))(?!\s+(?:quarter|period))"
              rf"|the\s+(?P<latest>current|latest)\s+fiscal\s+year"),
     # summer 2022, last winter, in the autumn of 2021
     ("season", rf"(?:(?P<edge>early|late|mid)[-\s]+)?"
@@ -164,7 +171,10 @@ FAMILIES: list[tuple[str, str]] = [
             r"|(?P<adverb>daily|weekly|fortnightly|monthly|quarterly|annually|yearly|hourly|nightly)"
             rf"|on\s+(?P<weekdays>{WEEKDAY})s"),
     # next week, last year, this month, the past decade, next weekend
-    ("relunit", rf"(?:the\s+)?{REL}\s+(?P<unit>week|weekend|month|year|decade|century|quarter)"),
+    ("relunit", rf"(?:the\s+)?{REL}\s+(?P<unit>week|weekend|month|year|decade|century|quarter)"
+                r"|the\s+(?P<unit>weekend)(?!\s+of\b)"),
+    # Christmas, Thanksgiving Day, last Easter (capitalised: checked by the finder)
+    ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{HOLIDAY})"),
     # last Thursday, Thursday morning
     ("weekday", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<weekday>{WEEKDAY})"
                 rf"(?:\s+(?P<part>{DAY_PART}))?"),
@@ -219,7 +229,8 @@ TRIGGER_WORDS = frozenset([
     "weekend", "weekends",
     "yesterday", "today", "tomorrow", "tonight", "noon", "midday", "midnight",
     "now", "nowadays", "currently", "lately", "recently", "recent", "soon", "moment", "present",
-    "past", "future", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+    "past", "future", "christmas", "easter", "thanksgiving", "halloween", "valentine's",
+    "year's", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
     "seventeen", "eighteen", "nineteen", "thousand", *DECADE_WORDS.split("|"),
     "daily", "weekly", "fortnightly", "monthly", "quarterly", "annually", "yearly", "hourly",
     "nightly",

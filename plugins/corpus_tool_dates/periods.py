@@ -44,6 +44,8 @@ def period(p: dict[str, str], anchor: date | None) -> tuple[str, str]:
         return "DATE", f"{p['year']}-{p['q'].upper()}"
     if p.get("fiscal"):
         return "DATE", p["fiscal"]
+    if p.get("yearago"):  # "year-earlier results": last year's
+        return "DATE", f"{anchor.year - 1:04d}" if anchor else "XXXX"
     if p.get("reference") is None and p.get("latest"):  # the current fiscal year
         return "DATE", f"{anchor.year:04d}" if anchor else "XXXX"
     if p.get("reference"):
