@@ -70,6 +70,17 @@ PERIODS = [
             ("next year's second quarter", "DATE", "1996-Q2"),
         ],
     ),
+    # in a report on a quarter, "a year ago" is that quarter a year before
+    (
+        "1995-11-02",
+        "Third-quarter net rose from $3 million a year ago. A year earlier it lost.",
+        [
+            ("Third-quarter", "DATE", "1995-Q3"),
+            ("a year ago", "DATE", "1994-Q3"),
+            ("A year earlier", "DATE", "1994-Q3"),
+        ],
+    ),
+    ("1995-11-02", "He left a year ago.", [("a year ago", "DATE", "1994")]),
 ]
 
 

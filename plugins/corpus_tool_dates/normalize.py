@@ -51,6 +51,7 @@ class Context:
     reference: date | None = None
     text: str = ""
     span: tuple[int, int] = (0, 0)  # the expression being resolved
+    quarter: str | None = None  # the last financial quarter mentioned ("1989-Q3")
 
     def tense(self) -> int:
         """PAST, FUTURE or UNKNOWN: the tense of the clause around the expression."""
@@ -72,6 +73,7 @@ MODS = {
     "no more than": "EQUAL_OR_LESS",
 }
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_QUARTER = re.compile(r"\d{4}-Q[1-4]")
 BACKWARD = {"last", "past", "previous", "preceding", "before", "earlier", "ago"}
 FORWARD = {"next", "coming", "following", "after", "later", "from now", "hence"}
 
@@ -457,16 +459,27 @@ def _anaphor(p: dict[str, str], ctx: Context) -> Timex:
     n = 0.0 if direction == "same" else (_quantity(p) if p.get("number") or p.get("one")
                                           or p.get("vague") else 1.0)
     sign = -1 if direction in BACKWARD else 1
-    value = _moved(ctx.base, unit, sign * n) if n is not None else None
+    value = _year_before_quarter(ctx, unit, sign * n) if n is not None else None
+    value = value or (_moved(ctx.base, unit, sign * n) if n is not None else None)
     if value is None:
         return Timex("DATE", "PAST_REF" if direction in BACKWARD else "FUTURE_REF")
     return Timex("DATE", value)
 
 
+def _year_before_quarter(ctx: Context, unit: str, n: float) -> str | None:
+    """In a report on a quarter, "a year ago" and "a year earlier" are that quarter a
+    year before ("1988-Q3" in a report on 1989-Q3); None elsewhere."""
+    if ctx.quarter is None or n != -1 or _key(unit) != "year":
+        return None
+    return f"{int(ctx.quarter[:4]) - 1:04d}{ctx.quarter[4:]}"
+
+
 def _ago(p: dict[str, str], ctx: Context) -> Timex:
     n = _quantity(p)
     forward = _key(p["dir"]) in FORWARD
-    value = _moved(ctx.anchor, p["unit"], (1 if forward else -1) * n) if n is not None else None
+    step = (1 if forward else -1) * n if n is not None else None
+    value = _year_before_quarter(ctx, p["unit"], step) if step is not None else None
+    value = value or (_moved(ctx.anchor, p["unit"], step) if step is not None else None)
     if value is None:
         return Timex("DATE", "FUTURE_REF" if forward else "PAST_REF", _mod(p.get("approx")))
     return Timex("DATE", value, _mod(p.get("approx")))
@@ -617,4 +630,6 @@ def normalize(found: Found, ctx: Context, text: str) -> Timex | None:
     timex = _HANDLERS[found.family](p, ctx)
     if timex is not None and timex.type in ("DATE", "TIME") and _FULL_DATE.match(timex.value):
         ctx.reference = date.fromisoformat(timex.value[:10])
+    if found.family == "half" and timex is not None and _QUARTER.fullmatch(timex.value):
+        ctx.quarter = timex.value  # the quarter the report is about
     return timex
