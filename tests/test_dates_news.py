@@ -81,6 +81,21 @@ PERIODS = [
         ],
     ),
     ("1995-11-02", "He left a year ago.", [("a year ago", "DATE", "1994")]),
+    # the year a report covers; "the year ended ..." is a span
+    (
+        "1995-11-02",
+        "Sales for the full year rose; for the year ended March 31 they fell.",
+        [
+            ("the full year", "DATE", "1995"),
+            ("the year", "DURATION", "P1Y"),
+            ("March 31", "DATE", "1995-03-31"),
+        ],
+    ),
+    (
+        "1995-11-02",
+        "The year before, it lost money. In the year that followed, it grew.",
+        [("The year before", "DATE", "1994")],
+    ),
 ]
 
 

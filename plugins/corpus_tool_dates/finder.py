@@ -216,7 +216,13 @@ def _set_ok(text: str, found: Found) -> bool:
     return not (adverb and _capitalised(adverb) and _capitalised(_word_after(text, found.end)))
 
 
+# "for the year", "in the fiscal year": the year a report covers.
+_YEAR_CUES = frozenset(["for", "in", "during", "through", "throughout", "of"])
+
+
 def _period_ok(text: str, found: Found) -> bool:
+    if found.parts.get("theyear"):
+        return _word_before(text, found.start) in _YEAR_CUES
     """"the quarter" is a period unless it is a share ("the quarter of the vote"), a part of
     a town ("the French Quarter") or a compound ("the quarter-final"); "the period" needs
     a word that makes it a financial one ("the latest period", "the year-ago period")."""

@@ -373,7 +373,7 @@ def _part(p: dict[str, str], ctx: Context) -> Timex:
 
 
 def _half(p: dict[str, str], ctx: Context) -> Timex:
-    return Timex(*period(p, ctx.anchor))
+    return Timex(*period(p, ctx.anchor, ctx.text, ctx.span[1]))
 
 
 def _season(p: dict[str, str], ctx: Context) -> Timex:

@@ -141,6 +141,9 @@ FAMILIES: list[tuple[str, str]] = [
              rf"|(?P<q>[qh][1-4])\s(?P<year>{YEAR})"
              rf"|fiscal(?:\s+year)?\s+(?P<fiscal>{YEAR})"
              r"|(?P<yearago>year-(?:ago|earlier))(?!\s+(?:quarter|period))"
+             r"|the\s+(?:(?P<whole>full|fiscal|entire|whole)\s+)?(?P<theyear>year)"
+             r"(?![-\w]|\s+(?:before|after|earlier|later|two|when|since|in\s+which"
+             r"|that(?!\s+ended))\b)"
              rf"|the\s+(?P<latest>current|latest)\s+fiscal\s+year"),
     # summer 2022, last winter, in the autumn of 2021
     ("season", rf"(?:(?P<edge>early|late|mid)[-\s]+)?"

@@ -38,12 +38,20 @@ def _year_shift(p: dict[str, str]) -> int:
     return {"last": -1, "next": 1}.get(_key(p.get("yrel")), 0)
 
 
-def period(p: dict[str, str], anchor: date | None) -> tuple[str, str]:
-    """(type, value) of one financial period."""
+# "the year ended March 31" is the span of a (fiscal) year, not a calendar year.
+_ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\b")
+
+
+def period(p: dict[str, str], anchor: date | None, text: str = "", end: int = 0) -> tuple[str, str]:
+    """(type, value) of one financial period; ``text`` and ``end`` give what follows it."""
     if p.get("q"):
         return "DATE", f"{p['year']}-{p['q'].upper()}"
     if p.get("fiscal"):
         return "DATE", p["fiscal"]
+    if p.get("theyear"):  # "for the year": the year reported on; "the year ended ...": a span
+        if _ENDED.match(text, end):
+            return "DURATION", "P1Y"
+        return "DATE", f"{anchor.year:04d}" if anchor else "XXXX"
     if p.get("yearago"):  # "year-earlier results": last year's
         return "DATE", f"{anchor.year - 1:04d}" if anchor else "XXXX"
     if p.get("reference") is None and p.get("latest"):  # the current fiscal year
