@@ -171,6 +171,11 @@ DURATIONS = [
         "She slept about six hours, after more than two decades in exile.",
         [("six hours", "DURATION", "PT6H"), ("more than two decades", "DURATION", "P20Y")],
     ),
+    (
+        "2001-06-13",
+        "After a one-day trip, rates may fall in coming weeks.",
+        [("one-day", "DURATION", "P1D"), ("coming weeks", "DATE", "FUTURE_REF")],
+    ),
     # fractions in whole smaller units
     (
         "2001-06-13",
@@ -226,6 +231,26 @@ TIME_AND_DAY = [
         [("Monday", "DATE", "2001-06-11"), ("Tuesday", "DATE", "2001-06-12")],
     ),
     ("2001-06-13", "Shoppers crowded stores on Black Friday.", []),
+    (
+        "2001-06-13",
+        "He will fly out at 4 in the morning; the offer expires at 5 p.m. EST, June 20.",
+        [
+            ("4 in the morning", "TIME", "2001-06-13T04:00"),
+            ("5 p.m. EST, June 20", "TIME", "2001-06-20T17:00-05:00"),
+        ],
+    ),
+    (
+        "2001-06-13",
+        "By mid-afternoon yesterday prices fell.",
+        [("mid-afternoon yesterday", "TIME", "2001-06-12TAF")],
+    ),
+    (
+        "2001-06-13",
+        "On Monday, June 11: the editorial.",
+        [("Monday, June 11", "DATE", "2001-06-11")],
+    ),
+    # title case makes a programme's name
+    ("2001-06-13", 'He spoke on ABC\'s "This Week" programme.', []),
     # a decimal index level is not a year
     ("2001-06-13", "The index closed at 1462.93 points.", []),
 ]

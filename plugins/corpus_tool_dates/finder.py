@@ -204,7 +204,8 @@ def _duration_ok(text: str, found: Found) -> bool:
         return False  # "three quarters of the vote"
     # "a day" alone is mostly a rate ("$5 a day"), "one day" an indefinite time.
     indefinite = found.parts.get("one") or _key(found.parts.get("number")) == "one"
-    if indefinite and not (found.parts.get("half") or found.parts.get("approx")):
+    hyphenated = "-" in text[found.start:found.end]  # "a one-day trip"
+    if indefinite and not (found.parts.get("half") or found.parts.get("approx") or hyphenated):
         return _word_before(text, found.start) in DURATION_CUES \
             or _word_after(text, found.end) in ("-", "long")
     return True
@@ -264,10 +265,15 @@ def _vague_ok(text: str, found: Found) -> bool:
     return True
 
 
+def _relunit_ok(text: str, found: Found) -> bool:
+    """"This Week" and "Next Year" in title case are names (of a programme, a show)."""
+    return not found.parts["unit"][:1].isupper()
+
+
 _CHECKS = {
     "year": _year_ok, "month": _month_ok, "weekday": _weekday_ok, "season": _season_ok,
     "decade": _decade_ok, "time": _time_ok, "half": _period_ok, "duration": _duration_ok,
-    "set": _set_ok, "anaphor": _anaphor_ok, "vague": _vague_ok,
+    "set": _set_ok, "anaphor": _anaphor_ok, "vague": _vague_ok, "relunit": _relunit_ok,
 }
 # Pieces that must be capitalised: "march" and "sunday" in lower case are not dates.
 _NAMES = ("month", "weekday", "weekdays", "holiday")

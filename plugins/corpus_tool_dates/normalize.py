@@ -276,7 +276,7 @@ def _clock(parts: dict[str, str]) -> str | None:
     if ampm:
         if not 1 <= hour <= 12:
             return None
-        hour = hour % 12 + (12 if ampm == "pm" else 0)
+        hour = hour % 12 + (12 if ampm in ("pm", "afternoon", "evening") else 0)
     return f"T{hour:02d}:{minute:02d}{_zone(parts.get('zone'))}"
 
 
@@ -436,7 +436,7 @@ def _century(p: dict[str, str], ctx: Context) -> Timex:
 
 def _dayword(p: dict[str, str], ctx: Context) -> Timex:
     word = _key(p.get("word") or p.get("twice"))
-    offsets = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "this": 0,
+    offsets = {"": 0, "yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "this": 0,
                "before yesterday": -2, "after tomorrow": 2}
     part = _key(p.get("part")) or ("night" if word == "tonight" else "")
     # "last night" is the evening before; "last week" is another family's.
@@ -537,6 +537,9 @@ def _time(p: dict[str, str], ctx: Context) -> Timex | None:
         return None
     if p.get("weekday"):
         return Timex("TIME", _weekday_value(_weekday_number(p["weekday"]), "", ctx) + clock)
+    if p.get("month"):  # "5 p.m. EST Nov. 6"
+        return _calendar_date(None, _month_number(p["month"]),
+                              int(re.sub(r"\D", "", p["day"])), p, ctx)
     day_ = ctx.anchor
     return Timex("TIME", (v.day(day_) if day_ else "XXXX-XX-XX") + clock)
 

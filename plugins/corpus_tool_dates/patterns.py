@@ -43,7 +43,7 @@ MONTH_FULL = _words(MONTHS)
 MONTH_ANY = rf"(?:{MONTH_FULL}|{_words(MONTH_ABBREVIATIONS)}\.?)"
 WEEKDAY = _words(WEEKDAYS)
 WEEKDAY_ANY = rf"(?:{WEEKDAY}|{_words(WEEKDAY_ABBREVIATIONS)}\.?)"
-DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:]|[.,]\d)"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|[.,:]\d)"
 YEAR = r"(?:1\d{3}|20\d\d)(?!\d|[,.]\d)"
 SEASON = _words(SEASONS)
 # Years as broadcast transcripts spell them: "nineteen ninety-six", "the year two thousand".
@@ -71,6 +71,8 @@ TIME = (
     rf"(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s?(?P<ampm>{AMPM})(?:\s?\(?(?P<zone>{ZONE}))?"
     rf"|(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?:\s?(?P<zone>{ZONE}))?"
     r"|(?P<noon>noon|midday|midnight)"
+    # "4 in the morning", "8 o'clock in the evening"
+    r"|(?P<hour>1[0-2]|0?[1-9])\s+(?:o['’]clock\s+)?in\s+the\s+(?P<ampm>morning|afternoon|evening)"
 )
 
 UNIT_WORD = _words(UNITS)
@@ -159,7 +161,9 @@ FAMILIES: list[tuple[str, str]] = [
     ("dayword", rf"the\s+day\s+(?P<twice>before\s+yesterday|after\s+tomorrow)"
                 rf"|(?P<word>yesterday|today|tomorrow)(?:\s+(?P<part>{DAY_PART}))?"
                 rf"|(?P<word>tonight)"
-                rf"|(?P<word>last|this)\s+(?P<part>{DAY_PART})"),
+                rf"|(?P<word>last|this)\s+(?P<part>{DAY_PART})"
+                rf"|mid[-\s]?(?P<part>morning|afternoon|evening)"
+                rf"(?:\s+(?P<word>yesterday|today|tomorrow))?"),
     # the day before, the following week, two days later, the same day
     ("anaphor", rf"the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)"
                 rf"|the\s+(?P<dir>next|following|previous|preceding|same)\s+(?P<unit>day|week|month|year|morning|night)"
@@ -186,7 +190,8 @@ FAMILIES: list[tuple[str, str]] = [
               rf"(?:(?:,?\s+(?:of\s+)?(?:(?P<year>{YEAR})|{SPELLED_YEAR}))"
               rf"|\s+(?P<yrel>this|last|next)\s+year)?"),
     # a clock time, with the weekday news writes after it ("10 p.m. Wednesday")
-    ("time", rf"(?:{TIME})(?:\s+(?:on\s+)?(?P<weekday>{WEEKDAY}))?"),
+    ("time", rf"(?:{TIME})(?:\s+(?:on\s+)?(?P<weekday>{WEEKDAY})"
+             rf"|,?\s+(?:on\s+)?(?P<month>{MONTH_ANY})\s?(?P<day>{DAY}))?"),
     # three weeks, 7 1/2 year, about a decade, a year and a half, two-year
     ("duration", rf"(?:{APPROX_OUT})?(?P<core>(?:{APPROX_IN}|{SPAN})?(?:{QUANTITY})[-\s]"
                  rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?)"),
@@ -197,7 +202,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("year", rf"(?P<year>{YEAR})(?:\s?(?P<era>bce?|ad|ce)(?!\w))?"
              rf"|(?:the\s+year\s+)?{SPELLED_YEAR}"),
     ("vague", rf"(?:in\s+)?(?P<core>(?P<recent>recent)\s+(?P<unit>days|weeks|months|years|decades))"
-              rf"|(?:in\s+)?(?P<core>the\s+(?P<coming>coming|next\s+few)\s+(?P<unit>days|weeks|months|years))"
+              rf"|(?:in\s+)?(?P<core>(?:the\s+)?(?P<coming>coming|next\s+few)\s+(?P<unit>days|weeks|months|years))"
               rf"|(?P<word>{_words(VAGUE)})"),
 ]
 
