@@ -51,14 +51,30 @@ HEADER_END_WORDS = 12
 DATE_PREFIX = re.compile(r"\A[ \t]*date:?[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
 NAME = r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|van|von|da|and|&))*"
 METADATA = [
-    ("byline", re.compile(r"[ \t]*(?:written |posted |reported )?by:?[ \t]+(" + NAME + r")[ \t]*",
-                          re.IGNORECASE)),
-    ("photo", re.compile(r"[ \t]*(?:photo|photograph|image|picture|credit|photo credit)[ \t]*:"
-                         r"[ \t]*(.+?)[ \t]*", re.IGNORECASE)),
+    (
+        "byline",
+        re.compile(
+            r"[ \t]*(?:written |posted |reported )?by:?[ \t]+(" + NAME + r")[ \t]*", re.IGNORECASE
+        ),
+    ),
+    (
+        "photo",
+        re.compile(
+            r"[ \t]*(?:photo|photograph|image|picture|credit|photo credit)[ \t]*:"
+            r"[ \t]*(.+?)[ \t]*",
+            re.IGNORECASE,
+        ),
+    ),
     # A reading-level label alone on a header line ("Intermediate"): it describes
     # the text, it is not part of it.
-    ("level", re.compile(r"[ \t]*((?:pre-|upper-|lower-)?(?:beginners?|elementary|intermediate|"
-                         r"advanced))[ \t]*", re.IGNORECASE)),
+    (
+        "level",
+        re.compile(
+            r"[ \t]*((?:pre-|upper-|lower-)?(?:beginners?|elementary|intermediate|"
+            r"advanced))[ \t]*",
+            re.IGNORECASE,
+        ),
+    ),
 ]
 
 
@@ -97,7 +113,7 @@ def move_metadata(text: str) -> LineRepairs:
     while date:
         result.removed.append({"kind": "metadata", "line": date.group().strip()})
         result.meta.setdefault("date", date.group(1))
-        text = text[date.end():]
+        text = text[date.end() :]
         date = DATE_PREFIX.match(text)
     drop: set[int] = set()
     for i, line in enumerate(text.split("\n")):

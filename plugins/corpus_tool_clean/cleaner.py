@@ -27,8 +27,17 @@ LINE_REPAIRS: dict[Repair, Callable[[str], boilerplate.LineRepairs]] = {
     Repair.metadata: boilerplate.move_metadata,
     Repair.boilerplate: boilerplate.remove_boilerplate,
 }
-ORDER = [Repair.unicode, Repair.hyphenation, Repair.dashes, Repair.whitespace, Repair.metadata,
-         Repair.boilerplate, Repair.sentence_spacing, Repair.joined_words, Repair.quotes]
+ORDER = [
+    Repair.unicode,
+    Repair.hyphenation,
+    Repair.dashes,
+    Repair.whitespace,
+    Repair.metadata,
+    Repair.boilerplate,
+    Repair.sentence_spacing,
+    Repair.joined_words,
+    Repair.quotes,
+]
 
 
 @dataclass

@@ -30,7 +30,8 @@ def protected_names() -> frozenset[str]:
     """Well-known names with internal capitals that the dictionary lacks (lower-cased)."""
     text = (files(__package__) / "names.txt").read_text(encoding="utf-8")
     return frozenset(
-        line.strip().lower() for line in text.splitlines()
+        line.strip().lower()
+        for line in text.splitlines()
         if line.strip() and not line.startswith("#")
     )
 

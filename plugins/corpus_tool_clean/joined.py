@@ -48,13 +48,61 @@ NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van
 MIN_PART_LENGTH = 3
 MIN_PART_COUNT = 5_000_000
 # Words that do not form compounds: a lower-case join with one of them is damage.
-FUNCTION_WORDS = frozenset({
-    "the", "and", "that", "this", "with", "from", "have", "has", "had", "was", "were", "are",
-    "is", "his", "her", "its", "their", "they", "them", "who", "whom", "which", "what", "when",
-    "where", "will", "would", "could", "should", "not", "but", "for", "you", "your", "our",
-    "she", "he", "we", "it", "of", "to", "in", "on", "at", "an", "a", "as", "by", "or", "be",
-    "been"
-})
+FUNCTION_WORDS = frozenset(
+    {
+        "the",
+        "and",
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "has",
+        "had",
+        "was",
+        "were",
+        "are",
+        "is",
+        "his",
+        "her",
+        "its",
+        "their",
+        "they",
+        "them",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "when",
+        "where",
+        "will",
+        "would",
+        "could",
+        "should",
+        "not",
+        "but",
+        "for",
+        "you",
+        "your",
+        "our",
+        "she",
+        "he",
+        "we",
+        "it",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "an",
+        "a",
+        "as",
+        "by",
+        "or",
+        "be",
+        "been",
+    }
+)
 
 
 class Split(NamedTuple):
