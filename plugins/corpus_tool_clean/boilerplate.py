@@ -51,10 +51,15 @@ HEADER_END_WORDS = 12
 DATE_PREFIX = re.compile(r"\A[ \t]*date:?[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
 NAME = r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|van|von|da|and|&))*"
 METADATA = [
+    # "By Jane Roe", "BY JANE ROE", "Written by Jane Roe", "by: jane": the name is
+    # matched case-sensitively, so "by the official assignee" (a sentence going on
+    # from the line before) is never taken for a byline.
     (
         "byline",
         re.compile(
-            r"[ \t]*(?:written |posted |reported )?by:?[ \t]+(" + NAME + r")[ \t]*", re.IGNORECASE
+            r"[ \t]*(?:(?i:(?:written|posted|reported)[ \t]+by)|By|BY|(?i:by)(?=:)):?[ \t]+("
+            + NAME
+            + r")[ \t]*"
         ),
     ),
     (
@@ -78,6 +83,8 @@ METADATA = [
 ]
 
 
+# A line ending in a word that cannot end a sentence: the next line continues it.
+GOES_ON = re.compile(r"\b(?:the|a|an|and|or|of|to|in|on|at|by|for|with|from|that)[ \t]*$")
 TRAILING_BLANKS = re.compile(r"(?:\n[ \t]*)+\Z")
 
 
@@ -116,9 +123,12 @@ def move_metadata(text: str) -> LineRepairs:
         text = text[date.end() :]
         date = DATE_PREFIX.match(text)
     drop: set[int] = set()
-    for i, line in enumerate(text.split("\n")):
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
         if len(line.split()) >= HEADER_END_WORDS:
             break
+        if i and GOES_ON.search(lines[i - 1]):
+            continue  # "... and the\nBy Law Committee": the sentence goes on
         for key, pattern in METADATA:
             match = pattern.fullmatch(line)
             if match:

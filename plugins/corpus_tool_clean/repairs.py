@@ -98,7 +98,8 @@ SPACE_RUN = re.compile(rf"(?<=[^\W_]){_RUN}(?=\S)|(?<=\S){_RUN}(?=[^\W_])")
 TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 # "Republican . And": a space before a lone punctuation mark that ends a word's clause.
-SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W_])[ \t]+([,.;:!?])(?=\s|$)", re.MULTILINE)
+# Not the first dot of a spaced ellipsis ("him . . . that").
+SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W_])[ \t]+([,.;:!?])(?=\s|$)(?![ \t]+\.)", re.MULTILINE)
 # Cheap tests that tell when a pattern cannot match (most text is clean).
 NEEDS = {
     TRAILING: re.compile(r"[ \t]$", re.MULTILINE),
@@ -108,15 +109,30 @@ NEEDS = {
 }
 
 
+# Old print sets a space before ; : ? and ! as its house style.  A document that
+# does so for most of these marks keeps them; elsewhere such a space is damage.
+SPACED_MARK = re.compile(r"(?<=[^\W_])[ \t]+[;:!?](?=\s|$)", re.MULTILINE)
+TIGHT_MARK = re.compile(r"(?<=[^\W_])[;:!?](?=\s|$)", re.MULTILINE)
+SPACE_BEFORE_COMMA_STOP = re.compile(r"(?<=[^\W_])[ \t]+([,.])(?=\s|$)(?![ \t]+\.)", re.MULTILINE)
+
+
+def _space_before_marks_is_house_style(text: str) -> bool:
+    spaced = len(SPACED_MARK.findall(text))
+    return spaced >= 2 and spaced >= len(TIGHT_MARK.findall(text))
+
+
 def fix_whitespace(text: str) -> tuple[str, int]:
     count = 0
-    for pattern, replacement in (
-        (TRAILING, ""),
-        (BLANK_LINES, "\n\n"),
-        (SPACE_BEFORE_PUNCT, r"\1"),
-        (SPACE_RUN, " "),
+    before_punct = SPACE_BEFORE_PUNCT
+    if NEEDS[SPACE_BEFORE_PUNCT].search(text) and _space_before_marks_is_house_style(text):
+        before_punct = SPACE_BEFORE_COMMA_STOP
+    for needs, pattern, replacement in (
+        (TRAILING, TRAILING, ""),
+        (BLANK_LINES, BLANK_LINES, "\n\n"),
+        (SPACE_BEFORE_PUNCT, before_punct, r"\1"),
+        (SPACE_RUN, SPACE_RUN, " "),
     ):
-        if NEEDS[pattern].search(text):
+        if NEEDS[needs].search(text):
             text, n = pattern.subn(replacement, text)
             count += n
     return text, count
@@ -173,7 +189,8 @@ def fix_sentence_spacing(text: str) -> tuple[str, int]:
 # A closing mark typed as an opening one at the end of a line: 'Ukraine. “'.
 FLIPPED_CLOSE = re.compile(r"(?<=[.!?,…])[ \t]*“[ \t]*$")
 # A space before a closing mark: 'consequences. ”'.
-SPACED_CLOSE = re.compile(r"(?<=[^\s“])[ \t]+”")
+# Not after a closing single mark: 'too!’ ”' spaces nested quotes on purpose.
+SPACED_CLOSE = re.compile(r"(?<=[^\s“’'])[ \t]+”")
 
 
 def _quote_open(before: str) -> bool:
