@@ -31,6 +31,7 @@ def __getattr__(name: str) -> Any:
         return garble_score
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 RepairOption = Annotated[
     list[Repair] | None,
     typer.Option(help="Run only this repair (repeatable).", metavar="REPAIR", show_default=False),
@@ -62,10 +63,11 @@ def clean(
 
     result = clean_text(doc.text, chosen(only, skip))
     changed = result.text != doc.text
+    before = garble_score(doc.text)
     record: dict[str, Any] = {
         "changed": changed,
-        "garble_before": garble_score(doc.text),
-        "garble_after": garble_score(result.text),
+        "garble_before": before,
+        "garble_after": garble_score(result.text) if changed else before,
         "repairs": result.repairs,
         "removed": result.removed,
     }

@@ -51,17 +51,40 @@ HEADER_END_WORDS = 12
 DATE_PREFIX = re.compile(r"\A[ \t]*date:?[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
 NAME = r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|van|von|da|and|&))*"
 METADATA = [
-    ("byline", re.compile(r"[ \t]*(?:written |posted |reported )?by:?[ \t]+(" + NAME + r")[ \t]*",
-                          re.IGNORECASE)),
-    ("photo", re.compile(r"[ \t]*(?:photo|photograph|image|picture|credit|photo credit)[ \t]*:"
-                         r"[ \t]*(.+?)[ \t]*", re.IGNORECASE)),
+    # "By Jane Roe", "BY JANE ROE", "Written by Jane Roe", "by: jane": the name is
+    # matched case-sensitively, so "by the official assignee" (a sentence going on
+    # from the line before) is never taken for a byline.
+    (
+        "byline",
+        re.compile(
+            r"[ \t]*(?:(?i:(?:written|posted|reported)[ \t]+by)|By|BY|(?i:by)(?=:)):?[ \t]+("
+            + NAME
+            + r")[ \t]*"
+        ),
+    ),
+    (
+        "photo",
+        re.compile(
+            r"[ \t]*(?:photo|photograph|image|picture|credit|photo credit)[ \t]*:"
+            r"[ \t]*(.+?)[ \t]*",
+            re.IGNORECASE,
+        ),
+    ),
     # A reading-level label alone on a header line ("Intermediate"): it describes
     # the text, it is not part of it.
-    ("level", re.compile(r"[ \t]*((?:pre-|upper-|lower-)?(?:beginners?|elementary|intermediate|"
-                         r"advanced))[ \t]*", re.IGNORECASE)),
+    (
+        "level",
+        re.compile(
+            r"[ \t]*((?:pre-|upper-|lower-)?(?:beginners?|elementary|intermediate|"
+            r"advanced))[ \t]*",
+            re.IGNORECASE,
+        ),
+    ),
 ]
 
 
+# A line ending in a word that cannot end a sentence: the next line continues it.
+GOES_ON = re.compile(r"\b(?:the|a|an|and|or|of|to|in|on|at|by|for|with|from|that)[ \t]*$")
 TRAILING_BLANKS = re.compile(r"(?:\n[ \t]*)+\Z")
 
 
@@ -97,12 +120,15 @@ def move_metadata(text: str) -> LineRepairs:
     while date:
         result.removed.append({"kind": "metadata", "line": date.group().strip()})
         result.meta.setdefault("date", date.group(1))
-        text = text[date.end():]
+        text = text[date.end() :]
         date = DATE_PREFIX.match(text)
     drop: set[int] = set()
-    for i, line in enumerate(text.split("\n")):
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
         if len(line.split()) >= HEADER_END_WORDS:
             break
+        if i and GOES_ON.search(lines[i - 1]):
+            continue  # "... and the\nBy Law Committee": the sentence goes on
         for key, pattern in METADATA:
             match = pattern.fullmatch(line)
             if match:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from corpus_tool_clean import boilerplate, joined, repairs
+from corpus_tool_clean import boilerplate, joined, ocr, repairs
 from corpus_tool_clean.kinds import Repair
 
 # Order matters: lines are mended (hyphenation, whitespace) before whole lines
@@ -20,6 +20,7 @@ TEXT_REPAIRS: dict[Repair, Callable[[str], tuple[str, int]]] = {
     Repair.dashes: repairs.restore_lost_dashes,
     Repair.whitespace: repairs.fix_whitespace,
     Repair.sentence_spacing: repairs.fix_sentence_spacing,
+    Repair.ocr: ocr.fix_ocr,
     Repair.joined_words: joined.split_joined_words,
     Repair.quotes: repairs.fix_quotes,
 }
@@ -27,8 +28,18 @@ LINE_REPAIRS: dict[Repair, Callable[[str], boilerplate.LineRepairs]] = {
     Repair.metadata: boilerplate.move_metadata,
     Repair.boilerplate: boilerplate.remove_boilerplate,
 }
-ORDER = [Repair.unicode, Repair.hyphenation, Repair.dashes, Repair.whitespace, Repair.metadata,
-         Repair.boilerplate, Repair.sentence_spacing, Repair.joined_words, Repair.quotes]
+ORDER = [
+    Repair.unicode,
+    Repair.hyphenation,
+    Repair.dashes,
+    Repair.whitespace,
+    Repair.metadata,
+    Repair.boilerplate,
+    Repair.sentence_spacing,
+    Repair.ocr,
+    Repair.joined_words,
+    Repair.quotes,
+]
 
 
 @dataclass

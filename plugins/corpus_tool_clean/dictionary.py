@@ -30,9 +30,23 @@ def protected_names() -> frozenset[str]:
     """Well-known names with internal capitals that the dictionary lacks (lower-cased)."""
     text = (files(__package__) / "names.txt").read_text(encoding="utf-8")
     return frozenset(
-        line.strip().lower() for line in text.splitlines()
+        line.strip().lower()
+        for line in text.splitlines()
         if line.strip() and not line.startswith("#")
     )
+
+
+@functools.cache
+def _frequencies() -> dict[str, float]:
+    import wordfreq
+
+    return wordfreq.get_frequency_dict("en", "large")
+
+
+def frequency(word: str) -> float:
+    """How often a lower-case word occurs in English (wordfreq's large list: web,
+    news, books, subtitles), as a share of all words; 0.0 when unknown."""
+    return _frequencies().get(word, 0.0)
 
 
 def is_word(word: str) -> bool:
@@ -43,4 +57,7 @@ def source() -> str:
     """Where the dictionary comes from, for ``corpus-tool plugins``."""
     from importlib.metadata import version
 
-    return f"symspellpy {version('symspellpy')} {DICTIONARY_FILE}"
+    return (
+        f"symspellpy {version('symspellpy')} {DICTIONARY_FILE}; "
+        f"wordfreq {version('wordfreq')} (en, large)"
+    )

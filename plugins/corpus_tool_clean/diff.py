@@ -12,8 +12,10 @@ RED, GREEN, CYAN, BOLD, RESET = "\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[1m", "
 def unified_diff(before: Document, after: Document) -> str:
     """The text's changes as a unified diff; empty when nothing changed."""
     lines = difflib.unified_diff(
-        before.text.splitlines(keepends=True), after.text.splitlines(keepends=True),
-        fromfile=f"{before.id} (before)", tofile=f"{after.id} (cleaned)",
+        before.text.splitlines(keepends=True),
+        after.text.splitlines(keepends=True),
+        fromfile=f"{before.id} (before)",
+        tofile=f"{after.id} (cleaned)",
     )
     # A last line without a newline would run into the next diff line.
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)

@@ -26,7 +26,7 @@ from collections import Counter
 from itertools import pairwise
 from typing import NamedTuple
 
-from corpus_tool_clean.dictionary import protected_names, word_counts
+from corpus_tool_clean.dictionary import frequency, protected_names, word_counts
 
 LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
 # Candidates: tokens with a case boundary inside, and long tokens in lower case
@@ -48,13 +48,61 @@ NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van
 MIN_PART_LENGTH = 3
 MIN_PART_COUNT = 5_000_000
 # Words that do not form compounds: a lower-case join with one of them is damage.
-FUNCTION_WORDS = frozenset({
-    "the", "and", "that", "this", "with", "from", "have", "has", "had", "was", "were", "are",
-    "is", "his", "her", "its", "their", "they", "them", "who", "whom", "which", "what", "when",
-    "where", "will", "would", "could", "should", "not", "but", "for", "you", "your", "our",
-    "she", "he", "we", "it", "of", "to", "in", "on", "at", "an", "a", "as", "by", "or", "be",
-    "been"
-})
+FUNCTION_WORDS = frozenset(
+    {
+        "the",
+        "and",
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "has",
+        "had",
+        "was",
+        "were",
+        "are",
+        "is",
+        "his",
+        "her",
+        "its",
+        "their",
+        "they",
+        "them",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "when",
+        "where",
+        "will",
+        "would",
+        "could",
+        "should",
+        "not",
+        "but",
+        "for",
+        "you",
+        "your",
+        "our",
+        "she",
+        "he",
+        "we",
+        "it",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "an",
+        "a",
+        "as",
+        "by",
+        "or",
+        "be",
+        "been",
+    }
+)
 
 
 class Split(NamedTuple):
@@ -66,9 +114,16 @@ def _pieces(token: str, cuts: list[int]) -> list[str]:
     return [token[a:b] for a, b in pairwise([0, *cuts, len(token)])]
 
 
+# wordfreq's large list knows names and compounds ("Parklands", "Northwood") that
+# the small dictionary lacks; below this share its entries are mostly noise.
+KNOWN_FREQUENCY = 1e-7
+
+
 def _known(word: str) -> bool:
     lower = word.lower()
-    return lower in word_counts() or lower in protected_names()
+    return (
+        lower in word_counts() or lower in protected_names() or frequency(lower) >= KNOWN_FREQUENCY
+    )
 
 
 @functools.lru_cache(maxsize=65536)  # the same names recur across documents
@@ -109,6 +164,18 @@ def _lower_splits(token: str) -> list[tuple[int, int]]:
 
 def _in_address(text: str, start: int, end: int) -> bool:
     return bool(ADDRESS_EDGE.match(text, end) or (start and text[start - 1] in "./@"))
+
+
+NEXT_CAPITAL = re.compile(r"[ \t]+[A-Z]")
+
+
+def _in_name(text: str, end: int, token: str) -> bool:
+    """ "the FundTrust Group": capitalised parts before another capitalised word make
+    a name; "UkraineOn Thursday" splits, as its last part is a function word."""
+    if not token[0].isupper() or not NEXT_CAPITAL.match(text, end):
+        return False
+    last = CASE_BOUNDARY.split(token)[-1]
+    return last[0].isupper() and last.lower() not in FUNCTION_WORDS
 
 
 def _camel_tokens(text: str) -> list[str]:
@@ -174,7 +241,7 @@ def split_joined_words(text: str) -> tuple[str, int]:
     def split(match: re.Match[str]) -> str:
         nonlocal count
         token = match.group()
-        if _in_address(text, match.start(), match.end()):
+        if _in_address(text, match.start(), match.end()) or _in_name(text, match.end(), token):
             return token
         count += len(splits[token])
         return " ".join(_pieces(token, splits[token]))

@@ -15,5 +15,6 @@ class Repair(str, Enum):
     dashes = "dashes"
     whitespace = "whitespace"
     sentence_spacing = "sentence-spacing"
+    ocr = "ocr"
     joined_words = "joined-words"
     quotes = "quotes"

@@ -47,39 +47,59 @@ def _changed_spans(before: str, after: str) -> int:
 
 
 # Text made only of these characters gives ftfy nothing to do (no "&" for HTML
-# entities, no control or non-ASCII letters for mojibake); skipping it saves time.
+# entities, no control or non-ASCII letters for mojibake).  ftfy works line by
+# line, so only the lines holding another character go to it: in most documents
+# there are none or few.
 PLAIN = re.compile(r"[\t\n\x20-\x25\x27-\x7e‘’“”–—…]*")
+ODD = re.compile(r"[^\t\n\x20-\x25\x27-\x7e‘’“”–—…]")
+
+
+def _fix_line(line: str) -> str:
+    import ftfy
+
+    # Removing an invisible character can join up mojibake for ftfy to decode, and
+    # decoding can reveal invisible characters: repeat until nothing changes.
+    fixed = CONTROL.sub(lambda m: LOST_HIGH_BYTE.get(ord(m.group()), "\ufffd"), line)
+    fixed = ftfy.fix_text(fixed, _ftfy_config())
+    for _ in range(3):
+        if not INVISIBLE.search(fixed):
+            break
+        fixed = ftfy.fix_text(INVISIBLE.sub("", fixed), _ftfy_config())
+    return fixed
 
 
 def fix_unicode(text: str) -> tuple[str, int]:
     """Mojibake, control and width oddities via ftfy; invisible characters removed."""
     if PLAIN.fullmatch(text):
         return text, 0
-    import ftfy
-
-    # Removing an invisible character can join up mojibake for ftfy to decode, and
-    # decoding can reveal invisible characters: repeat until nothing changes.
-    fixed = CONTROL.sub(lambda m: LOST_HIGH_BYTE.get(ord(m.group()), "\ufffd"), text)
-    for _ in range(4):
-        before, fixed = fixed, INVISIBLE.sub("", ftfy.fix_text(fixed, _ftfy_config()))
-        if fixed == before:
-            break
-    if fixed == text:
-        return text, 0
-    # Count per line so that the comparison stays cheap on long documents.
-    old_lines, new_lines = text.splitlines(), fixed.splitlines()
-    if len(old_lines) != len(new_lines):
-        return fixed, max(1, _changed_spans(text, fixed))
-    return fixed, sum(_changed_spans(a, b) for a, b in zip(old_lines, new_lines, strict=True))
+    count = 0
+    parts = []
+    done = 0  # the text before this offset is in parts
+    hit = ODD.search(text)
+    while hit:
+        start = text.rfind("\n", 0, hit.start()) + 1
+        end = text.find("\n", hit.end())
+        end = len(text) if end < 0 else end
+        old = text[start:end]
+        new = _fix_line(old)
+        count += _changed_spans(old, new)
+        parts += [text[done:start], new]
+        done = end
+        hit = ODD.search(text, end)
+    return "".join([*parts, text[done:]]), count
 
 
 # ------------------------------------------------------------- whitespace
 
-SPACE_RUN = re.compile(r"(?<=\S)[ \t]*(?: [ \t]|\t)[ \t]*(?=\S)")  # two+ blanks, or a tab
+# Two or more blanks, or a tab, between words.  Between symbols alone ("OK??:(   `¬´")
+# a run of spaces is drawing, not damage, and stays.
+_RUN = r"[ \t]*(?: [ \t]|\t)[ \t]*"
+SPACE_RUN = re.compile(rf"(?<=[^\W_]){_RUN}(?=\S)|(?<=\S){_RUN}(?=[^\W_])")
 TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 # "Republican . And": a space before a lone punctuation mark that ends a word's clause.
-SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W_])[ \t]+([,.;:!?])(?=\s|$)", re.MULTILINE)
+# Not the first dot of a spaced ellipsis ("him . . . that").
+SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W_])[ \t]+([,.;:!?])(?=\s|$)(?![ \t]+\.)", re.MULTILINE)
 # Cheap tests that tell when a pattern cannot match (most text is clean).
 NEEDS = {
     TRAILING: re.compile(r"[ \t]$", re.MULTILINE),
@@ -89,15 +109,30 @@ NEEDS = {
 }
 
 
+# Old print sets a space before ; : ? and ! as its house style.  A document that
+# does so for most of these marks keeps them; elsewhere such a space is damage.
+SPACED_MARK = re.compile(r"(?<=[^\W_])[ \t]+[;:!?](?=\s|$)", re.MULTILINE)
+TIGHT_MARK = re.compile(r"(?<=[^\W_])[;:!?](?=\s|$)", re.MULTILINE)
+SPACE_BEFORE_COMMA_STOP = re.compile(r"(?<=[^\W_])[ \t]+([,.])(?=\s|$)(?![ \t]+\.)", re.MULTILINE)
+
+
+def _space_before_marks_is_house_style(text: str) -> bool:
+    spaced = len(SPACED_MARK.findall(text))
+    return spaced >= 2 and spaced >= len(TIGHT_MARK.findall(text))
+
+
 def fix_whitespace(text: str) -> tuple[str, int]:
     count = 0
-    for pattern, replacement in (
-        (TRAILING, ""),
-        (BLANK_LINES, "\n\n"),
-        (SPACE_BEFORE_PUNCT, r"\1"),
-        (SPACE_RUN, " "),
+    before_punct = SPACE_BEFORE_PUNCT
+    if NEEDS[SPACE_BEFORE_PUNCT].search(text) and _space_before_marks_is_house_style(text):
+        before_punct = SPACE_BEFORE_COMMA_STOP
+    for needs, pattern, replacement in (
+        (TRAILING, TRAILING, ""),
+        (BLANK_LINES, BLANK_LINES, "\n\n"),
+        (SPACE_BEFORE_PUNCT, before_punct, r"\1"),
+        (SPACE_RUN, SPACE_RUN, " "),
     ):
-        if NEEDS[pattern].search(text):
+        if NEEDS[needs].search(text):
             text, n = pattern.subn(replacement, text)
             count += n
     return text, count
@@ -154,7 +189,8 @@ def fix_sentence_spacing(text: str) -> tuple[str, int]:
 # A closing mark typed as an opening one at the end of a line: 'Ukraine. “'.
 FLIPPED_CLOSE = re.compile(r"(?<=[.!?,…])[ \t]*“[ \t]*$")
 # A space before a closing mark: 'consequences. ”'.
-SPACED_CLOSE = re.compile(r"(?<=[^\s“])[ \t]+”")
+# Not after a closing single mark: 'too!’ ”' spaces nested quotes on purpose.
+SPACED_CLOSE = re.compile(r"(?<=[^\s“’'])[ \t]+”")
 
 
 def _quote_open(before: str) -> bool:
@@ -174,7 +210,7 @@ def fix_quotes(text: str) -> tuple[str, int]:
             count += 1
         spaced = SPACED_CLOSE.search(line)
         while spaced and _quote_open(line[: spaced.start()]):
-            line = line[: spaced.start()] + "”" + line[spaced.end():]
+            line = line[: spaced.start()] + "”" + line[spaced.end() :]
             count += 1
             spaced = SPACED_CLOSE.search(line, spaced.start() + 1)
         lines[i] = line
@@ -187,7 +223,6 @@ def fix_quotes(text: str) -> tuple[str, int]:
 # break is matched, so that chains ("a-\nb-\nc") are all found in one pass.
 LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
 LETTERS_AT = re.compile(r"[^\W\d_]+")
-LETTERS_BEFORE = re.compile(r"[^\W\d_]+$")
 
 
 def fix_hyphenation(text: str) -> tuple[str, int]:
@@ -196,11 +231,14 @@ def fix_hyphenation(text: str) -> tuple[str, int]:
         return text, 0
 
     def join(match: re.Match[str]) -> str:
-        head = LETTERS_BEFORE.search(text, 0, match.start())
+        start = match.start()
+        head_start = start - 1
+        while head_start and text[head_start - 1].isalpha():  # a backward regex scan would
+            head_start -= 1  # start from the text's beginning each time
         tail = LETTERS_AT.match(text, match.end())
-        assert head is not None and tail is not None  # the lookarounds saw letters
+        assert tail is not None  # the lookahead saw a letter
         # The dictionary knows "international": the hyphen was the line break's.
-        if tail.group()[0].islower() and is_word(head.group() + tail.group()):
+        if tail.group()[0].islower() and is_word(text[head_start:start] + tail.group()):
             return ""
         return "-"  # "well-\nknown", "pro-\nRussian": a real compound
 

@@ -1,0 +1,116 @@
+"""clean on real damage and on clean text: OCR repairs, what must stay, growth with size."""
+
+from __future__ import annotations
+
+import time
+
+from corpus_tool import Document
+from corpus_tool.testing import run_tool
+
+
+def clean(text: str, **options: object) -> Document:
+    [doc] = run_tool("clean", [Document("t", text)], **options)
+    return doc
+
+
+def cleaned_text(text: str, **options: object) -> str:
+    return clean(text, **options).text
+
+
+def _seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        clean(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_time_grows_linearly_with_the_text() -> None:
+    # Hyphenated line ends, odd characters for ftfy, unknown words: the places where a
+    # repair looks back or around; 8 times the text must not take anywhere near 64 times.
+    unit = (
+        "The commis-\nsioner said the £5 fee was fair.  Then he left ¡\n"
+        "A well-\nknown man, tbe Mayor, was there.\n"
+    ) * 40
+    clean(unit)
+    assert _seconds(unit * 8) / _seconds(unit) < 24
+
+
+# ---------------------------------------------------------------- must not change
+
+
+def test_spaces_between_symbols_are_drawing_and_stay() -> None:
+    for text in ("OK??:(   `¬´    ):", "....?????????,       ......"):
+        assert cleaned_text(text) == text
+    assert cleaned_text("one  two") == "one two"
+
+
+def test_clean_news_keeps_names_compounds_ellipses_and_nested_quotes() -> None:
+    text = (
+        "They met in the Parklands near Northwood, said the head of the FundTrust Group.\n"
+        "“It is a sad day . . . for all of us,” she said. “He told me ‘not now!’ ”\n"
+    )
+    assert cleaned_text(text) == text
+
+
+def test_a_sentence_going_on_after_by_is_not_a_byline() -> None:
+    text = "The proceedings were watched\nby the official assignee and the\nBy Law Committee"
+    assert cleaned_text(text) == text
+    assert clean("By Jane Roe\n\nThe story begins here.").meta["byline"] == "Jane Roe"
+
+
+def test_spaces_before_marks_stay_where_they_are_the_house_style() -> None:
+    old_print = "The terms : cash ; the rest in three months ; apply at once : to the agent ?"
+    assert cleaned_text(old_print) == old_print
+    assert cleaned_text("It is over ; they left.") == "It is over; they left."
+
+
+# ---------------------------------------------------------------------- ocr
+
+OCR_DAMAGED = (
+    "The meeting of tho council was held on Monday. Tbe mayor said that tho streets\n"
+    "wero in bad order, aud that tho works would bo done before tho winter. He\n"
+    "thanked tho men who had worked on them, and the Cieek crossing will be opened.\n"
+)
+
+
+def test_ocr_confusions_are_corrected_where_the_document_shows_ocr_damage() -> None:
+    doc = clean(OCR_DAMAGED)
+    assert doc.text == (
+        "The meeting of the council was held on Monday. The mayor said that the streets\n"
+        "were in bad order, and that the works would be done before the winter. He\n"
+        "thanked the men who had worked on them, and the Creek crossing will be opened.\n"
+    )
+    assert doc.meta["clean"]["repairs"]["ocr"] == 10
+
+
+def test_ocr_leaves_real_words_names_and_repeated_rare_words() -> None:
+    # "lie" is a word; "roods" (an old unit) repeats and "roads" is nowhere; "Tamo"
+    # repeats as a name; a capital In after a full stop starts a sentence.
+    text = OCR_DAMAGED + (
+        "Two roods of land lie by the river. Tamo spoke. Tamo left. In the end 3 roods went.\n"
+    )
+    out = cleaned_text(text)
+    assert out.endswith(
+        "Two roods of land lie by the river. Tamo spoke. Tamo left. In the end 3 roods went.\n"
+    )
+
+
+def test_ocr_repair_never_runs_on_clean_text_with_a_few_rare_words() -> None:
+    text = (
+        "Tho the hour was late, she wore her coat. The arc of the story is long, and "
+        "the ho-hum days are over. Nothing here is damaged at all, and it stays so.\n"
+    )
+    assert cleaned_text(text) == text
+
+
+def test_ocr_lowercases_a_capital_i_word_in_the_middle_of_a_sentence() -> None:
+    out = cleaned_text(OCR_DAMAGED + "The men were paid In full, and It was done.\n")
+    assert out.endswith("The men were paid in full, and it was done.\n")
+
+
+def test_ocr_repair_is_idempotent_and_can_be_skipped() -> None:
+    once = cleaned_text(OCR_DAMAGED)
+    assert cleaned_text(once) == once
+    assert "tho council" in cleaned_text(OCR_DAMAGED, skip=["ocr"])
