@@ -7,7 +7,6 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-
 # Verbs that report speech (base forms; inflections are generated below).
 _REPORTING = """
     acknowledge add admit advise agree allege announce answer argue ask assert
@@ -80,6 +79,14 @@ ORGANISATIONS = _words("""
     agency foundation centre center museum court house party committee commission board
     school college academy union league federation organisation organization bureau
     service trust fund authority corporation company group society network alliance
+""")
+
+# Words that make a capitalised phrase a place, a day or an institution, never a person
+# ("he" never stands for Christmas Day or the Youth Council).
+NOT_PERSON_WORDS = _words("""
+    day eve street avenue road park city county province state river lake island bay
+    valley hall church hospital airport station square bridge news press times post
+    police government
 """)
 
 # Capitalised words that start a sentence rather than a name.

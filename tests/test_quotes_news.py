@@ -1,0 +1,124 @@
+"""The quotes tool on the conventions of news writing, one group of invented cases per
+error class: roles before names, appositions, pronouns and descriptions resolved to
+people, quote-only paragraphs, partial quotes, non-quotes and quotes across paragraphs."""
+
+from __future__ import annotations
+
+from corpus_tool.testing import run_tool
+
+
+def quotes(text: str) -> list[dict]:
+    return run_tool("quotes", [text])  # type: ignore[return-value]
+
+
+def speakers(text: str) -> list[str | None]:
+    return [r["speaker"] for r in quotes(text) if r["kind"] != "scare"]
+
+
+# -- 1. a title or a role before the name -------------------------------------------------
+
+
+def test_role_before_the_name_after_the_quote() -> None:
+    text = "“We are ready,” Harbour Authority spokesperson Jane Roe said on Friday."
+    assert speakers(text) == ["Jane Roe"]
+
+
+def test_role_before_the_name_with_no_comma_closing_the_quote() -> None:
+    text = "“It is a good day for the workers” Bakers Local 12 president Omar Kiani said."
+    assert speakers(text) == ["Omar Kiani"]
+
+
+def test_inverted_said_with_a_role_before_the_name() -> None:
+    text = (
+        "“They owned the game,” said Otters head coach Lena Marsh.\n"
+        "“Nothing went right,” says Riverside cartoonist Paul Ibsen, who drew it."
+    )
+    assert speakers(text) == ["Lena Marsh", "Paul Ibsen"]
+
+
+def test_lowercase_role_words_and_an_organisation_name_before_the_name() -> None:
+    text = (
+        "“Rents keep rising,” says Hope and Home senior manager Ruth Akers.\n"
+        "“We saw it coming,” then-city council candidate Tom Vey responded."
+    )
+    assert speakers(text) == ["Ruth Akers", "Tom Vey"]
+
+
+# -- 2. a possessive role and an apposition -------------------------------------------------
+
+
+def test_possessive_role_then_the_name_in_apposition() -> None:
+    text = (
+        "“We will strike,” the union's president, Maria Lopez, said.\n"
+        "“Not yet,” says Lopez’s partner, Jonas Berg."
+    )
+    assert speakers(text) == ["Maria Lopez", "Jonas Berg"]
+
+
+def test_name_then_its_possessive_role() -> None:
+    text = "Maria Lopez leads the union. “We will strike,” said Lopez, the union's president."
+    assert speakers(text) == ["Maria Lopez"]
+
+
+def test_apposition_with_an_abbreviation_inside() -> None:
+    text = (
+        "“Talks will fail,” Dana K. Ruiz, director of studies at the U.S.-based Centre "
+        "for Trade, said in a statement."
+    )
+    assert speakers(text) == ["Dana K. Ruiz"]
+
+
+# -- 4. a pronoun resolves to a person, never to an organisation or a place -----------------
+
+
+def test_pronoun_skips_an_organisation_named_since() -> None:
+    text = (
+        "Nadia Perrin joined the youth council last year. Perrin is 19.\n"
+        "The Youth Council stated in July it opposed the pipeline.\n"
+        "“This land is who we are,” she said."
+    )
+    assert speakers(text) == ["Nadia Perrin"]
+
+
+def test_pronoun_skips_a_day_and_an_acronym() -> None:
+    text = (
+        "Dennis Olafsen has lived outside for two years. Olafsen is 50. On Boxing Day, "
+        "he plans a dinner. "
+        "The RCMP checked on him.\n"
+        "“I got presents for all of them,” he says."
+    )
+    assert speakers(text) == ["Dennis Olafsen"]
+
+
+def test_pronoun_takes_the_person_of_its_gender() -> None:
+    text = (
+        "Wanda Peel lost her son in 2015. Peel says the man who sold him the pills, "
+        "Rick Coulter, should answer for it.\n"
+        "“That is why I chose to fight,” she says."
+    )
+    assert speakers(text) == ["Wanda Peel"]
+
+
+def test_pronoun_never_takes_two_people_joined_by_and() -> None:
+    text = (
+        "Union head Jeff Tane called a vote. Tane is new.\n"
+        "“We want a deal,” owners Tess Lund and Ali Brenn said in a statement.\n"
+        "“They want cheap labour,” he said."
+    )
+    assert speakers(text) == ["Tess Lund and Ali Brenn", "Jeff Tane"]
+
+
+# -- 5. a description is never cut --------------------------------------------------------------
+
+
+def test_description_after_the_verb_is_whole() -> None:
+    rows = quotes(
+        "Walt Brisco scored twice. “I will smile later,” said the rookie defenceman, "
+        "brother of Seth Brisco."
+    )
+    assert rows[0]["speaker"] != "the rookie"
+
+
+def test_description_with_adjectives_before_the_verb_is_whole() -> None:
+    rows = quotes("“Nobody makes money here,” the lanky, bespectacled professor said.")
+    assert rows[0]["speaker"] == "the lanky, bespectacled professor"
