@@ -122,3 +122,65 @@ def test_description_after_the_verb_is_whole() -> None:
 def test_description_with_adjectives_before_the_verb_is_whole() -> None:
     rows = quotes("“Nobody makes money here,” the lanky, bespectacled professor said.")
     assert rows[0]["speaker"] == "the lanky, bespectacled professor"
+
+
+# -- 4. a description or a document resolves to the person meant ------------------------------
+
+
+def test_title_description_resolves_to_the_person_with_that_title() -> None:
+    text = (
+        "Mayor Doug Hallam cut the arena budget. Hallam was elected in May. "
+        "Critic Ann Vos, a hockey coach, objected. Vos has two sons.\n"
+        "“Ice use is falling every year,” the mayor told reporters."
+    )
+    rows = quotes(text)
+    assert [(r["speaker"], r["speaker_surface"]) for r in rows] == [("Doug Hallam", "the mayor")]
+
+
+def test_description_with_no_such_title_takes_the_last_subject() -> None:
+    text = (
+        "Rory Bates scored his first goal. Bates is 20.\n"
+        "“I will smile about it later,” said the rookie defenceman."
+    )
+    assert speakers(text) == ["Rory Bates"]
+
+
+def test_possessive_pronoun_before_a_statement_is_its_author() -> None:
+    text = (
+        "Minister Shana Pell cancelled the meetings. Pell stayed in Calgary.\n"
+        "“People are afraid to speak,” her statement read."
+    )
+    assert speakers(text) == ["Shana Pell"]
+
+
+def test_description_with_no_one_named_stays_as_written() -> None:
+    assert speakers("“We tried,” the mayor said.") == ["the mayor"]
+    assert speakers("Ella Rand left. Rand is 30. “We tried,” a spokesman said.") == ["a spokesman"]
+
+
+# -- 3. a paragraph that is only a quotation --------------------------------------------------
+
+
+def test_quote_only_paragraph_continues_the_reporting_clause_before_it() -> None:
+    text = (
+        "Owen Tarr sleeps in a tent. Tarr says the new flat changed everything for him.\n\n"
+        "“It feels warm. Nobody can bother you.”\n\n"
+        "The city opened 40 flats."
+    )
+    assert speakers(text) == ["Owen Tarr"]
+
+
+def test_quote_only_paragraph_after_according_to() -> None:
+    text = (
+        "The system is failing, according to Dr. Rina Moss, a family doctor in Halifax.\n\n"
+        "“The health-care system is making it worse.”"
+    )
+    assert speakers(text) == ["Rina Moss"]
+
+
+def test_quote_only_paragraph_after_a_quote_keeps_its_speaker() -> None:
+    text = (
+        "“We are ready,” said Liam Ocks, the union's president.\n\n"
+        "“Nobody wants a strike, but nobody fears one either.”"
+    )
+    assert speakers(text) == ["Liam Ocks", "Liam Ocks"]

@@ -209,6 +209,8 @@ class _Document:
                 "verb": speaker.verb if speaker else None,
                 "speaker_start": speaker.start if speaker else None,
                 "speaker_end": speaker.end if speaker else None,
+                "speaker_surface": speaker.surface if speaker else None,
+                "speaker_role": speaker.role if speaker else None,
             }
 
     def _context_speaker(
@@ -216,14 +218,36 @@ class _Document:
     ) -> Speaker | None:
         """Who says an unattributed statement: the speaker of the quote just before
         (“...,” he said. “More.”) or of the paragraph's last reporting clause."""
+        text = self.text
         cue = self.previous_cue(open_, para_start)
         if (
             last_direct
-            and _adjacent(self.text, last_direct[0], open_)
+            and _adjacent(text, last_direct[0], open_)
             and (cue is None or cue[0] < last_direct[0])
         ):
             return last_direct[1]
-        return cue[1] if cue else self._subject_before(open_, para_start)
+        if cue:
+            return cue[1]
+        speaker = self._subject_before(open_, para_start)
+        if speaker is not None or text[para_start:open_].strip():
+            return speaker
+        # A paragraph that is only a quotation continues the paragraph before it (the
+        # news convention): its last reporting clause, or the subject of its last sentence.
+        prev_end = para_start - 1
+        while prev_end > 0 and text[prev_end - 1].isspace():
+            prev_end -= 1
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        if prev_end <= prev_start:
+            return None
+        cue = self.previous_cue(prev_end, prev_start)
+        if cue:
+            return cue[1]
+        according = ACCORDING_TO.search(text, prev_start, prev_end)
+        if according is not None and according.group("speaker"):
+            return self.speakers.resolve(
+                according.group("speaker"), according.start("speaker"), None
+            )
+        return self._subject_before(prev_end + 1, prev_start)
 
     def _subject_before(self, open_: int, para_start: int) -> Speaker | None:
         """The person who is the subject of the sentence just before a quote opening a
@@ -243,7 +267,7 @@ class _Document:
         name = self.speakers.subject_at(start)
         if name is None:
             return None
-        return Speaker(self.speakers.full_name(name), start, start + len(name), None)
+        return Speaker(self.speakers.full_name(name), start, start + len(name), None, name)
 
 
 def _adjacent(text: str, last_close: int, open_: int) -> bool:

@@ -17,12 +17,13 @@ _REPORTING = """
     recount reiterate remark reply report respond retort reveal say scream shout
     sigh state stress suggest tell testify threaten tweet urge vow warn whisper
     wonder write cheer confess think believe feel reckon remember mutter enthuse
-    chant concur quote criticise criticize
+    chant concur quote criticise criticize read
 """
 _IRREGULAR = {
     "say": ["said"],
     "tell": ["told"],
     "write": ["wrote", "written"],
+    "read": [],  # “...,” her statement read
 }
 
 
@@ -87,6 +88,12 @@ NOT_PERSON_WORDS = _words("""
     day eve street avenue road park city county province state river lake island bay
     valley hall church hospital airport station square bridge news press times post
     police government
+""")
+
+# What a person or an institution writes or issues: "her statement said" is hers.
+DOCUMENT_NOUNS = _words("""
+    statement post tweet letter email e-mail release memo note message blog column
+    report ruling decision notice filing submission document website affidavit
 """)
 
 # Capitalised words that start a sentence rather than a name.

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from corpus_tool_quotes.lexicon import (
+    DOCUMENT_NOUNS,
     INVERTIBLE_VERBS,
     NOT_NAMES,
     NOT_PERSON_WORDS,
@@ -167,6 +168,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)?")
 _LOOKBACK = 220  # characters searched before a verb for its subject with an apposition
 _SHORT_LOOKBACK = 100  # and without one
 _PEOPLE_WINDOW = 2000  # how far back a pronoun looks for a person who is no speaker yet
+# The determiners and commas around a title: "the union's president," -> "union's president"
+_ROLE_TRIM = re.compile(r"^(?:(?:[Tt]he|[Aa]n?|Mr|Mrs|Ms|Miss)\.?\s+)|[\s,]+$")
+# ", 62, a retired nurse," after a name: the words of its apposition
+_APPOSITION_TEXT = re.compile(r",[^\S\n]+([^,.;:“”\"\n]{1,80})")
 _GENDER_REACH = 250  # how far after a name a "he" or "she" is taken to be that person
 _GENDER_OF = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
@@ -233,6 +238,8 @@ class Speaker:
     start: int | None
     end: int | None
     verb: str | None
+    surface: str | None = None  # as the text names them: "he", "the mayor", "Lavrov"
+    role: str | None = None  # the title or description given with the name
 
 
 def _is_name(name: str) -> bool:
@@ -370,6 +377,8 @@ class Speakers:
         self._persons: dict[tuple[int, int], str | None] = {}
         self._people: list[tuple[int, str, bool]] | None = None
         self._genders: dict[str, str] | None = None
+        self._titles: dict[str, set[str]] = {}  # full name -> words of titles and appositions
+        self._titles_read = False
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._quoted_starts, pos) - 1
@@ -511,7 +520,7 @@ class Speakers:
             return self.full_name(speaker[1])
         return people[-1][1] if people else None
 
-    def _last_person(self, offset: int, gender: str) -> str | None:
+    def _last_person(self, offset: int, gender: str | None) -> str | None:
         people = self.people
         lo = bisect.bisect_left(people, (offset - _PEOPLE_WINDOW, ""))
         hi = bisect.bisect_left(people, (offset, ""))
@@ -525,7 +534,7 @@ class Speakers:
         fallback = None
         for _, name, subject in reversed(mentions):
             name = self.full_name(name)
-            if not _person_like(name) or genders.get(name, gender) != gender:
+            if not _person_like(name) or (gender and genders.get(name, gender) != gender):
                 continue
             if subject:
                 return name
@@ -663,11 +672,61 @@ class Speakers:
     def resolve(self, phrase: str, start: int, verb: str | None) -> Speaker | None:
         """A speaker phrase found at ``start`` as a Speaker, pronouns resolved."""
         if phrase.lower() in PRONOUNS:
-            return Speaker(self.last_named(start, phrase), None, None, verb)
+            return Speaker(self.last_named(start, phrase), None, None, verb, phrase)
         name, s, e = clean_name(phrase, start)
         if name.lower() in NOT_NAMES or name.endswith(("’s", "'s")):
             return None  # "Bolivia’s": the owner of something, not a speaker
-        if name[:1].isupper():
-            self.cues  # noqa: B018 - the scan must not come later and drop this name
-            bisect.insort(self._named, (start, name))
-        return Speaker(self.full_name(name), s, e, verb)
+        if not name[:1].isupper():  # a description: "the mayor", "her statement"
+            person = self.described(name, s)
+            return Speaker(person or name, s, e, verb, name, name if person else None)
+        self.cues  # noqa: B018 - the scan must not come later and drop this name
+        bisect.insort(self._named, (start, name))
+        title = _ROLE_TRIM.sub("", phrase[: s - start]) or None
+        if title:
+            self._titles.setdefault(self.full_name(name), set()).update(title.lower().split())
+        return Speaker(self.full_name(name), s, e, verb, name, title)
+
+    def described(self, description: str, offset: int) -> str | None:
+        """The person a description at ``offset`` stands for, else None.
+
+        "his statement" is the person "he" stands for; "the mayor", "the rookie
+        defenceman" the last person given that word as a title or in an apposition, or
+        failing that the last person who was the subject of a sentence.  An indefinite
+        description (a spokesman, one viewer) brings in someone new, and an
+        institution or a document (the company, the report) is no person.
+        """
+        words = _WORD.findall(description.lower())
+        if len(words) < 2:
+            return None
+        det, head = words[0], words[-1]
+        if det in _GENDER_OF and head in DOCUMENT_NOUNS:
+            return self.last_named(offset, det)
+        if det != "the" or head in DOCUMENT_NOUNS or head in ORGANISATIONS or head.endswith("s"):
+            return None
+        for name in reversed(self._mentions_before(offset)):
+            if head in self.titles_of(name):
+                return name
+        return self._last_person(offset, None)
+
+    def titles_of(self, name: str) -> set[str]:
+        """The lowercase words the text gives a person as a title or in an apposition."""
+        if self._titles_read is False:
+            self._titles_read = True
+            text = self.text
+            for pos, person, _ in self.people:
+                named_at = text.find(person, pos, pos + 80)  # after "Mayor" in Mayor Jo Roe
+                clause = text[max(0, pos - 60) : max(pos, named_at)]
+                clause = re.split(r"[.;:“”\"\n(,]", clause)[-1]
+                words = {w.lower() for w in _WORD.findall(clause)}
+                end = pos + len(person)
+                after = _APPOSITION_TEXT.match(text, end)
+                if after:
+                    words.update(w.lower() for w in _WORD.findall(after.group(1)))
+                self._titles.setdefault(person, set()).update(words)
+        return self._titles.get(name, set())
+
+    def _mentions_before(self, offset: int) -> list[str]:
+        """The people named in the window before ``offset``, in text order."""
+        lo = bisect.bisect_left(self.people, (offset - _PEOPLE_WINDOW, ""))
+        hi = bisect.bisect_left(self.people, (offset, ""))
+        return [name for _, name, _ in self.people[lo:hi]]
