@@ -184,3 +184,18 @@ def test_quote_only_paragraph_after_a_quote_keeps_its_speaker() -> None:
         "“Nobody wants a strike, but nobody fears one either.”"
     )
     assert speakers(text) == ["Liam Ocks", "Liam Ocks"]
+
+
+# -- 6. a quoted word in a sentence that reports someone is a partial quotation ---------------
+
+
+def test_called_makes_a_partial_quote_with_that_speaker() -> None:
+    text = (
+        "Crown prosecutor Mila Brandt called the report “bold” on Monday.\n"
+        "Brandt has labelled the budget “a fairy tale” before."
+    )
+    rows = quotes(text)
+    assert [(r["kind"], r["speaker"]) for r in rows] == [
+        ("partial", "Mila Brandt"),
+        ("partial", "Mila Brandt"),
+    ]

@@ -17,13 +17,15 @@ _REPORTING = """
     recount reiterate remark reply report respond retort reveal say scream shout
     sigh state stress suggest tell testify threaten tweet urge vow warn whisper
     wonder write cheer confess think believe feel reckon remember mutter enthuse
-    chant concur quote criticise criticize read
+    chant concur quote criticise criticize read call express label dub
 """
 _IRREGULAR = {
     "say": ["said"],
     "tell": ["told"],
     "write": ["wrote", "written"],
     "read": [],  # “...,” her statement read
+    "label": ["labelled", "labeled", "labelling"],
+    "dub": ["dubbed", "dubbing"],
 }
 
 
