@@ -199,3 +199,22 @@ def test_called_makes_a_partial_quote_with_that_speaker() -> None:
         ("partial", "Mila Brandt"),
         ("partial", "Mila Brandt"),
     ]
+
+
+# -- the speaker_surface and speaker_role columns ----------------------------------------------
+
+
+def test_role_column_holds_the_title_or_the_apposition() -> None:
+    text = (
+        "“We are ready,” Harbour Authority spokesperson Jane Roe said.\n"
+        "“No,” said the union's president, Maria Lopez.\n"
+        "“Yes,” said Bo Park, a professor at Oxford.\n"
+        "“Maybe,” Park said."
+    )
+    rows = quotes(text)
+    assert [(r["speaker"], r["speaker_surface"], r["speaker_role"]) for r in rows] == [
+        ("Jane Roe", "Jane Roe", "Harbour Authority spokesperson"),
+        ("Maria Lopez", "Maria Lopez", "union's president"),
+        ("Bo Park", "Bo Park", "professor at Oxford"),
+        ("Bo Park", "Park", None),
+    ]

@@ -681,10 +681,25 @@ class Speakers:
             return Speaker(person or name, s, e, verb, name, name if person else None)
         self.cues  # noqa: B018 - the scan must not come later and drop this name
         bisect.insort(self._named, (start, name))
-        title = _ROLE_TRIM.sub("", phrase[: s - start]) or None
+        title = _ROLE_TRIM.sub("", phrase[: s - start]) or self._apposition_role(s, e)
         if title:
             self._titles.setdefault(self.full_name(name), set()).update(title.lower().split())
         return Speaker(self.full_name(name), s, e, verb, name, title)
+
+    def _apposition_role(self, start: int, end: int) -> str | None:
+        """The description in apposition to a name at [start, end): "the union's
+        president, Maria Lopez," or "Maria Lopez, the union's president,"."""
+        text = self.text
+        before = text[max(0, start - 80) : start]
+        if before.endswith(", "):
+            part = re.split(r"[.;:“”\"\n,]", before[:-2])[-1]
+            part = VERB.split(part)[-1].strip()  # said the union's president, Maria Lopez
+            if part[:1].islower() or _ROLE_TRIM.match(part):
+                return _ROLE_TRIM.sub("", part) or None
+        after = _APPOSITION_TEXT.match(text, end)
+        if after and (after.group(1)[:1].islower() or _ROLE_TRIM.match(after.group(1))):
+            return _ROLE_TRIM.sub("", after.group(1).strip()) or None
+        return None
 
     def described(self, description: str, offset: int) -> str | None:
         """The person a description at ``offset`` stands for, else None.
