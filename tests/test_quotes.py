@@ -294,7 +294,7 @@ def test_quote_after_a_colon_is_a_statement_and_a_title_after_a_possessive_is_no
 
 # -- options ----------------------------------------------------------------------------
 
-MIXED = ("“We will win,” Anna Kovac said. Rivals called the plan a \"fantasy\".\n"
+MIXED = ("“We will win,” Anna Kovac said. Rivals see the plan as a \"fantasy\".\n"
          "“It is a fantasy,” Peter Novak said. “Nobody believes it.”\n"
          "Kovac said the plan was \"fully costed and ready to go\".")
 

@@ -218,3 +218,31 @@ def test_role_column_holds_the_title_or_the_apposition() -> None:
         ("Bo Park", "Bo Park", "professor at Oxford"),
         ("Bo Park", "Park", None),
     ]
+
+
+# -- 8. quotation marks as wire copy and web pages type them ----------------------------------
+
+
+def test_two_single_marks_typed_for_a_double_one() -> None:
+    text = (
+        "“We print local comics,’’ says Ada Lim, the owner.\n"
+        "‘’Nobody wins a shutdown,” Senator Ray Holt said."
+    )
+    rows = quotes(text)
+    assert [(r["text"], r["speaker"]) for r in rows] == [
+        ("We print local comics,", "Ada Lim"),
+        ("Nobody wins a shutdown,", "Ray Holt"),
+    ]
+
+
+def test_flattened_paragraphs_of_one_quotation_are_split_at_the_repeated_mark() -> None:
+    text = (
+        "“The process is flawed,” Tom Hind said. “The proposal is bad. The process is "
+        "worse. “So we are here. We want answers,” Hind added."
+    )
+    rows = quotes(text)
+    assert [(r["text"], r["kind"], r["speaker"]) for r in rows] == [
+        ("The process is flawed,", "direct", "Tom Hind"),
+        ("The proposal is bad. The process is worse.", "direct", "Tom Hind"),
+        ("So we are here. We want answers,", "direct", "Tom Hind"),
+    ]

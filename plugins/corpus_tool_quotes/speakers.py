@@ -135,7 +135,7 @@ DESCRIBED_SPEAKER = re.compile(
     rf"(?P<verb>{_VERB})\b"
 )
 # What may stand between a closing mark and its attribution.
-AFTER_QUOTE = re.compile(r"[^\S\n]*[,;—–-]?[^\S\n]*")
+AFTER_QUOTE = re.compile(r"’?[^\S\n]*[,;—–-]?[^\S\n]*")  # ’ ends a closing pair ’’
 # The subject of a reporting verb, found backwards from the verb.
 _SUBJECT = re.compile(
     rf"(?<![\w’'])(?P<speaker>{_SPEAKER})(?P<apposition>{_APPOSITION}|,{_SP}who)?{_SP}{_AUXES}\Z"
