@@ -172,6 +172,7 @@ _PEOPLE_WINDOW = 2000  # how far back a pronoun looks for a person who is no spe
 _ROLE_TRIM = re.compile(r"^(?:(?:[Tt]he|[Aa]n?|Mr|Mrs|Ms|Miss)\.?\s+)|[\s,]+$")
 # ", 62, a retired nurse," after a name: the words of its apposition
 _APPOSITION_TEXT = re.compile(r",[^\S\n]+([^,.;:“”\"\n]{1,80})")
+_BLOCK = 2000  # people are found block by block, where pronouns need them
 _GENDER_REACH = 250  # how far after a name a "he" or "she" is taken to be that person
 _GENDER_OF = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
@@ -375,10 +376,8 @@ class Speakers:
         # _person of each name match, by its span: pronoun resolution looks at
         # the same names again and again.
         self._persons: dict[tuple[int, int], str | None] = {}
-        self._people: list[tuple[int, str, bool]] | None = None
-        self._genders: dict[str, str] | None = None
-        self._titles: dict[str, set[str]] = {}  # full name -> words of titles and appositions
-        self._titles_read = False
+        self._blocks: dict[int, list[tuple[int, str, bool]]] = {}  # see people_near
+        self._titles: dict[str, set[str]] = {}  # full name -> words of the titles it was given
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._quoted_starts, pos) - 1
@@ -521,16 +520,15 @@ class Speakers:
         return people[-1][1] if people else None
 
     def _last_person(self, offset: int, gender: str | None) -> str | None:
-        people = self.people
-        lo = bisect.bisect_left(people, (offset - _PEOPLE_WINDOW, ""))
-        hi = bisect.bisect_left(people, (offset, ""))
+        since = offset - _PEOPLE_WINDOW
+        people = self.people_near(since, offset)
         named = self._named[
-            bisect.bisect_left(self._named, (offset - _PEOPLE_WINDOW, "")) : bisect.bisect_left(
+            bisect.bisect_left(self._named, (since, "")) : bisect.bisect_left(
                 self._named, (offset, "")
             )
         ]
-        mentions = sorted(people[lo:hi] + [(pos, name, True) for pos, name in named])
-        genders = self.genders
+        mentions = sorted(people + [(pos, name, True) for pos, name in named])
+        genders = self._genders(since, offset, mentions) if gender else {}
         fallback = None
         for _, name, subject in reversed(mentions):
             name = self.full_name(name)
@@ -541,42 +539,40 @@ class Speakers:
             fallback = fallback or name
         return fallback
 
-    @property
-    def people(self) -> list[tuple[int, str, bool]]:
-        """Every person named in the text outside quotes, as ``people_between`` gives them."""
-        if self._people is None:
-            self._people = self.people_between(0, len(self.text))
-        return self._people
+    def people_near(self, start: int, end: int) -> list[tuple[int, str, bool]]:
+        """``people_between(start, end)``, found once per block of text however many
+        pronouns ask."""
+        found = []
+        for block in range(max(0, start) // _BLOCK, max(0, end - 1) // _BLOCK + 1):
+            if block not in self._blocks:
+                self._blocks[block] = self.people_between(block * _BLOCK, (block + 1) * _BLOCK)
+            found.extend(m for m in self._blocks[block] if start <= m[0] < end)
+        return found
 
-    @property
-    def genders(self) -> dict[str, str]:
-        """The gender the text gives each person ("m" or "f"): an honorific (Ms. Roe), or
-        most of the pronouns "he"/"she" that follow the person's name closely."""
-        if self._genders is None:
-            votes: dict[str, Counter[str]] = {}
-            self.cues  # noqa: B018 - the named speakers are mentions too
-            mentions = sorted(
-                [m for m in self.people if m[2]] + [(p, n, True) for p, n in self._named]
-            )
-            starts = [m[0] for m in mentions]
-            for match in _SUBJECT_PRONOUN.finditer(self.text):
-                if self.inside_quote(match.start()):
-                    continue
-                i = bisect.bisect_left(starts, match.start()) - 1
-                if i >= 0 and match.start() - starts[i] <= _GENDER_REACH:
-                    name = self.full_name(mentions[i][1])
-                    votes.setdefault(name, Counter())[_GENDER_OF[match.group().lower()]] += 1
-            for match in _HONORIFIC.finditer(self.text):
-                surname = match.group("name")
-                name = self.full_name(surname)
-                gender = "m" if match.group("title") == "Mr" else "f"
-                votes.setdefault(name, Counter())[gender] += 3
-            self._genders = {
-                name: count.most_common(1)[0][0]
-                for name, count in votes.items()
-                if len(count) == 1 or count["m"] != count["f"]
-            }
-        return self._genders
+    def _genders(
+        self, start: int, end: int, mentions: list[tuple[int, str, bool]]
+    ) -> dict[str, str]:
+        """The gender the text in [start, end) gives each person ("m" or "f"): an
+        honorific (Ms. Roe), or most of the pronouns "he"/"she" closely following the
+        person's name as a subject or a speaker."""
+        votes: dict[str, Counter[str]] = {}
+        subjects = [m for m in mentions if m[2]]
+        starts = [m[0] for m in subjects]
+        for match in _SUBJECT_PRONOUN.finditer(self.text, max(0, start), end):
+            if self.inside_quote(match.start()):
+                continue
+            i = bisect.bisect_left(starts, match.start()) - 1
+            if i >= 0 and match.start() - starts[i] <= _GENDER_REACH:
+                name = self.full_name(subjects[i][1])
+                votes.setdefault(name, Counter())[_GENDER_OF[match.group().lower()]] += 1
+        for match in _HONORIFIC.finditer(self.text, max(0, start), end):
+            name = self.full_name(match.group("name"))
+            votes.setdefault(name, Counter())["m" if match.group("title") == "Mr" else "f"] += 3
+        return {
+            name: count.most_common(1)[0][0]
+            for name, count in votes.items()
+            if len(count) == 1 or count["m"] != count["f"]
+        }
 
     def people_between(self, start: int, end: int) -> list[tuple[int, str, bool]]:
         """People named with a forename in [start, end): (offset, name, whether the
@@ -586,7 +582,9 @@ class Speakers:
         gives it an apposition (Christine Ball, 62,): people rather than places
         (South Africa) or headings."""
         people = []
-        for match in _PERSON.finditer(self.text, start, end):
+        for match in _PERSON.finditer(self.text, start, min(len(self.text), end + 80)):
+            if match.start() >= end:
+                break  # a name may run past ``end``, but must start before it
             if self.inside_quote(match.start()):
                 continue
             name = self._person(match)
@@ -718,30 +716,25 @@ class Speakers:
             return self.last_named(offset, det)
         if det != "the" or head in DOCUMENT_NOUNS or head in ORGANISATIONS or head.endswith("s"):
             return None
-        for name in reversed(self._mentions_before(offset)):
-            if head in self.titles_of(name):
+        people = self.people_near(offset - _PEOPLE_WINDOW, offset)
+        titles = self._titles_in(people)
+        for _, name, _ in reversed(people):
+            if head in titles.get(name, ()) or head in self._titles.get(name, ()):
                 return name
         return self._last_person(offset, None)
 
-    def titles_of(self, name: str) -> set[str]:
-        """The lowercase words the text gives a person as a title or in an apposition."""
-        if self._titles_read is False:
-            self._titles_read = True
-            text = self.text
-            for pos, person, _ in self.people:
-                named_at = text.find(person, pos, pos + 80)  # after "Mayor" in Mayor Jo Roe
-                clause = text[max(0, pos - 60) : max(pos, named_at)]
-                clause = re.split(r"[.;:“”\"\n(,]", clause)[-1]
-                words = {w.lower() for w in _WORD.findall(clause)}
-                end = pos + len(person)
-                after = _APPOSITION_TEXT.match(text, end)
-                if after:
-                    words.update(w.lower() for w in _WORD.findall(after.group(1)))
-                self._titles.setdefault(person, set()).update(words)
-        return self._titles.get(name, set())
-
-    def _mentions_before(self, offset: int) -> list[str]:
-        """The people named in the window before ``offset``, in text order."""
-        lo = bisect.bisect_left(self.people, (offset - _PEOPLE_WINDOW, ""))
-        hi = bisect.bisect_left(self.people, (offset, ""))
-        return [name for _, name, _ in self.people[lo:hi]]
+    def _titles_in(self, people: list[tuple[int, str, bool]]) -> dict[str, set[str]]:
+        """The lowercase words the text gives each of ``people`` as a title before the
+        name or in an apposition after it."""
+        titles: dict[str, set[str]] = {}
+        text = self.text
+        for pos, person, _ in people:
+            named_at = text.find(person, pos, pos + 80)  # after "Mayor" in Mayor Jo Roe
+            clause = text[max(0, pos - 60) : max(pos, named_at)]
+            clause = re.split(r"[.;:“”\"\n(,]", clause)[-1]
+            words = {w.lower() for w in _WORD.findall(clause)}
+            after = _APPOSITION_TEXT.match(text, max(pos, named_at) + len(person))
+            if after:
+                words.update(w.lower() for w in _WORD.findall(after.group(1)))
+            titles.setdefault(person, set()).update(words)
+        return titles
