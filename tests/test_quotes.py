@@ -42,7 +42,7 @@ def test_offsets_exclude_the_marks_and_every_column_is_present() -> None:
     assert row == {
         "doc": "doc1", "start": 23, "end": 43, "text": "We will not give in,",
         "kind": "direct", "speaker": "Smith", "verb": "said",
-        "speaker_start": 49, "speaker_end": 54,
+        "speaker_start": 49, "speaker_end": 54, "speaker_surface": "Smith", "speaker_role": None,
     }
     assert text[row["start"]:row["end"]] == row["text"]
     assert text[row["speaker_start"]:row["speaker_end"]] == "Smith"
@@ -294,7 +294,7 @@ def test_quote_after_a_colon_is_a_statement_and_a_title_after_a_possessive_is_no
 
 # -- options ----------------------------------------------------------------------------
 
-MIXED = ("“We will win,” Anna Kovac said. Rivals called the plan a \"fantasy\".\n"
+MIXED = ("“We will win,” Anna Kovac said. Rivals see the plan as a \"fantasy\".\n"
          "“It is a fantasy,” Peter Novak said. “Nobody believes it.”\n"
          "Kovac said the plan was \"fully costed and ready to go\".")
 
@@ -409,7 +409,7 @@ def test_cli_jsonl_rows_for_the_corpus() -> None:
     rows = [json.loads(line) for line in done.stdout.splitlines()]
     assert len(rows) == 28
     assert list(rows[0]) == ["doc", "start", "end", "text", "kind", "speaker", "verb",
-                             "speaker_start", "speaker_end"]
+                             "speaker_start", "speaker_end", "speaker_surface", "speaker_role"]
     lavrov = [r for r in rows if r["speaker"] == "Sergey Lavrov"]
     assert [r["kind"] for r in lavrov] == ["direct", "direct", "direct", "partial"]
 
@@ -432,8 +432,8 @@ def test_cli_filters_from_standard_input() -> None:
                    input=json.dumps(doc) + "\n")
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[1:] == [
-        "a\t69\t85\tIt is a fantasy,\tdirect\tPeter Novak\tsaid\t87\t98",
-        "a\t106\t125\tNobody believes it.\tdirect\tPeter Novak\tsaid\t87\t98",
+        "a\t69\t85\tIt is a fantasy,\tdirect\tPeter Novak\tsaid\t87\t98\tPeter Novak\t",
+        "a\t106\t125\tNobody believes it.\tdirect\tPeter Novak\tsaid\t87\t98\tPeter Novak\t",
     ]
 
 

@@ -61,6 +61,7 @@ def register_tools() -> list[Analyzer]:
             func=find_quotes,
             columns=(
                 "start", "end", "text", "kind", "speaker", "verb", "speaker_start", "speaker_end",
+                "speaker_surface", "speaker_role",
             ),
             postprocess=by_speaker,
             render=render,

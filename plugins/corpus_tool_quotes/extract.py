@@ -42,6 +42,8 @@ _CLAUSE_END = re.compile(
 )
 # A sentence whose subject is a pronoun: He draws a diagram on a pad.
 _PRONOUN_SUBJECT = re.compile(r"(He|She)\b")
+# A reporting verb's object up to a quote: "called the plan a “", "promised a “"
+_GOVERNED = re.compile(r"[^\S\n]+(?:(?!that\b)[\w’'-]+[^\S\n]+){0,3}\Z")
 _WINDOW = 400  # how far a sentence may reach either side of a quote
 # Words a title in title case leaves in lower case: The Wolf of Wall Street
 _TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for"))
@@ -154,6 +156,15 @@ class _Document:
             return self.speakers.resolve(according.group(group), according.start(group), None)
         return None
 
+    def governing_cue(self, open_: int, sent_start: int) -> Speaker | None:
+        """The speaker of a reporting verb whose object the quote is, within three words:
+        called the budget “a fairy tale”, expressed “deep concern” (not: said the
+        country will not recognise the two “republics”)."""
+        cues = [c for c in self.speakers.cues_between(sent_start, open_) if c.end <= open_]
+        if cues and _GOVERNED.match(self.text, cues[-1].end, open_):
+            return self._resolve(cues[-1])
+        return None
+
     def previous_cue(self, open_: int, para_start: int) -> tuple[int, Speaker | None] | None:
         """The last reporting clause of the paragraph before ``open_``, with its offset."""
         cues = [c for c in self.speakers.cues_between(para_start, open_) if c.end <= open_]
@@ -191,7 +202,13 @@ class _Document:
             else:
                 lead = text[max(para_start, open_ - 30):open_].split()
                 lead_word = lead[-1].strip(",:;(").lower() if lead else ""
-                if not after and len(words) <= 3 and (lead_word in SCARE_LEAD or title_like):
+                if speaker is None and not title_like:
+                    # A short quoted phrase governed by a reporting verb is the speaker's:
+                    # Roe called the plan “a fairy tale”, promised a “new era”
+                    speaker = self.governing_cue(open_, sent_start)
+                if not after and not speaker and len(words) <= 3 and (
+                    lead_word in SCARE_LEAD or title_like
+                ):
                     kind, speaker = SCARE, None
                 elif title_like and lead_word.endswith(("’s", "'s")):
                     kind, speaker = SCARE, None  # Stevie Wonder’s “Signed, Sealed, Delivered”
@@ -209,6 +226,8 @@ class _Document:
                 "verb": speaker.verb if speaker else None,
                 "speaker_start": speaker.start if speaker else None,
                 "speaker_end": speaker.end if speaker else None,
+                "speaker_surface": speaker.surface if speaker else None,
+                "speaker_role": speaker.role if speaker else None,
             }
 
     def _context_speaker(
@@ -216,14 +235,36 @@ class _Document:
     ) -> Speaker | None:
         """Who says an unattributed statement: the speaker of the quote just before
         (“...,” he said. “More.”) or of the paragraph's last reporting clause."""
+        text = self.text
         cue = self.previous_cue(open_, para_start)
         if (
             last_direct
-            and _adjacent(self.text, last_direct[0], open_)
+            and _adjacent(text, last_direct[0], open_)
             and (cue is None or cue[0] < last_direct[0])
         ):
             return last_direct[1]
-        return cue[1] if cue else self._subject_before(open_, para_start)
+        if cue:
+            return cue[1]
+        speaker = self._subject_before(open_, para_start)
+        if speaker is not None or text[para_start:open_].strip():
+            return speaker
+        # A paragraph that is only a quotation continues the paragraph before it (the
+        # news convention): its last reporting clause, or the subject of its last sentence.
+        prev_end = para_start - 1
+        while prev_end > 0 and text[prev_end - 1].isspace():
+            prev_end -= 1
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        if prev_end <= prev_start:
+            return None
+        cue = self.previous_cue(prev_end, prev_start)
+        if cue:
+            return cue[1]
+        according = ACCORDING_TO.search(text, prev_start, prev_end)
+        if according is not None and according.group("speaker"):
+            return self.speakers.resolve(
+                according.group("speaker"), according.start("speaker"), None
+            )
+        return self._subject_before(prev_end + 1, prev_start)
 
     def _subject_before(self, open_: int, para_start: int) -> Speaker | None:
         """The person who is the subject of the sentence just before a quote opening a
@@ -243,7 +284,7 @@ class _Document:
         name = self.speakers.subject_at(start)
         if name is None:
             return None
-        return Speaker(self.speakers.full_name(name), start, start + len(name), None)
+        return Speaker(self.speakers.full_name(name), start, start + len(name), None, name)
 
 
 def _adjacent(text: str, last_close: int, open_: int) -> bool:

@@ -7,7 +7,6 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-
 # Verbs that report speech (base forms; inflections are generated below).
 _REPORTING = """
     acknowledge add admit advise agree allege announce answer argue ask assert
@@ -18,12 +17,15 @@ _REPORTING = """
     recount reiterate remark reply report respond retort reveal say scream shout
     sigh state stress suggest tell testify threaten tweet urge vow warn whisper
     wonder write cheer confess think believe feel reckon remember mutter enthuse
-    chant concur quote criticise criticize
+    chant concur quote criticise criticize read call express label dub
 """
 _IRREGULAR = {
     "say": ["said"],
     "tell": ["told"],
     "write": ["wrote", "written"],
+    "read": [],  # “...,” her statement read
+    "label": ["labelled", "labeled", "labelling"],
+    "dub": ["dubbed", "dubbing"],
 }
 
 
@@ -80,6 +82,20 @@ ORGANISATIONS = _words("""
     agency foundation centre center museum court house party committee commission board
     school college academy union league federation organisation organization bureau
     service trust fund authority corporation company group society network alliance
+""")
+
+# Words that make a capitalised phrase a place, a day or an institution, never a person
+# ("he" never stands for Christmas Day or the Youth Council).
+NOT_PERSON_WORDS = _words("""
+    day eve street avenue road park city county province state river lake island bay
+    valley hall church hospital airport station square bridge news press times post
+    police government
+""")
+
+# What a person or an institution writes or issues: "her statement said" is hers.
+DOCUMENT_NOUNS = _words("""
+    statement post tweet letter email e-mail release memo note message blog column
+    report ruling decision notice filing submission document website affidavit
 """)
 
 # Capitalised words that start a sentence rather than a name.

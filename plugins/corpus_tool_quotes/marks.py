@@ -27,11 +27,16 @@ from dataclasses import dataclass
 # A run of four or more marks is decoration or damage, never quotation (nesting
 # closes at most three deep: ”’”); the regex consumes it whole, so even megabytes
 # of marks cost one match.
-MARK_RE = re.compile(r"(?P<run>[“”„‟«»\"‘’‹›]{4,})|[“”„‟«»\"‘‹›]|’(?![^\W\d_])")
+# Two single marks typed for a double one (‘’It’s, creators,’’) count as one double mark.
+MARK_RE = re.compile(
+    r"(?P<run>[“”„‟«»\"‘’‹›]{4,})|(?P<pair>[‘’]{2}(?![‘’]))|[“”„‟«»\"‘‹›]|’(?![^\W\d_])"
+)
 
 DOUBLE, SINGLE = "double", "single"
 OPEN, CLOSE, EITHER = "open", "close", "either"
 
+# A finished sentence right before an opening mark: ". “" where a paragraph break was lost.
+_FLATTENED_BREAK = re.compile(r"[.!?…][^\S\n]+\Z")
 _OPENERS_BEFORE = "([{—–-/"  # a quote may open right after these
 _CLOSERS_AFTER = ",.;:!?)]}…—–-"  # and close right before these
 _CONTINUE_AFTER = ":,"  # a multi-paragraph quote is introduced by these or starts a paragraph
@@ -122,16 +127,28 @@ def find_quotes(text: str) -> list[Quote]:
         if pos == reopen_at:
             continue
         prev = text[pos - 1] if pos else ""
-        nxt = text[pos + 1] if pos + 1 < len(text) else ""
-        after = text[pos + 2] if pos + 2 < len(text) else ""
-        role = classify(match.group(), prev, nxt, after)
+        end = match.end()
+        nxt = text[end] if end < len(text) else ""
+        after = text[end + 1] if end + 1 < len(text) else ""
+        role = classify('"' if match.lastgroup == "pair" else match.group(), prev, nxt, after)
         if role is None:
             continue
         family, kind = role
         if kind == EITHER:
             kind = CLOSE if open_count[family] else OPEN
         if kind == OPEN:
-            stack.append((pos, family))
+            if (
+                family == DOUBLE
+                and len(stack) == 1
+                and stack[0][1] == DOUBLE
+                and _FLATTENED_BREAK.search(text, max(0, pos - 3), pos)
+            ):
+                # “A quote. “Its next paragraph: the break was lost, the mark repeated
+                # at the new paragraph stays; the first part ends at its full stop.
+                quotes.append(Quote(stack[0][0], pos, depth=0))
+                stack.clear()
+                open_count.clear()
+            stack.append((end - 1, family))  # a pair's text starts after both marks
             open_count[family] += 1
             continue
         if not open_count[family]:

@@ -14,8 +14,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from corpus_tool_quotes.lexicon import (
+    DOCUMENT_NOUNS,
     INVERTIBLE_VERBS,
     NOT_NAMES,
+    NOT_PERSON_WORDS,
     ORGANISATIONS,
     PRONOUNS,
     REPORTING_VERBS,
@@ -43,12 +45,27 @@ def trie_regex(words: frozenset[str] | set[str]) -> str:
 
 
 _SP = r"[^\S\n]++"  # spaces that stay on the line (possessive: never given back)
-_UPPER = "A-Z" + "".join(
-    ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha()
-)
+_UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha())
 _TITLE_WORDS = frozenset(
-    ("Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Col", "Capt", "Lt", "Sgt",
-     "Rev", "St", "Jr", "Sr")
+    (
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Prof",
+        "Gen",
+        "Sen",
+        "Rep",
+        "Gov",
+        "Col",
+        "Capt",
+        "Lt",
+        "Sgt",
+        "Rev",
+        "St",
+        "Jr",
+        "Sr",
+    )
 )
 _ABBREVIATIONS = rf"(?:{'|'.join(sorted(_TITLE_WORDS))})\."
 # One capitalised word of a name: Lavrov, Botsan-Kharchenko, O’Brien, U.S., Mr., F.
@@ -63,18 +80,39 @@ _NAME = (
     rf"(?:{_PARTICLE}{_SP}){{0,2}}{_TOKEN}"  # de Klerk, van Otterdijk
     rf"(?:{_SP}(?:{_CONNECTOR}{_SP}){{0,2}}{_TOKEN}){{0,7}}"
 )
-_DET = r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+# A determiner, or a possessive name in its place: Campbell’s partner, the union's president
+_DET = (
+    rf"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[{_UPPER}][^\W\d_]*+[’']s)"
+)
 # Words that join clauses or stand for someone: never inside a description, and no
 # description ends in a preposition (its cultural heritage and, a bit embarrassed to).
 _CLAUSAL = r"(?:and|or|but|that|which|who|he|she|it|they|we|i|you|said|says)"
 _NOT_HEAD = rf"(?:{_CLAUSAL}|to|by|in|on|at|of|for|from|with|as|into|than|first)"
-# "the government", "a spokesman for the ministry", "the would-be Republican nominee"
+# "the government", "a spokesman for the ministry", "the lanky, bespectacled professor"
 _NOUN_PHRASE = (
-    rf"{_DET}{_SP}(?:(?!{_CLAUSAL}\b)[\w\-’']++{_SP}){{0,3}}?(?!{_NOT_HEAD}\b)[a-z][\w\-]*+\b"
+    rf"{_DET}{_SP}(?:(?!{_CLAUSAL}\b)[\w\-’']++,?{_SP}){{0,3}}?(?!{_NOT_HEAD}\b)[a-z][\w\-]*+\b"
 )
+# The same after its verb, as long as it goes up to the end of the clause, and with no
+# comma (one would start an apposition): said the rookie defenceman, brother of ...
+_WHOLE_NOUN_PHRASE = (
+    rf"{_DET}{_SP}(?:(?!{_CLAUSAL}\b)[\w\-’']++{_SP}){{0,4}}(?!{_NOT_HEAD}\b)[a-z][\w\-]*+\b"
+)
+# Where a speaker phrase after its verb ends: a stop, a relative clause, an adverbial.
+_PHRASE_END = (
+    r"(?=[^\S\n]*(?:[.,;:!?)—–\n]|\Z|(?:who|whose|which|on|in|at|of|after|during|before"
+    r"|about|when|while|as)\b))"
+)
+# Words of a role standing before a name: UFCW Local 832 president, then-mayoral
+# candidate, Campbell’s partner (no clause word and no preposition: "manager of X" is X's).
+_ROLE_WORD = (
+    rf"(?!(?:{_CLAUSAL}|of|at|for|from|in|on|with|by|to|as|into|than)\b)"
+    rf"(?:{_NAME}|[\w\-’'&]++)"
+)
+_ROLE_AND_NAME = rf"(?:{_DET}{_SP})?(?:{_ROLE_WORD}{_SP}){{1,6}}?{_NAME}"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
 _SPEAKER = rf"(?:{_PRONOUN}|(?:{_DET}{_SP})?{_NAME}|{_NOUN_PHRASE})"
-_APPOSITION = r"(?:(?:,[^,.;:“”\"\n]{1,140}+){1,2},)"  # Jane Smith, a professor at Oxford, said
+# Jane Smith, a professor at Oxford, said / Dana Ruiz, director at the U.S.-based X, said
+_APPOSITION = r"(?:(?:,(?:[^,.;:“”\"\n]|\.(?=\S)){1,140}+){1,2},)"
 _VERB = trie_regex(REPORTING_VERBS)
 _AUX = r"(?:has|have|had|was|were|is|are|will|would|also|later|then|again|once|[a-z]+ly)"
 _AUXES = rf"(?:{_AUX}{_SP}){{0,2}}"
@@ -82,11 +120,13 @@ _AUXES = rf"(?:{_AUX}{_SP}){{0,2}}"
 VERB = re.compile(rf"\b{_VERB}\b")
 # Right after a closing mark: ,” Mr. Lavrov said / ,” he has also stressed
 SPEAKER_VERB = re.compile(
-    rf"(?P<speaker>{_SPEAKER})(?P<apposition>{_APPOSITION})?{_SP}{_AUXES}(?P<verb>{_VERB})\b"
+    rf"(?P<speaker>{_SPEAKER}|{_ROLE_AND_NAME})(?P<apposition>{_APPOSITION})?{_SP}{_AUXES}"
+    rf"(?P<verb>{_VERB})\b"
 )
 # Right after a closing mark: ,” said John Herbst / ,” added the minister
 VERB_SPEAKER = re.compile(
-    rf"(?P<verb>{_VERB}){_SP}(?P<speaker>(?:{_DET}{_SP})?{_NAME}|{_NOUN_PHRASE}|{_PRONOUN})\b"
+    rf"(?P<verb>{_VERB}){_SP}(?P<speaker>{_ROLE_AND_NAME}{_PHRASE_END}"
+    rf"|{_WHOLE_NOUN_PHRASE}{_PHRASE_END}|(?:{_DET}{_SP})?{_NAME}|{_NOUN_PHRASE}|{_PRONOUN})\b"
     rf"(?![’'])(?P<apposition>,{_SP}{_NAME}(?=[^\S\n]*(?:[.,;]|\Z)))?"
 )
 # Right after a closing mark: ,” former presidential rival, Bobby Jindal, told
@@ -95,7 +135,7 @@ DESCRIBED_SPEAKER = re.compile(
     rf"(?P<verb>{_VERB})\b"
 )
 # What may stand between a closing mark and its attribution.
-AFTER_QUOTE = re.compile(r"[^\S\n]*[,;—–-]?[^\S\n]*")
+AFTER_QUOTE = re.compile(r"’?[^\S\n]*[,;—–-]?[^\S\n]*")  # ’ ends a closing pair ’’
 # The subject of a reporting verb, found backwards from the verb.
 _SUBJECT = re.compile(
     rf"(?<![\w’'])(?P<speaker>{_SPEAKER})(?P<apposition>{_APPOSITION}|,{_SP}who)?{_SP}{_AUXES}\Z"
@@ -128,11 +168,38 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)?")
 _LOOKBACK = 220  # characters searched before a verb for its subject with an apposition
 _SHORT_LOOKBACK = 100  # and without one
 _PEOPLE_WINDOW = 2000  # how far back a pronoun looks for a person who is no speaker yet
+# The determiners and commas around a title: "the union's president," -> "union's president"
+_ROLE_TRIM = re.compile(r"^(?:(?:[Tt]he|[Aa]n?|Mr|Mrs|Ms|Miss)\.?\s+)|[\s,]+$")
+# ", 62, a retired nurse," after a name: the words of its apposition
+_APPOSITION_TEXT = re.compile(r",[^\S\n]+([^,.;:“”\"\n]{1,80})")
+_BLOCK = 2000  # people are found block by block, where pronouns need them
+_GENDER_REACH = 250  # how far after a name a "he" or "she" is taken to be that person
+_GENDER_OF = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_HONORIFIC = re.compile(rf"\b(?P<title>Mr|Mrs|Ms|Miss)\.?{_SP}(?P<name>[{_UPPER}][^\W\d_]+)")
+
+
+def _person_like(name: str) -> bool:
+    """Whether a name may be a person's: no conjunction, no acronym (RCMP), no word of an
+    institution or a place (Youth Council, Christmas Day)."""
+    words = name.split()
+    return (
+        bool(words)
+        and name[:1].isupper()
+        and not any(
+            (len(w) > 1 and w.isupper() and w.isalpha())
+            or w.lower() in ORGANISATIONS
+            or w.lower() in NOT_PERSON_WORDS
+            or w in ("and", "&")
+            or w.lower() in NOT_NAMES
+            for w in words
+        )
+    )
 
 
 # Characters no part of a subject can contain (see _SUBJECT): a subject found
 # backwards from a verb starts after the last of them.
-_NEVER_IN_SUBJECT = ";:“”\""
+_NEVER_IN_SUBJECT = ';:“”"'
 
 
 def _barrier(text: str, lo: int, hi: int) -> int:
@@ -145,7 +212,7 @@ def _barrier(text: str, lo: int, hi: int) -> int:
     start = max([lo, *(text.rfind(ch, lo, hi) + 1 for ch in _NEVER_IN_SUBJECT)])
     stop = text.rfind(".", start, hi)
     while stop > start:
-        before = text[max(start, stop - 4):stop].split()  # the title, if it is one
+        before = text[max(start, stop - 4) : stop].split()  # the title, if it is one
         if not text[stop - 1].isupper() and (not before or before[-1] not in _TITLE_WORDS):
             return stop + 1
         stop = text.rfind(".", start, stop)
@@ -172,6 +239,8 @@ class Speaker:
     start: int | None
     end: int | None
     verb: str | None
+    surface: str | None = None  # as the text names them: "he", "the mayor", "Lavrov"
+    role: str | None = None  # the title or description given with the name
 
 
 def _is_name(name: str) -> bool:
@@ -179,8 +248,11 @@ def _is_name(name: str) -> bool:
     a sentence's first word ("However"), a contraction (I’ve) or a possessive."""
     first = re.split(r"[’']", name.split()[0])[0].lower() if name.strip() else ""
     return (
-        name[:1].isupper() and first not in NOT_NAMES and name.lower() not in NOT_NAMES
-        and name.lower() not in PRONOUNS and not name.endswith(("’s", "'s"))
+        name[:1].isupper()
+        and first not in NOT_NAMES
+        and name.lower() not in NOT_NAMES
+        and name.lower() not in PRONOUNS
+        and not name.endswith(("’s", "'s"))
     )
 
 
@@ -212,6 +284,9 @@ def speaker_of(match: re.Match[str]) -> tuple[str, int]:
     return speaker, start
 
 
+_PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+
+
 def _is_connector(word: str) -> bool:
     return word in {"of", "the", "and", "for"}
 
@@ -223,14 +298,26 @@ def clean_name(phrase: str, offset: int) -> tuple[str, int, int]:
     # "The", "But" opening a sentence; "the" before a name (the U.S.), but not before
     # one word that is no acronym: "the Swiss", "the Pope" describe someone
     the_one_word = (
-        len(tokens) == 2 and tokens[0][0].lower() == "the" and not tokens[1][0].isupper()
+        len(tokens) == 2
+        and tokens[0][0].lower() == "the"
+        and not tokens[1][0].isupper()
         and "." not in tokens[1][0]
     )
-    while (len(tokens) > 1 and tokens[0][0].lower() in NOT_NAMES and tokens[1][0][:1].isupper()
-           and not the_one_word):
+    while (
+        len(tokens) > 1
+        and tokens[0][0].lower() in NOT_NAMES
+        and tokens[1][0][:1].isupper()
+        and not the_one_word
+    ):
         tokens.pop(0)
-    if not tokens[0][0][:1].isupper() or the_one_word or (
-        len(tokens) > 1 and tokens[0][0].lower() in NOT_NAMES and not tokens[1][0][:1].isupper()
+    # "then-council candidate Tom Vey": lowercase role words before a name are no description
+    named_last = tokens[-1][0][:1].isupper() and tokens[-1][0].lower() not in TITLES
+    if (
+        (not tokens[0][0][:1].isupper() and not named_last)
+        or the_one_word
+        or (
+            len(tokens) > 1 and tokens[0][0].lower() in NOT_NAMES and not tokens[1][0][:1].isupper()
+        )
     ):
         # "the government", "The mayor": a description, kept as written but for the
         # capital a sentence gives its first word
@@ -257,6 +344,8 @@ def clean_name(phrase: str, offset: int) -> tuple[str, int, int]:
         after_title = i == 0 or tokens[i - 1][0].lower() in TITLES
         if word in TITLES or (_is_connector(word) and after_title):
             break
+        if word == tokens[i][0] and not _is_connector(word) and word not in _PARTICLES:
+            break  # a common noun of the role: "Cambridge cartoonist Andre Campbell"
         keep = i
     if keep == len(tokens):  # nothing but titles: "President"
         keep = 0
@@ -265,7 +354,7 @@ def clean_name(phrase: str, offset: int) -> tuple[str, int, int]:
     first = tokens[keep][1]
     last_word, last_start = tokens[-1]
     return (
-        phrase[first:last_start + len(last_word)],
+        phrase[first : last_start + len(last_word)],
         offset + first,
         offset + last_start + len(last_word),
     )
@@ -287,6 +376,8 @@ class Speakers:
         # _person of each name match, by its span: pronoun resolution looks at
         # the same names again and again.
         self._persons: dict[tuple[int, int], str | None] = {}
+        self._blocks: dict[int, list[tuple[int, str, bool]]] = {}  # see people_near
+        self._titles: dict[str, set[str]] = {}  # full name -> words of the titles it was given
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._quoted_starts, pos) - 1
@@ -322,7 +413,7 @@ class Speakers:
             # ", said Nazim Awan.": the clause before the comma is not the subject
             if (
                 inverted
-                and text[max(0, vpos - 2):vpos].rstrip(" ") == ","
+                and text[max(0, vpos - 2) : vpos].rstrip(" ") == ","
                 and _CLAUSE_BREAK.match(text, inverted.end())
             ):
                 cues.append(self._inverted_cue(verb, inverted))
@@ -333,7 +424,7 @@ class Speakers:
                 continue  # "Cerf told the meeting in San Jose, California, warning that"
             # Only a subject with an apposition reaches far back: the window is short
             # unless a comma stands just before the verb's words.
-            near = text[max(0, vpos - 40):vpos]
+            near = text[max(0, vpos - 40) : vpos]
             lookback = max(0, vpos - (_LOOKBACK if "," in near else _SHORT_LOOKBACK))
             line_start = text.rfind("\n", lookback, vpos) + 1  # the subject is on the verb's line
             subject = _SUBJECT.search(text, _barrier(text, max(line_start, lookback), vpos), vpos)
@@ -346,8 +437,13 @@ class Speakers:
 
     @staticmethod
     def _inverted_cue(verb: re.Match[str], inverted: re.Match[str]) -> Cue:
-        return Cue(verb.start(), verb.end(), inverted.group("speaker"),
-                   inverted.start("speaker"), verb.group())
+        return Cue(
+            verb.start(),
+            verb.end(),
+            inverted.group("speaker"),
+            inverted.start("speaker"),
+            verb.group(),
+        )
 
     def cues_between(self, start: int, end: int) -> list[Cue]:
         """The clauses starting in [start, end), in text order."""
@@ -370,9 +466,13 @@ class Speakers:
             words = best.split()
             # A first word the text also uses as a common noun ("an astronaut") is an
             # occupation capitalised by the sentence, not a forename.
-            while len(words) > 1 and words[0].lower() in self.text and re.search(
-                rf"\b(?:[Aa]n?|[Tt]he|as|fellow){_SP}(?:[a-z]+{_SP})?{re.escape(words[0].lower())}\b",
-                self.text,
+            while (
+                len(words) > 1
+                and words[0].lower() in self.text
+                and re.search(
+                    rf"\b(?:[Aa]n?|[Tt]he|as|fellow){_SP}(?:[a-z]+{_SP})?{re.escape(words[0].lower())}\b",
+                    self.text,
+                )
             ):
                 words.pop(0)
             self._full[name] = " ".join(words)
@@ -387,17 +487,27 @@ class Speakers:
                 continue
             candidate, _, _ = clean_name(before.group() + name, 0)
             words = candidate.split()
-            if words[-1] == name and len(words) > len(best.split()) and all(
-                w.lower() not in NOT_NAMES for w in words
+            if (
+                words[-1] == name
+                and len(words) > len(best.split())
+                and all(w.lower() not in NOT_NAMES for w in words)
             ):
                 best = candidate
         return best
 
-    def last_named(self, offset: int) -> str | None:
-        """Who a pronoun at ``offset`` stands for: the person last named as a speaker, or
-        a person introduced since as the subject of a sentence (Christine Ball, 62, was
-        not impressed. “...,” she said), else the last person named at all."""
+    def last_named(self, offset: int, pronoun: str = "they") -> str | None:
+        """Who a pronoun at ``offset`` stands for.
+
+        "he" and "she": the person named last as a speaker or as the subject of a
+        sentence (Christine Ball, 62, was not impressed. “...,” she said), whose
+        gender, as the text shows it, does not contradict the pronoun; never an
+        organisation or a place.  Failing that, the last such person named at all.
+        "they": the last speaker, or a person introduced since as a subject.
+        """
         self.cues  # noqa: B018 - makes sure the named speakers are known
+        gender = _GENDER_OF.get(pronoun.lower())
+        if gender is not None:
+            return self._last_person(offset, gender)
         i = bisect.bisect_left(self._named, (offset, ""))
         speaker = self._named[i - 1] if i else None
         since = max(speaker[0] if speaker else 0, offset - _PEOPLE_WINDOW)
@@ -409,6 +519,61 @@ class Speakers:
             return self.full_name(speaker[1])
         return people[-1][1] if people else None
 
+    def _last_person(self, offset: int, gender: str | None) -> str | None:
+        since = offset - _PEOPLE_WINDOW
+        people = self.people_near(since, offset)
+        named = self._named[
+            bisect.bisect_left(self._named, (since, "")) : bisect.bisect_left(
+                self._named, (offset, "")
+            )
+        ]
+        mentions = sorted(people + [(pos, name, True) for pos, name in named])
+        genders = self._genders(since, offset, mentions) if gender else {}
+        fallback = None
+        for _, name, subject in reversed(mentions):
+            name = self.full_name(name)
+            if not _person_like(name) or (gender and genders.get(name, gender) != gender):
+                continue
+            if subject:
+                return name
+            fallback = fallback or name
+        return fallback
+
+    def people_near(self, start: int, end: int) -> list[tuple[int, str, bool]]:
+        """``people_between(start, end)``, found once per block of text however many
+        pronouns ask."""
+        found = []
+        for block in range(max(0, start) // _BLOCK, max(0, end - 1) // _BLOCK + 1):
+            if block not in self._blocks:
+                self._blocks[block] = self.people_between(block * _BLOCK, (block + 1) * _BLOCK)
+            found.extend(m for m in self._blocks[block] if start <= m[0] < end)
+        return found
+
+    def _genders(
+        self, start: int, end: int, mentions: list[tuple[int, str, bool]]
+    ) -> dict[str, str]:
+        """The gender the text in [start, end) gives each person ("m" or "f"): an
+        honorific (Ms. Roe), or most of the pronouns "he"/"she" closely following the
+        person's name as a subject or a speaker."""
+        votes: dict[str, Counter[str]] = {}
+        subjects = [m for m in mentions if m[2]]
+        starts = [m[0] for m in subjects]
+        for match in _SUBJECT_PRONOUN.finditer(self.text, max(0, start), end):
+            if self.inside_quote(match.start()):
+                continue
+            i = bisect.bisect_left(starts, match.start()) - 1
+            if i >= 0 and match.start() - starts[i] <= _GENDER_REACH:
+                name = self.full_name(subjects[i][1])
+                votes.setdefault(name, Counter())[_GENDER_OF[match.group().lower()]] += 1
+        for match in _HONORIFIC.finditer(self.text, max(0, start), end):
+            name = self.full_name(match.group("name"))
+            votes.setdefault(name, Counter())["m" if match.group("title") == "Mr" else "f"] += 3
+        return {
+            name: count.most_common(1)[0][0]
+            for name, count in votes.items()
+            if len(count) == 1 or count["m"] != count["f"]
+        }
+
     def people_between(self, start: int, end: int) -> list[tuple[int, str, bool]]:
         """People named with a forename in [start, end): (offset, name, whether the
         sentence's subject).
@@ -417,7 +582,9 @@ class Speakers:
         gives it an apposition (Christine Ball, 62,): people rather than places
         (South Africa) or headings."""
         people = []
-        for match in _PERSON.finditer(self.text, start, end):
+        for match in _PERSON.finditer(self.text, start, min(len(self.text), end + 80)):
+            if match.start() >= end:
+                break  # a name may run past ``end``, but must start before it
             if self.inside_quote(match.start()):
                 continue
             name = self._person(match)
@@ -491,9 +658,9 @@ class Speakers:
 
     def _is_subject(self, pos: int) -> bool:
         """Whether a name at ``pos`` opens its sentence, or follows a short opening phrase."""
-        before = self.text[max(0, pos - 120):pos]
+        before = self.text[max(0, pos - 120) : pos]
         ends = list(_SENTENCE_BREAK.finditer(before))
-        prefix = before[ends[-1].end():] if ends else before
+        prefix = before[ends[-1].end() :] if ends else before
         if not ends and pos > 120:
             return False
         if _PERSON.fullmatch(prefix.strip().rstrip(",")):
@@ -503,11 +670,71 @@ class Speakers:
     def resolve(self, phrase: str, start: int, verb: str | None) -> Speaker | None:
         """A speaker phrase found at ``start`` as a Speaker, pronouns resolved."""
         if phrase.lower() in PRONOUNS:
-            return Speaker(self.last_named(start), None, None, verb)
+            return Speaker(self.last_named(start, phrase), None, None, verb, phrase)
         name, s, e = clean_name(phrase, start)
         if name.lower() in NOT_NAMES or name.endswith(("’s", "'s")):
             return None  # "Bolivia’s": the owner of something, not a speaker
-        if name[:1].isupper():
-            self.cues  # noqa: B018 - the scan must not come later and drop this name
-            bisect.insort(self._named, (start, name))
-        return Speaker(self.full_name(name), s, e, verb)
+        if not name[:1].isupper():  # a description: "the mayor", "her statement"
+            person = self.described(name, s)
+            return Speaker(person or name, s, e, verb, name, name if person else None)
+        self.cues  # noqa: B018 - the scan must not come later and drop this name
+        bisect.insort(self._named, (start, name))
+        title = _ROLE_TRIM.sub("", phrase[: s - start]) or self._apposition_role(s, e)
+        if title:
+            self._titles.setdefault(self.full_name(name), set()).update(title.lower().split())
+        return Speaker(self.full_name(name), s, e, verb, name, title)
+
+    def _apposition_role(self, start: int, end: int) -> str | None:
+        """The description in apposition to a name at [start, end): "the union's
+        president, Maria Lopez," or "Maria Lopez, the union's president,"."""
+        text = self.text
+        before = text[max(0, start - 80) : start]
+        if before.endswith(", "):
+            part = re.split(r"[.;:“”\"\n,]", before[:-2])[-1]
+            part = VERB.split(part)[-1].strip()  # said the union's president, Maria Lopez
+            if part[:1].islower() or _ROLE_TRIM.match(part):
+                return _ROLE_TRIM.sub("", part) or None
+        after = _APPOSITION_TEXT.match(text, end)
+        if after and (after.group(1)[:1].islower() or _ROLE_TRIM.match(after.group(1))):
+            return _ROLE_TRIM.sub("", after.group(1).strip()) or None
+        return None
+
+    def described(self, description: str, offset: int) -> str | None:
+        """The person a description at ``offset`` stands for, else None.
+
+        "his statement" is the person "he" stands for; "the mayor", "the rookie
+        defenceman" the last person given that word as a title or in an apposition, or
+        failing that the last person who was the subject of a sentence.  An indefinite
+        description (a spokesman, one viewer) brings in someone new, and an
+        institution or a document (the company, the report) is no person.
+        """
+        words = _WORD.findall(description.lower())
+        if len(words) < 2:
+            return None
+        det, head = words[0], words[-1]
+        if det in _GENDER_OF and head in DOCUMENT_NOUNS:
+            return self.last_named(offset, det)
+        if det != "the" or head in DOCUMENT_NOUNS or head in ORGANISATIONS or head.endswith("s"):
+            return None
+        people = self.people_near(offset - _PEOPLE_WINDOW, offset)
+        titles = self._titles_in(people)
+        for _, name, _ in reversed(people):
+            if head in titles.get(name, ()) or head in self._titles.get(name, ()):
+                return name
+        return self._last_person(offset, None)
+
+    def _titles_in(self, people: list[tuple[int, str, bool]]) -> dict[str, set[str]]:
+        """The lowercase words the text gives each of ``people`` as a title before the
+        name or in an apposition after it."""
+        titles: dict[str, set[str]] = {}
+        text = self.text
+        for pos, person, _ in people:
+            named_at = text.find(person, pos, pos + 80)  # after "Mayor" in Mayor Jo Roe
+            clause = text[max(0, pos - 60) : max(pos, named_at)]
+            clause = re.split(r"[.;:“”\"\n(,]", clause)[-1]
+            words = {w.lower() for w in _WORD.findall(clause)}
+            after = _APPOSITION_TEXT.match(text, max(pos, named_at) + len(person))
+            if after:
+                words.update(w.lower() for w in _WORD.findall(after.group(1)))
+            titles.setdefault(person, set()).update(words)
+        return titles

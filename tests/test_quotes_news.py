@@ -1,0 +1,248 @@
+"""The quotes tool on the conventions of news writing, one group of invented cases per
+error class: roles before names, appositions, pronouns and descriptions resolved to
+people, quote-only paragraphs, partial quotes, non-quotes and quotes across paragraphs."""
+
+from __future__ import annotations
+
+from corpus_tool.testing import run_tool
+
+
+def quotes(text: str) -> list[dict]:
+    return run_tool("quotes", [text])  # type: ignore[return-value]
+
+
+def speakers(text: str) -> list[str | None]:
+    return [r["speaker"] for r in quotes(text) if r["kind"] != "scare"]
+
+
+# -- 1. a title or a role before the name -------------------------------------------------
+
+
+def test_role_before_the_name_after_the_quote() -> None:
+    text = "“We are ready,” Harbour Authority spokesperson Jane Roe said on Friday."
+    assert speakers(text) == ["Jane Roe"]
+
+
+def test_role_before_the_name_with_no_comma_closing_the_quote() -> None:
+    text = "“It is a good day for the workers” Bakers Local 12 president Omar Kiani said."
+    assert speakers(text) == ["Omar Kiani"]
+
+
+def test_inverted_said_with_a_role_before_the_name() -> None:
+    text = (
+        "“They owned the game,” said Otters head coach Lena Marsh.\n"
+        "“Nothing went right,” says Riverside cartoonist Paul Ibsen, who drew it."
+    )
+    assert speakers(text) == ["Lena Marsh", "Paul Ibsen"]
+
+
+def test_lowercase_role_words_and_an_organisation_name_before_the_name() -> None:
+    text = (
+        "“Rents keep rising,” says Hope and Home senior manager Ruth Akers.\n"
+        "“We saw it coming,” then-city council candidate Tom Vey responded."
+    )
+    assert speakers(text) == ["Ruth Akers", "Tom Vey"]
+
+
+# -- 2. a possessive role and an apposition -------------------------------------------------
+
+
+def test_possessive_role_then_the_name_in_apposition() -> None:
+    text = (
+        "“We will strike,” the union's president, Maria Lopez, said.\n"
+        "“Not yet,” says Lopez’s partner, Jonas Berg."
+    )
+    assert speakers(text) == ["Maria Lopez", "Jonas Berg"]
+
+
+def test_name_then_its_possessive_role() -> None:
+    text = "Maria Lopez leads the union. “We will strike,” said Lopez, the union's president."
+    assert speakers(text) == ["Maria Lopez"]
+
+
+def test_apposition_with_an_abbreviation_inside() -> None:
+    text = (
+        "“Talks will fail,” Dana K. Ruiz, director of studies at the U.S.-based Centre "
+        "for Trade, said in a statement."
+    )
+    assert speakers(text) == ["Dana K. Ruiz"]
+
+
+# -- 4. a pronoun resolves to a person, never to an organisation or a place -----------------
+
+
+def test_pronoun_skips_an_organisation_named_since() -> None:
+    text = (
+        "Nadia Perrin joined the youth council last year. Perrin is 19.\n"
+        "The Youth Council stated in July it opposed the pipeline.\n"
+        "“This land is who we are,” she said."
+    )
+    assert speakers(text) == ["Nadia Perrin"]
+
+
+def test_pronoun_skips_a_day_and_an_acronym() -> None:
+    text = (
+        "Dennis Olafsen has lived outside for two years. Olafsen is 50. On Boxing Day, "
+        "he plans a dinner. "
+        "The RCMP checked on him.\n"
+        "“I got presents for all of them,” he says."
+    )
+    assert speakers(text) == ["Dennis Olafsen"]
+
+
+def test_pronoun_takes_the_person_of_its_gender() -> None:
+    text = (
+        "Wanda Peel lost her son in 2015. Peel says the man who sold him the pills, "
+        "Rick Coulter, should answer for it.\n"
+        "“That is why I chose to fight,” she says."
+    )
+    assert speakers(text) == ["Wanda Peel"]
+
+
+def test_pronoun_never_takes_two_people_joined_by_and() -> None:
+    text = (
+        "Union head Jeff Tane called a vote. Tane is new.\n"
+        "“We want a deal,” owners Tess Lund and Ali Brenn said in a statement.\n"
+        "“They want cheap labour,” he said."
+    )
+    assert speakers(text) == ["Tess Lund and Ali Brenn", "Jeff Tane"]
+
+
+# -- 5. a description is never cut --------------------------------------------------------------
+
+
+def test_description_after_the_verb_is_whole() -> None:
+    rows = quotes(
+        "Walt Brisco scored twice. “I will smile later,” said the rookie defenceman, "
+        "brother of Seth Brisco."
+    )
+    assert rows[0]["speaker"] != "the rookie"
+
+
+def test_description_with_adjectives_before_the_verb_is_whole() -> None:
+    rows = quotes("“Nobody makes money here,” the lanky, bespectacled professor said.")
+    assert rows[0]["speaker"] == "the lanky, bespectacled professor"
+
+
+# -- 4. a description or a document resolves to the person meant ------------------------------
+
+
+def test_title_description_resolves_to_the_person_with_that_title() -> None:
+    text = (
+        "Mayor Doug Hallam cut the arena budget. Hallam was elected in May. "
+        "Critic Ann Vos, a hockey coach, objected. Vos has two sons.\n"
+        "“Ice use is falling every year,” the mayor told reporters."
+    )
+    rows = quotes(text)
+    assert [(r["speaker"], r["speaker_surface"]) for r in rows] == [("Doug Hallam", "the mayor")]
+
+
+def test_description_with_no_such_title_takes_the_last_subject() -> None:
+    text = (
+        "Rory Bates scored his first goal. Bates is 20.\n"
+        "“I will smile about it later,” said the rookie defenceman."
+    )
+    assert speakers(text) == ["Rory Bates"]
+
+
+def test_possessive_pronoun_before_a_statement_is_its_author() -> None:
+    text = (
+        "Minister Shana Pell cancelled the meetings. Pell stayed in Calgary.\n"
+        "“People are afraid to speak,” her statement read."
+    )
+    assert speakers(text) == ["Shana Pell"]
+
+
+def test_description_with_no_one_named_stays_as_written() -> None:
+    assert speakers("“We tried,” the mayor said.") == ["the mayor"]
+    assert speakers("Ella Rand left. Rand is 30. “We tried,” a spokesman said.") == ["a spokesman"]
+
+
+# -- 3. a paragraph that is only a quotation --------------------------------------------------
+
+
+def test_quote_only_paragraph_continues_the_reporting_clause_before_it() -> None:
+    text = (
+        "Owen Tarr sleeps in a tent. Tarr says the new flat changed everything for him.\n\n"
+        "“It feels warm. Nobody can bother you.”\n\n"
+        "The city opened 40 flats."
+    )
+    assert speakers(text) == ["Owen Tarr"]
+
+
+def test_quote_only_paragraph_after_according_to() -> None:
+    text = (
+        "The system is failing, according to Dr. Rina Moss, a family doctor in Halifax.\n\n"
+        "“The health-care system is making it worse.”"
+    )
+    assert speakers(text) == ["Rina Moss"]
+
+
+def test_quote_only_paragraph_after_a_quote_keeps_its_speaker() -> None:
+    text = (
+        "“We are ready,” said Liam Ocks, the union's president.\n\n"
+        "“Nobody wants a strike, but nobody fears one either.”"
+    )
+    assert speakers(text) == ["Liam Ocks", "Liam Ocks"]
+
+
+# -- 6. a quoted word in a sentence that reports someone is a partial quotation ---------------
+
+
+def test_called_makes_a_partial_quote_with_that_speaker() -> None:
+    text = (
+        "Crown prosecutor Mila Brandt called the report “bold” on Monday.\n"
+        "Brandt has labelled the budget “a fairy tale” before."
+    )
+    rows = quotes(text)
+    assert [(r["kind"], r["speaker"]) for r in rows] == [
+        ("partial", "Mila Brandt"),
+        ("partial", "Mila Brandt"),
+    ]
+
+
+# -- the speaker_surface and speaker_role columns ----------------------------------------------
+
+
+def test_role_column_holds_the_title_or_the_apposition() -> None:
+    text = (
+        "“We are ready,” Harbour Authority spokesperson Jane Roe said.\n"
+        "“No,” said the union's president, Maria Lopez.\n"
+        "“Yes,” said Bo Park, a professor at Oxford.\n"
+        "“Maybe,” Park said."
+    )
+    rows = quotes(text)
+    assert [(r["speaker"], r["speaker_surface"], r["speaker_role"]) for r in rows] == [
+        ("Jane Roe", "Jane Roe", "Harbour Authority spokesperson"),
+        ("Maria Lopez", "Maria Lopez", "union's president"),
+        ("Bo Park", "Bo Park", "professor at Oxford"),
+        ("Bo Park", "Park", None),
+    ]
+
+
+# -- 8. quotation marks as wire copy and web pages type them ----------------------------------
+
+
+def test_two_single_marks_typed_for_a_double_one() -> None:
+    text = (
+        "“We print local comics,’’ says Ada Lim, the owner.\n"
+        "‘’Nobody wins a shutdown,” Senator Ray Holt said."
+    )
+    rows = quotes(text)
+    assert [(r["text"], r["speaker"]) for r in rows] == [
+        ("We print local comics,", "Ada Lim"),
+        ("Nobody wins a shutdown,", "Ray Holt"),
+    ]
+
+
+def test_flattened_paragraphs_of_one_quotation_are_split_at_the_repeated_mark() -> None:
+    text = (
+        "“The process is flawed,” Tom Hind said. “The proposal is bad. The process is "
+        "worse. “So we are here. We want answers,” Hind added."
+    )
+    rows = quotes(text)
+    assert [(r["text"], r["kind"], r["speaker"]) for r in rows] == [
+        ("The process is flawed,", "direct", "Tom Hind"),
+        ("The proposal is bad. The process is worse.", "direct", "Tom Hind"),
+        ("So we are here. We want answers,", "direct", "Tom Hind"),
+    ]
