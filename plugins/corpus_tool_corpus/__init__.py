@@ -3,7 +3,7 @@
 Each is an aggregator: every document is mapped to counts in the worker
 processes (``-j``, ``--engine dask``), the counts are merged, and the rows are
 computed once for the whole corpus.  Memory grows with the vocabulary, not with
-the corpus.  Words are the core's shared tokens (``corpus_tool.tokens``).
+the corpus.  Words are the core's shared tokens (``corpus_tool.tokenizer``).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import typer
 from corpus_tool import Aggregator, Document, Row, hookimpl
 
 # The states are the functions' return types, read with the options (small modules).
-from corpus_tool_corpus.collocates import CollocState
-from corpus_tool_corpus.freq import FreqState
-from corpus_tool_corpus.keyness import KeyState
+from corpus_tool_corpus.collocation import CollocState
+from corpus_tool_corpus.keywords import KeyState
+from corpus_tool_corpus.wordlist import FreqState
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -46,7 +46,7 @@ _Top = Annotated[
 
 
 def _check_stop(value: str | None) -> None:
-    from corpus_tool.tokens import stop_words
+    from corpus_tool.tokenizer import stop_words
 
     if value:
         stop_words(value)  # ValueError naming the known languages
@@ -90,7 +90,7 @@ def kwic(
     highlighted.  --sort right1 or left1 sorts as AntConc does, by the first
     word to the right or to the left of the match.
     """
-    from corpus_tool_corpus.kwic import compile_pattern, matches
+    from corpus_tool_corpus.concordance import compile_pattern, matches
 
     if sort not in ("doc", "right1", "left1"):
         raise ValueError(f"--sort takes doc, right1 or left1, not {sort!r}")
@@ -104,7 +104,7 @@ def _extend(a: list[Row], b: list[Row]) -> list[Row]:
 
 
 def _kwic_rows(state: list[Row], options: dict[str, Any]) -> Iterable[Row]:
-    from corpus_tool_corpus.kwic import sort_rows
+    from corpus_tool_corpus.concordance import sort_rows
 
     return sort_rows(state, options.get("sort", "doc"))
 
@@ -150,20 +150,20 @@ def freq(
     with fewer than two documents).  --ngram N counts N-word sequences within
     each document; --by FIELD adds pm_<group> columns.
     """
-    from corpus_tool_corpus.freq import count_document
+    from corpus_tool_corpus.wordlist import count_document
 
     _check_stop(stop_words)
     return count_document(doc, ngram=ngram, lower=lower, stop_words=stop_words, by=by)
 
 
 def _freq_merge(a: FreqState, b: FreqState) -> FreqState:
-    from corpus_tool_corpus.freq import merge
+    from corpus_tool_corpus.wordlist import merge
 
     return merge(a, b)
 
 
 def _freq_rows(state: FreqState, options: dict[str, Any]) -> Iterable[Row]:
-    from corpus_tool_corpus.freq import rows
+    from corpus_tool_corpus.wordlist import rows
 
     return rows(state, min_count=options.get("min_count", 1), top=options.get("top", 0))
 
@@ -172,7 +172,7 @@ def _freq_rows(state: FreqState, options: dict[str, Any]) -> Iterable[Row]:
 
 
 def _window(value: str) -> str:
-    from corpus_tool_corpus.collocates import parse_window
+    from corpus_tool_corpus.collocation import parse_window
 
     try:
         parse_window(value)
@@ -222,7 +222,7 @@ def collocates(
     expectation), f_node, f_collocate, mi, t_score, g2 (log-likelihood) and
     log_dice.  With --window 0,1 the figures are NLTK's bigram measures.
     """
-    from corpus_tool_corpus.collocates import MEASURES, count_document, parse_window
+    from corpus_tool_corpus.collocation import MEASURES, count_document, parse_window
     from corpus_tool_corpus.words import doc_words
 
     if measure not in MEASURES:
@@ -235,13 +235,13 @@ def collocates(
 
 
 def _colloc_merge(a: CollocState, b: CollocState) -> CollocState:
-    from corpus_tool_corpus.collocates import merge
+    from corpus_tool_corpus.collocation import merge
 
     return merge(a, b)
 
 
 def _colloc_rows(state: CollocState, options: dict[str, Any]) -> Iterable[Row]:
-    from corpus_tool_corpus.collocates import parse_window, rows
+    from corpus_tool_corpus.collocation import parse_window, rows
 
     left, right = parse_window(options.get("window", "5,5"))
     word = options["word"]
@@ -308,7 +308,7 @@ def keyness(
     0.5) and pct_diff (%DIFF, Gabrielatos & Marchi 2012; empty when the
     reference lacks the word).  Positive keywords first, each by G2.
     """
-    from corpus_tool_corpus.keyness import SHOW, count_document
+    from corpus_tool_corpus.keywords import SHOW, count_document
     from corpus_tool_corpus.words import doc_words
 
     del reference  # the core reads it as a corpus of its own
@@ -319,13 +319,13 @@ def keyness(
 
 
 def _key_merge(a: KeyState, b: KeyState) -> KeyState:
-    from corpus_tool_corpus.keyness import merge
+    from corpus_tool_corpus.keywords import merge
 
     return merge(a, b)
 
 
 def _key_rows(state: KeyState, options: dict[str, Any]) -> Iterable[Row]:
-    from corpus_tool_corpus.keyness import rows
+    from corpus_tool_corpus.keywords import rows
 
     return rows(
         state,

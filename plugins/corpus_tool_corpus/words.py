@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from corpus_tool import Document
-from corpus_tool.tokens import stop_words as stop_list
-from corpus_tool.tokens import words
+from corpus_tool.tokenizer import stop_words as stop_list
+from corpus_tool.tokenizer import words
 
 
 def doc_words(doc: Document, *, lower: bool = True, stop_words: str | None = None) -> list[str]:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from corpus_tool.readers import Problem
     from corpus_tool.runner import DocumentTimeout, ToolError, apply_tool
     from corpus_tool.tables import FittedTable, elide_middle
-    from corpus_tool.tokens import Token, sentences, stop_words, tokens, words
+    from corpus_tool.tokenizer import Token, sentences, stop_words, tokens, words
     from corpus_tool.toolargs import parse_tool_args
     from corpus_tool.writers import write_atomically
 
@@ -31,11 +31,11 @@ if TYPE_CHECKING:
 # the runner and the writers.
 _LAZY = {
     "aggregate": "corpus_tool.aggregate",
-    "Token": "corpus_tool.tokens",
-    "sentences": "corpus_tool.tokens",
-    "stop_words": "corpus_tool.tokens",
-    "tokens": "corpus_tool.tokens",
-    "words": "corpus_tool.tokens",
+    "Token": "corpus_tool.tokenizer",
+    "sentences": "corpus_tool.tokenizer",
+    "stop_words": "corpus_tool.tokenizer",
+    "tokens": "corpus_tool.tokenizer",
+    "words": "corpus_tool.tokenizer",
     "PluginConfig": "corpus_tool.plugins",
     "Registry": "corpus_tool.plugins",
     "load_plugins": "corpus_tool.plugins",

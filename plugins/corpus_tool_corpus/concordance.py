@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from corpus_tool import Row
-from corpus_tool.tokens import WORD
+from corpus_tool.tokenizer import WORD
 
 _SPACE = re.compile(r"\s+")
 _CHARS_PER_WORD = 24  # how far to look for the context words before widening the look
