@@ -101,30 +101,33 @@ def merge(a: FreqState, b: FreqState) -> FreqState:
 
 
 def per_million(count: int, tokens: int) -> float:
-    return round(count * 1e6 / tokens, 4) if tokens else 0.0
+    return count * 1e6 / tokens if tokens else 0.0
 
 
 def rows(state: FreqState, *, min_count: int, top: int) -> Iterator[Row]:
     """Most frequent first (ties: alphabetical)."""
     state = state.expanded()
-    assert state.docs is not None and state.squares is not None
-    kept = [(word, c) for word, c in state.count.items() if c >= max(min_count, 1)]
+    docs, squares, parts = state.docs, state.squares, state.n_docs
+    assert docs is not None and squares is not None
+    floor = max(min_count, 1)
+    kept = [(word, c) for word, c in state.count.items() if c >= floor]
     kept.sort(key=lambda item: (-item[1], item[0]))
     if top > 0:
         kept = kept[:top]
-    groups = sorted(state.groups)
+    scale = 1e6 / state.n_tokens if state.n_tokens else 0.0
+    groups = [
+        (f"pm_{group}", state.groups[group], state.group_tokens[group])
+        for group in sorted(state.groups)
+    ]
     for rank, (word, c) in enumerate(kept, 1):
-        dispersion = juilland_d(c, state.squares[word], state.n_docs)
         row: dict[str, Any] = {
             "rank": rank,
             "word": word,
             "count": c,
-            "per_million": per_million(c, state.n_tokens),
-            "docs": state.docs[word],
-            "juilland_d": None if dispersion is None else round(dispersion, 6),
+            "per_million": c * scale,
+            "docs": docs[word],
+            "juilland_d": juilland_d(c, squares[word], parts),
         }
-        for group in groups:
-            row[f"pm_{group}"] = per_million(
-                state.groups[group].get(word, 0), state.group_tokens[group]
-            )
+        for column, counts, tokens in groups:
+            row[column] = per_million(counts.get(word, 0), tokens)
         yield row

@@ -17,7 +17,7 @@ from corpus_tool.hookspecs import hookimpl
 from corpus_tool.tool import Aggregator, Analyzer, Options, Row, Tool, Transform
 
 if TYPE_CHECKING:
-    from corpus_tool.aggregate import aggregate
+    from corpus_tool.aggregation import aggregate
     from corpus_tool.plugins import PluginConfig, Registry, load_plugins
     from corpus_tool.readers import Problem
     from corpus_tool.runner import DocumentTimeout, ToolError, apply_tool
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 # first use, so that listing the commands (every --help) does not load the readers,
 # the runner and the writers.
 _LAZY = {
-    "aggregate": "corpus_tool.aggregate",
+    "aggregate": "corpus_tool.aggregation",
     "Token": "corpus_tool.tokenizer",
     "sentences": "corpus_tool.tokenizer",
     "stop_words": "corpus_tool.tokenizer",

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from corpus_tool.aggregate import fold_chunk
+from corpus_tool.aggregation import fold_chunk
 from corpus_tool.document import Document
 from corpus_tool.plugins import PluginConfig, shared_registry
 from corpus_tool.readers import Item, Problem

@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from rich.console import Console
 
-from corpus_tool.aggregate import Fold, finalize
+from corpus_tool.aggregation import Fold, finalize
 from corpus_tool.document import Document
 from corpus_tool.engines import Engine
 from corpus_tool.plugins import PluginConfig

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from corpus_tool.aggregate import fold_chunk
+from corpus_tool.aggregation import fold_chunk
 from corpus_tool.document import Document
 from corpus_tool.plugins import PluginConfig, shared_registry
 from corpus_tool.readers import Item, Problem

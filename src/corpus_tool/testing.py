@@ -75,7 +75,7 @@ def run_in_chunks(
     """An aggregator's rows with its documents merged chunk by chunk, as workers merge
     them: chunks of ``sizes`` documents (the rest one chunk; ``[]``: one by one).
     Any ``sizes`` must give the same rows as any other."""
-    from corpus_tool.aggregate import Fold, finalize, fold_chunk
+    from corpus_tool.aggregation import Fold, finalize, fold_chunk
 
     found = _find(tool, plugins_dir)
     assert isinstance(found, Aggregator), f"{found.name} is not an aggregator"
