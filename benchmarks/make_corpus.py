@@ -30,8 +30,16 @@ def source_texts(source: Path) -> list[tuple[str, str]]:
     files = sorted(p for p in source.rglob("*") if p.suffix in {".txt", ".md"} and p.is_file())
     if not files:
         raise SystemExit(f"no .txt or .md files under {source}")
-    return [(p.relative_to(source).with_suffix("").as_posix(), p.read_text("utf-8-sig"))
+    return [(p.relative_to(source).with_suffix("").as_posix(), _decode(p.read_bytes()))
             for p in files]
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8, else Windows-1252 (onestopenglish has files in both)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
 
 
 def build(size: str, source: Path = ROOT / "corpus", out: Path | None = None) -> Path:

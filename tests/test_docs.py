@@ -77,9 +77,25 @@ def test_the_guides_test_snippet_passes(plugins: Path) -> None:
 def test_every_tool_field_is_documented() -> None:
     from dataclasses import fields
 
-    from corpus_tool import Analyzer, Transform
+    from corpus_tool import Aggregator, Analyzer, Transform
 
     text = GUIDE.read_text(encoding="utf-8")
-    for kind in (Analyzer, Transform):
+    for kind in (Analyzer, Transform, Aggregator):
         for field in fields(kind):
             assert f"| `{field.name}` |" in text, field.name
+
+
+def test_the_guides_aggregator_runs_in_chunks_and_workers(tmp_path: Path) -> None:
+    from corpus_tool.testing import run_in_chunks
+
+    folder = tmp_path / "plugins"
+    folder.mkdir()
+    (folder / "typetoken.py").write_text(block("typetoken.py", "python"), encoding="utf-8")
+    docs = ["The cat sat.", "the dog", "", "A cat and a dog"]
+    rows = run_in_chunks("typetoken", docs, [], plugins_dir=folder)
+    assert rows == [{"types": 6, "tokens": 10, "ratio": 0.6}]
+    assert run_in_chunks("typetoken", docs, [3], plugins_dir=folder) == rows
+    serial = run_cli(["--plugins-dir", str(folder), "typetoken", "corpus/"], cwd=ROOT)
+    parallel = run_cli(["--plugins-dir", str(folder), "typetoken", "corpus/", "-j", "2"], cwd=ROOT)
+    assert serial.returncode == 0, serial.stderr
+    assert parallel.stdout == serial.stdout and '"types"' in serial.stdout

@@ -1,7 +1,9 @@
 """corpus-tool: a plugin-driven command-line toolbox for text corpora.
 
 The public API for plugin authors lives here: the ``hookimpl`` marker, the
-``Document`` and the tool declarations; and, for plugins that run other tools
+``Document`` and the tool declarations (``Analyzer``, ``Transform``,
+``Aggregator``); the shared tokenizer (``tokens``, ``words``, ``sentences``,
+``stop_words``); and, for plugins that run other tools
 (as ``report`` does), the plugin registry, ``apply_tool`` and their errors.
 """
 
@@ -12,13 +14,15 @@ from typing import TYPE_CHECKING, Any
 
 from corpus_tool.document import Document
 from corpus_tool.hookspecs import hookimpl
-from corpus_tool.tool import Analyzer, Options, Row, Tool, Transform
+from corpus_tool.tool import Aggregator, Analyzer, Options, Row, Tool, Transform
 
 if TYPE_CHECKING:
+    from corpus_tool.aggregation import aggregate
     from corpus_tool.plugins import PluginConfig, Registry, load_plugins
     from corpus_tool.readers import Problem
     from corpus_tool.runner import DocumentTimeout, ToolError, apply_tool
     from corpus_tool.tables import FittedTable, elide_middle
+    from corpus_tool.tokenizer import Token, sentences, stop_words, tokens, words
     from corpus_tool.toolargs import parse_tool_args
     from corpus_tool.writers import write_atomically
 
@@ -26,6 +30,12 @@ if TYPE_CHECKING:
 # first use, so that listing the commands (every --help) does not load the readers,
 # the runner and the writers.
 _LAZY = {
+    "aggregate": "corpus_tool.aggregation",
+    "Token": "corpus_tool.tokenizer",
+    "sentences": "corpus_tool.tokenizer",
+    "stop_words": "corpus_tool.tokenizer",
+    "tokens": "corpus_tool.tokenizer",
+    "words": "corpus_tool.tokenizer",
     "PluginConfig": "corpus_tool.plugins",
     "Registry": "corpus_tool.plugins",
     "load_plugins": "corpus_tool.plugins",
@@ -54,6 +64,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "Aggregator",
     "Analyzer",
     "Document",
     "DocumentTimeout",
@@ -63,14 +74,20 @@ __all__ = [
     "Problem",
     "Registry",
     "Row",
+    "Token",
     "Tool",
     "ToolError",
     "Transform",
     "__version__",
+    "aggregate",
     "apply_tool",
     "elide_middle",
     "hookimpl",
     "load_plugins",
     "parse_tool_args",
+    "sentences",
+    "stop_words",
+    "tokens",
+    "words",
     "write_atomically",
 ]

@@ -274,6 +274,10 @@ def _tool_parameters(tool: Tool, taken: set[str]) -> list[inspect.Parameter]:
     return result
 
 
+def _is_argument(annotation: Any) -> bool:
+    return any(isinstance(a, typer.models.ArgumentInfo) for a in annotation.__metadata__)
+
+
 def _tool_command(tool: Tool, config: PluginConfig) -> Callable[..., None]:
     common = _common_parameters(tool)
     taken = {n for p in common for n in _option_names(p.name, p.annotation)}
@@ -315,7 +319,10 @@ def _tool_command(tool: Tool, config: PluginConfig) -> Callable[..., None]:
         raise typer.Exit(status)
 
     # The tool's own options come first in the help: they are what is new to a reader.
-    parameters = [common[0], *own, *common[1:]]
+    # Its own arguments (kwic PATTERN) come before the paths.
+    arguments = [p for p in own if _is_argument(p.annotation)]
+    options = [p for p in own if not _is_argument(p.annotation)]
+    parameters = [*arguments, common[0], *options, *common[1:]]
     command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
     command.__annotations__ = {p.name: p.annotation for p in parameters}
     command.__name__ = tool.name

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from corpus_tool.aggregation import fold_chunk
 from corpus_tool.document import Document
 from corpus_tool.plugins import PluginConfig, shared_registry
 from corpus_tool.readers import Item, Problem
@@ -53,7 +54,9 @@ def _work(spec: Spec, docs: list[Document]) -> list[Result]:
     # Plugins load once per worker process, as in the local pool.
     tool = shared_registry(config).tool(name)
     outcomes = (_process(tool, doc, options, None) for doc in docs)
-    return [(o.output, o.error, o.details) for o in outcomes]
+    results = [(o.output, o.error, o.details) for o in outcomes]
+    fold_chunk(tool, results)  # an aggregator's chunk sends one merged state
+    return results
 
 
 def _shard_lines(tool: Tool, results: list[Result]) -> Iterator[str]:

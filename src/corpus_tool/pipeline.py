@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import glob
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -12,6 +13,7 @@ from typing import Any, TextIO
 
 from rich.console import Console
 
+from corpus_tool.aggregation import Fold, finalize
 from corpus_tool.document import Document
 from corpus_tool.engines import Engine
 from corpus_tool.plugins import PluginConfig
@@ -26,7 +28,7 @@ from corpus_tool.readers import (
 )
 from corpus_tool.runner import Outcome, run
 from corpus_tool.tables import print_table, rows_table
-from corpus_tool.tool import Analyzer, Options, Row, Tool, Transform
+from corpus_tool.tool import Aggregator, Analyzer, Options, Row, Tool, Transform
 from corpus_tool.writers import (
     CollectingWriter,
     DelimitedWriter,
@@ -100,10 +102,11 @@ class Reporter:
         self.console.print(f"corpus-tool: error: {message}", markup=False)
 
 
-def _read(settings: RunSettings) -> Iterator[Item]:
-    if settings.paths:
+def _read(settings: RunSettings, paths: list[str] | None = None) -> Iterator[Item]:
+    paths = settings.paths if paths is None else paths
+    if paths:
         try:
-            return unique_ids(read_paths(settings.paths, settings.patterns))
+            return unique_ids(read_paths(paths, settings.patterns))
         except InputError as exc:
             raise UsageProblem(str(exc)) from None
     if sys.stdin is None or sys.stdin.isatty():
@@ -274,6 +277,8 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
         fmt = Format.jsonl if settings.annotate else Format.text
     if (settings.check or settings.diff) and not isinstance(tool, Transform):
         raise UsageProblem("--diff and --check are for transforms")
+    if isinstance(tool, Aggregator) and (settings.out_dir is not None or settings.resume):
+        raise UsageProblem(f"{tool.name} writes rows about the whole corpus: not with --out-dir")
 
     if settings.engine is Engine.dask:
         from corpus_tool import dask_engine  # only now: Dask is an optional extra
@@ -290,6 +295,8 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
         raise UsageProblem(f"--out-dir writes documents: use it with {tool.name} --annotate")
 
     items = _read(settings)
+    # An aggregator's further corpora (e.g. --reference), read as they are needed.
+    others = {name: _other_corpus(tool, name, options) for name in getattr(tool, "corpora", ())}
     if settings.resume:
         if settings.out_dir is None:
             raise UsageProblem("--resume needs --out-dir")
@@ -302,8 +309,28 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
     progress = Progress(sys.stderr.isatty() and not settings.quiet)
     changed = 0
 
+    def corpus_state(source: Iterator[Item]) -> Any:
+        """An aggregator's merged state of the documents of one corpus."""
+        assert isinstance(tool, Aggregator)
+        fold = Fold(tool, options)
+        for result in _engine(tool, options, source, settings):
+            if isinstance(result, Problem):
+                reporter.problem(result)
+                continue
+            progress.advance(result.doc)
+            if result.error is not None:
+                reporter.failure(result)
+            else:
+                fold.add(result.output)
+        return fold.result()
+
     def results() -> Iterator[Any]:
         nonlocal changed
+        if isinstance(tool, Aggregator):
+            state = corpus_state(items)
+            given = {name: corpus_state(_read(settings, paths)) for name, paths in others.items()}
+            yield from finalize(tool, state, {**options, **given})
+            return
         originals: dict[str, str] = {}
         for result in _engine(tool, options, _remember(items, originals), settings):
             if isinstance(result, Problem):
@@ -358,6 +385,22 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
         reporter.console.print(f"corpus-tool: {changed} {noun} would change", markup=False)
         return 1 if changed or reporter.failed else 0
     return 1 if reporter.failed else 0
+
+
+def _other_corpus(tool: Tool, name: str, options: Options) -> list[str]:
+    """The paths of one of an aggregator's further corpora, checked before the run."""
+    paths = options.get(name) or []
+    option = "--" + name.replace("_", "-")
+    if not paths:
+        raise UsageProblem(f"{tool.name} needs {option} PATH (one or more)")
+    missing = [
+        path
+        for path in paths
+        if path != "-" and not glob.has_magic(path) and not Path(path).exists()
+    ]
+    if missing:
+        raise UsageProblem(f"{option}: no such file or directory: {missing[0]}")
+    return list(paths)
 
 
 def _engine(

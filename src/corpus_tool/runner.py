@@ -16,10 +16,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from corpus_tool.aggregation import fold_chunk
 from corpus_tool.document import Document
 from corpus_tool.plugins import PluginConfig, shared_registry
 from corpus_tool.readers import Item, Problem
-from corpus_tool.tool import Analyzer, Options, Row, Tool, Transform
+from corpus_tool.tool import Aggregator, Analyzer, Options, Row, Tool, Transform
 
 _SCALARS = (str, int, float, bool, type(None))
 CHUNK_DOCS = 64
@@ -49,7 +50,8 @@ class Outcome:
 _PLAIN = frozenset({str, int, bool, type(None)})
 
 
-def _check_row(row: Any) -> Row:
+def check_row(row: Any) -> Row:
+    """The row, if it is a dict of JSON scalars; else ToolError."""
     if not isinstance(row, dict):
         raise ToolError(f"yielded {type(row).__name__}, not a dict")
     for key, value in row.items():
@@ -64,12 +66,17 @@ def _check_row(row: Any) -> Row:
     return row
 
 
-def apply_tool(tool: Tool, doc: Document, options: Options) -> list[Row] | Document:
+def apply_tool(tool: Tool, doc: Document, options: Options) -> Any:
     """Call the tool on one document and check what it returned.
 
-    An analyzer's rows come back with ``doc`` first; a transform returns a Document.
+    An analyzer's rows come back with ``doc`` first; a transform returns a
+    Document; an aggregator, its state for the document.
     """
     result = tool.func(doc, **options)
+    if isinstance(tool, Aggregator):
+        if result is None:
+            raise ToolError("returned None, not a state")
+        return result
     if isinstance(tool, Transform):
         if not isinstance(result, Document):
             raise ToolError(f"returned {type(result).__name__}, not a Document")
@@ -78,7 +85,7 @@ def apply_tool(tool: Tool, doc: Document, options: Options) -> list[Row] | Docum
     rows: list[Row] = []
     for row in result or ():
         out = {"doc": doc.id}
-        out.update(_check_row(row))
+        out.update(check_row(row))
         out["doc"] = doc.id  # a tool's own "doc" never replaces the document's id
         rows.append(out)
     return rows
@@ -133,7 +140,9 @@ def _work(docs: list[Document]) -> list[Result]:
     tool, options, timeout = _worker["tool"], _worker["options"], _worker["timeout"]
     outcomes = (_process(tool, doc, options, timeout) for doc in docs)
     # Only results travel back: the main process still holds the documents.
-    return [(o.output, o.error, o.details) for o in outcomes]
+    results = [(o.output, o.error, o.details) for o in outcomes]
+    fold_chunk(tool, results)  # an aggregator's chunk sends one merged state
+    return results
 
 
 def _outcomes(chunk: list[Item], results: list[Result]) -> Iterator[Outcome | Problem]:

@@ -20,7 +20,7 @@ Options = dict[str, Any]
 
 @dataclass(frozen=True)
 class Tool:
-    """Common fields of the two kinds of tool.
+    """Common fields of every kind of tool.
 
     ``func`` takes the document positionally; its keyword-only, annotated
     parameters become the subcommand's options (``max_len: int = 3`` becomes
@@ -94,4 +94,35 @@ class Transform(Tool):
     tabulate: Callable[[Document], Row] | None = None
 
 
-__all__ = ["Analyzer", "Document", "Options", "Row", "Tool", "Transform"]
+@dataclass(frozen=True)
+class Aggregator(Tool):
+    """Corpus in, rows out: map each document to a partial state, merge, finalize.
+
+    ``func(doc, **options) -> state`` maps one document (in the worker
+    processes); ``merge(a, b) -> state`` combines the states of two runs of
+    documents, ``a`` before ``b`` (it may update ``a`` in place and return it;
+    ``b`` is not used again); ``finalize(state, options) -> Iterable[Row]``
+    turns the state of the whole corpus into the command's rows, in the main
+    process.  ``merge`` must be associative: the core merges in input order but
+    groups the documents as the workers and chunks fall, and any grouping must
+    give the same rows.  The state of an empty corpus is ``func`` of an empty
+    document.  Memory is bounded by the state, not by the corpus.
+
+    ``corpora`` names options of the tool that take paths (``list[str]``, e.g.
+    ``--reference``): their documents are read and mapped as a corpus of their
+    own, and in ``finalize`` such an option holds that corpus's merged state.
+    """
+
+    kind: ClassVar[str] = "aggregator"
+    merge: Callable[[Any, Any], Any] | None = None
+    finalize: Callable[[Any, Options], Iterable[Row]] | None = None
+    corpora: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.merge is None or self.finalize is None:
+            raise TypeError(f"aggregator {self.name!r} needs merge and finalize")
+        object.__setattr__(self, "corpora", tuple(self.corpora))
+
+
+__all__ = ["Aggregator", "Analyzer", "Document", "Options", "Row", "Tool", "Transform"]
