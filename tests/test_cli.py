@@ -9,10 +9,10 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from conftest import BROKEN_PLUGINS, CORPUS, GOOD_PLUGINS, cli, jsonl
+from growth import HANG_GUARD, default_sigint, wait_for
 
 from corpus_tool.testing import corpus_tool_executable, run_cli
 
@@ -208,9 +208,8 @@ def test_timeout_ends_a_hanging_document(tmp_path: Path) -> None:
     for name, text in [("a", "ok"), ("b", "HANG"), ("c", "ok too")]:
         (tmp_path / f"{name}.txt").write_text(text)
     for jobs in ("1", "2"):
-        started = time.monotonic()
-        result = cli("chars", tmp_path, "--timeout", "0.5", "-j", jobs, "-f", "jsonl")
-        assert time.monotonic() - started < 30
+        result = cli("chars", tmp_path, "--timeout", "0.5", "-j", jobs, "-f", "jsonl",
+                     timeout=HANG_GUARD)
         assert result.returncode == 1
         assert [r["doc"] for r in jsonl(result.stdout)] == ["a", "c"]
         assert "document 'b'" in result.stderr and "timed out after 0.5 s" in result.stderr
@@ -220,7 +219,7 @@ def test_closed_pipe_is_quiet() -> None:
     payload = "".join(json.dumps({"id": str(i), "text": "x" * 50}) + "\n" for i in range(20000))
     command = f"'{corpus_tool_executable()}' --plugins-dir '{GOOD_PLUGINS}' chars | head -n 2"
     result = subprocess.run(["bash", "-o", "pipefail", "-c", command], input=payload,
-                            capture_output=True, text=True, timeout=60)
+                            capture_output=True, text=True, timeout=HANG_GUARD)
     assert len(result.stdout.splitlines()) == 2
     assert result.stderr == ""
     assert result.returncode == 0
@@ -228,13 +227,16 @@ def test_closed_pipe_is_quiet() -> None:
 
 def test_ctrl_c_exits_130_without_traceback(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("HANG")
+    hanging = tmp_path / "hanging"
     process = subprocess.Popen(
         [corpus_tool_executable(), "--plugins-dir", str(GOOD_PLUGINS), "chars", str(tmp_path)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "FAULTY_HANGING_FILE": str(hanging)},
+        preexec_fn=default_sigint,
     )
-    time.sleep(1.5)
+    wait_for(hanging.exists)  # not a fixed sleep: under load start-up takes longer
     process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=20)
+    _, err = process.communicate(timeout=HANG_GUARD)
     assert process.returncode == 130
     assert "Traceback" not in err and "interrupted" in err
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from growth import HANG_GUARD
 
 from corpus_tool.testing import run_cli
 
@@ -115,6 +116,9 @@ def test_the_local_engine_does_not_import_dask() -> None:
         "print('dask' in sys.modules or 'distributed' in sys.modules, file=sys.stderr)\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", probe, str(CORPUS)], capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", probe, str(CORPUS)],
+        capture_output=True,
+        text=True,
+        timeout=HANG_GUARD,
     )
     assert result.stderr.strip().endswith("False"), result.stderr

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS, jsonl
+from growth import HANG_GUARD
 
 from corpus_tool.testing import run_cli
 
@@ -298,7 +299,7 @@ def _headless(browser: str, profile: Path, *args: str) -> subprocess.CompletedPr
         [browser, "--headless", "--no-sandbox", "--disable-gpu",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--no-first-run", f"--user-data-dir={profile}", *args],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True, text=True, timeout=HANG_GUARD,
     )
 
 

@@ -10,6 +10,7 @@ import subprocess
 import threading
 
 from conftest import CORPUS, GOOD_PLUGINS
+from growth import HANG_GUARD
 
 from corpus_tool.testing import corpus_tool_executable
 
@@ -55,7 +56,7 @@ def run_on_terminal(args: list[str], env: dict[str, str], stdin: bytes = b"") ->
     )
     os.close(out_slave)
     os.close(err_slave)
-    process.communicate(stdin, timeout=60)
+    process.communicate(stdin, timeout=HANG_GUARD)
     for thread in readers:
         thread.join(timeout=10)
     os.close(out_master)

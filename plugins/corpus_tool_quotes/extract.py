@@ -65,19 +65,34 @@ def _real_end(text: str, match: re.Match[str]) -> bool:
     )
 
 
+def _last_char(text: str, pos: int, floor: int) -> str:
+    """The last non-space character of ``text[floor:pos]``, '' if none.
+
+    Walks back over spaces only: slicing a whole paragraph for each of its quotes
+    would make a long paragraph of quotes quadratic."""
+    while pos > floor and text[pos - 1].isspace():
+        pos -= 1
+    return text[pos - 1] if pos > floor else ""
+
+
+# A sentence reaches at most _WINDOW characters either side of a quote: past that
+# the window's edge stands for its start or end, so that the work per quote stays
+# bounded however long a paragraph without a sentence end is.
 def _sentence_start(text: str, pos: int, floor: int) -> int:
-    ends = list(SENTENCE_END.finditer(text, max(floor, pos - _WINDOW), pos))
+    lowest = max(floor, pos - _WINDOW)
+    ends = list(SENTENCE_END.finditer(text, lowest, pos))
     for match in reversed(ends):
         if _real_end(text, match):
             return match.end()
-    return floor
+    return lowest
 
 
 def _sentence_end(text: str, pos: int, ceiling: int) -> int:
-    for match in SENTENCE_END.finditer(text, pos, min(ceiling, pos + _WINDOW)):
+    highest = min(ceiling, pos + _WINDOW)
+    for match in SENTENCE_END.finditer(text, pos, highest):
         if _real_end(text, match):
             return match.end()
-    return ceiling
+    return highest
 
 
 class _Document:
@@ -120,7 +135,7 @@ class _Document:
     def attribution_before(self, open_: int, sent_start: int, para_start: int) -> Speaker | None:
         """A reporting clause introducing the quote: Zakharova added: “...”"""
         text = self.text
-        if para_start > 0 and not text[para_start:open_].strip():
+        if para_start > 0 and not _last_char(text, open_, para_start):
             # A quote opening its paragraph may be introduced at the end of the last one.
             open_ = para_start
             while open_ > 0 and text[open_ - 1].isspace():
@@ -131,10 +146,10 @@ class _Document:
             sent_start = _sentence_start(text, open_ - 1, floor)
         elif sent_start == open_:
             return None
-        cues = [c for c in self.speakers.cues_between(sent_start, open_) if c.end <= open_]
-        if not cues or _INTRO_TAIL.match(text, cues[-1].end, open_) is None:
+        cue = self.speakers.last_cue(sent_start, open_)
+        if cue is None or _INTRO_TAIL.match(text, cue.end, open_) is None:
             return None
-        return self._resolve(cues[-1])
+        return self._resolve(cue)
 
     def sentence_cue(
         self, open_: int, close: int, sent_start: int, sent_end: int
@@ -167,8 +182,8 @@ class _Document:
 
     def previous_cue(self, open_: int, para_start: int) -> tuple[int, Speaker | None] | None:
         """The last reporting clause of the paragraph before ``open_``, with its offset."""
-        cues = [c for c in self.speakers.cues_between(para_start, open_) if c.end <= open_]
-        return (cues[-1].pos, self._resolve(cues[-1])) if cues else None
+        cue = self.speakers.last_cue(para_start, open_)
+        return (cue.pos, self._resolve(cue)) if cue else None
 
     def _resolve(self, cue: Cue) -> Speaker | None:
         return self.speakers.resolve(cue.speaker, cue.speaker_start, cue.verb)
@@ -185,7 +200,7 @@ class _Document:
             if opens_sentence:
                 sent_start = open_
             # "Job satisfaction: “...”", "The website concludes: “...”": a statement
-            after_colon = text[para_start:open_].rstrip().endswith(":")
+            after_colon = _last_char(text, open_, para_start) == ":"
 
             after = self.attribution_after(close, content)
             intro = self.attribution_before(open_, sent_start, para_start) if not after else None

@@ -452,6 +452,16 @@ class Speakers:
         hi = bisect.bisect_left(self._cue_starts, end)
         return cues[lo:hi]
 
+    def last_cue(self, start: int, end: int) -> Cue | None:
+        """The last clause starting in [start, end) that also ends by ``end``."""
+        cues = self.cues
+        i = bisect.bisect_left(self._cue_starts, end)
+        while i > 0 and cues[i - 1].pos >= start:
+            i -= 1
+            if cues[i].end <= end:
+                return cues[i]
+        return None
+
     # -- names ------------------------------------------------------------------------
 
     def full_name(self, name: str) -> str:

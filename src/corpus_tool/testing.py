@@ -117,7 +117,7 @@ def run_cli(
     *,
     input: str | bytes | None = None,
     env: dict[str, str] | None = None,
-    timeout: float = 120,
+    timeout: float = 600,
     cwd: str | os.PathLike[str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run the installed ``corpus-tool`` with ``args``; stdout and stderr as text."""

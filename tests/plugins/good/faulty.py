@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator
 
@@ -13,6 +14,9 @@ def chars(doc: Document, *, fail_on: str = "BOOM", hang_on: str = "HANG") -> Ite
     if fail_on and fail_on in doc.text:
         raise ValueError(f"found {fail_on}")
     if hang_on and hang_on in doc.text:
+        # Tells a test the run has got this far (signal handlers set up), whatever the load.
+        if os.environ.get("FAULTY_HANGING_FILE"):
+            open(os.environ["FAULTY_HANGING_FILE"], "w").close()
         time.sleep(3600)
     yield {"chars": len(doc.text), "first": doc.text[:10]}
 
