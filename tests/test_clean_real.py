@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+from growth import assert_linear
 
 from corpus_tool import Document
 from corpus_tool.testing import run_tool
@@ -17,15 +17,6 @@ def cleaned_text(text: str, **options: object) -> str:
     return clean(text, **options).text
 
 
-def _seconds(text: str) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        clean(text)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def test_time_grows_linearly_with_the_text() -> None:
     # Hyphenated line ends, odd characters for ftfy, unknown words: the places where a
     # repair looks back or around; 8 times the text must not take anywhere near 64 times.
@@ -33,8 +24,7 @@ def test_time_grows_linearly_with_the_text() -> None:
         "The commis-\nsioner said the £5 fee was fair.  Then he left ¡\n"
         "A well-\nknown man, tbe Mayor, was there.\n"
     ) * 40
-    clean(unit)
-    assert _seconds(unit * 8) / _seconds(unit) < 24
+    assert_linear(cleaned_text, lambda n: unit * n, 1)
 
 
 # ---------------------------------------------------------------- must not change
