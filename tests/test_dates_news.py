@@ -81,6 +81,17 @@ PERIODS = [
         ],
     ),
     ("1995-11-02", "He left a year ago.", [("a year ago", "DATE", "1994")]),
+    (
+        "1995-11-02",
+        "Third-quarter net rose from a year-earlier loss; in the 1994 period and a "
+        "year earlier it lost.",
+        [
+            ("Third-quarter", "DATE", "1995-Q3"),
+            ("year-earlier", "DATE", "1994-Q3"),
+            ("the 1994 period", "DATE", "1994-Q3"),
+            ("a year earlier", "DATE", "1994-Q3"),
+        ],
+    ),
     # the year a report covers; "the year ended ..." is a span
     (
         "1995-11-02",

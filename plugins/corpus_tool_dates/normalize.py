@@ -373,7 +373,7 @@ def _part(p: dict[str, str], ctx: Context) -> Timex:
 
 
 def _half(p: dict[str, str], ctx: Context) -> Timex:
-    return Timex(*period(p, ctx.anchor, ctx.text, ctx.span[1]))
+    return Timex(*period(p, ctx.anchor, ctx.text, ctx.span[1], ctx.quarter))
 
 
 def _season(p: dict[str, str], ctx: Context) -> Timex:
@@ -633,6 +633,7 @@ def normalize(found: Found, ctx: Context, text: str) -> Timex | None:
     timex = _HANDLERS[found.family](p, ctx)
     if timex is not None and timex.type in ("DATE", "TIME") and _FULL_DATE.match(timex.value):
         ctx.reference = date.fromisoformat(timex.value[:10])
-    if found.family == "half" and timex is not None and _QUARTER.fullmatch(timex.value):
-        ctx.quarter = timex.value  # the quarter the report is about
+    if found.family == "half" and timex is not None and _QUARTER.fullmatch(timex.value) \
+            and not (p.get("ago") or p.get("pyear") or p.get("yrel") or p.get("yearago")):
+        ctx.quarter = timex.value  # the quarter the report is about, not a year-ago one
     return timex

@@ -194,7 +194,7 @@ FAMILIES: list[tuple[str, str]] = [
              rf"|,?\s+(?:on\s+)?(?P<month>{MONTH_ANY})\s?(?P<day>{DAY}))?"),
     # three weeks, 7 1/2 year, about a decade, a year and a half, two-year
     ("duration", rf"(?:{APPROX_OUT})?(?P<core>(?:{APPROX_IN}|{SPAN})?(?:{QUANTITY})[-\s]"
-                 rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?)"),
+                 rf"(?P<unit>{UNIT})(?!-(?:earlier|ago))(?P<half>\s+and\s+a\s+half)?)"),
     # for years, over decades: a bare plural unit needs the preposition
     ("bareunits", r"(?:for|over|in|within|after)\s+"
                   r"(?P<core>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries))"),
