@@ -10,7 +10,8 @@ from corpus_tool.testing import run_tool
 
 def found(text: str, anchor: str) -> list[tuple[str, str, str]]:
     """(text, type, value) of every row, resolved against ``anchor``."""
-    return [(r["text"], r["type"], r["value"]) for r in run_tool("dates", [text], anchor=anchor)]
+    rows = run_tool("dates", [text], anchor=anchor or None)
+    return [(r["text"], r["type"], r["value"]) for r in rows]
 
 
 def check(cases: list[tuple[str, str, list[tuple[str, str, str]]]]) -> None:
@@ -337,4 +338,42 @@ NAMED_DAYS = [
 
 @pytest.mark.parametrize("case", NAMED_DAYS, ids=[c[1] for c in NAMED_DAYS])
 def test_named_days(case: tuple) -> None:
+    check([case])
+
+
+# -- informal spellings: lower-case months, abbreviated units, day-first documents ----------
+
+INFORMAL = [
+    (
+        "2001-06-13",
+        "Send it by 25th march 2015, you may go.",
+        [("25th march 2015", "DATE", "2015-03-25")],
+    ),
+    (
+        "2001-06-13",
+        "Posted 22 hrs ago, edited 5 mins ago.",
+        [("22 hrs ago", "DATE", "2001-06-12"), ("5 mins ago", "DATE", "2001-06-13")],
+    ),
+    # a document whose dates can only be day first reads its other dates day first too
+    (
+        "",
+        "Ordered 25/12/2020, shipped 02/01/2021, delivered 05/01.",
+        [
+            ("25/12/2020", "DATE", "2020-12-25"),
+            ("02/01/2021", "DATE", "2021-01-02"),
+            ("05/01", "DATE", "2021-01-05"),
+        ],
+    ),
+    ("", "It runs 24/7; 10/12 of them agreed.", []),
+    # without an anchor, the year a text has just stated carries to the next month named
+    (
+        "",
+        "2014 was good! October was excellent!",
+        [("2014", "DATE", "2014"), ("October", "DATE", "2014-10")],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", INFORMAL, ids=[c[1] for c in INFORMAL])
+def test_informal_spellings(case: tuple) -> None:
     check([case])

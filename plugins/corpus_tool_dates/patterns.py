@@ -111,7 +111,9 @@ FAMILIES: list[tuple[str, str]] = [
             r"(?P<zone>z|[+-]\d\d:?\d\d)?)?(?![\d-])"),
     # 24/02/2022, 2/24/2022, 24.02.2022, 2022/02/24
     ("numeric", r"(?<![\d/.])(?:(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<year>\d{4})"
-                r"|(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2}))(?![\d/]|\.\d)"),
+                r"|(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})"
+                # 02/01 without its year: a date only in a document that writes numeric dates
+                r"|(?P<a>\d\d)(?P<sep>/)(?P<b>\d\d))(?![\d/]|\.\d)"),
     # Monday, February 13, 2023 at 1:48 PM CET; Feb. 24; Jul.01 - 2024
     ("mdy", rf"(?:(?P<weekday>{WEEKDAY_ANY}),?\s+)?(?P<month>{MONTH_ANY})\s?(?P<day>{DAY})"
             rf"(?:(?:,\s?|\s?[-–]\s?|\s)(?P<year>{YEAR}))?"
