@@ -188,6 +188,16 @@ DURATIONS = [
         "After a one-day trip, rates may fall in coming weeks.",
         [("one-day", "DURATION", "P1D"), ("coming weeks", "DATE", "FUTURE_REF")],
     ),
+    # "nearly" and "almost" are bounds and stay in; "over" is a preposition
+    (
+        "2001-06-13",
+        "He ruled for nearly two years, over three years of war; net for the nine months rose.",
+        [
+            ("nearly two years", "DURATION", "P2Y"),
+            ("three years", "DURATION", "P3Y"),
+            ("the nine months", "DURATION", "P9M"),
+        ],
+    ),
     # fractions in whole smaller units
     (
         "2001-06-13",
@@ -235,6 +245,16 @@ TIME_AND_DAY = [
         "2001-06-13",
         "The vote closes at 6 p.m. EDT Friday, officials will say.",
         [("6 p.m. EDT Friday", "TIME", "2001-06-15T18:00-04:00")],
+    ),
+    # "earlier this week" tags "this week"; "earlier Sunday", "late yesterday" stay whole
+    (
+        "2001-06-13",
+        "Earlier Monday police came; late yesterday they left; earlier this week it rained.",
+        [
+            ("Earlier Monday", "DATE", "2001-06-11"),
+            ("late yesterday", "DATE", "2001-06-12"),
+            ("this week", "DATE", "2001-W24"),
+        ],
     ),
     # a name before the weekday is the sentence's subject, not part of a holiday's name
     (
