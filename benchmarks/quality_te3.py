@@ -2,6 +2,16 @@
 
     python benchmarks/quality_te3.py                       # ../shared/data/te3-train
     python benchmarks/quality_te3.py --data DIR --errors errors.md
+    python benchmarks/quality_te3.py --dateparser-sdist dateparser-1.5.0.tar.gz
+
+The last also scores the English cases of dateparser's own search tests
+(``tests/test_search.py`` in its source distribution, which ``pip download
+dateparser --no-binary :all: --no-deps`` fetches): recall of the expected
+substrings, and the share whose value agrees with dateparser's datetime at the
+value's precision.  Cases where dateparser's conventions differ from TIMEX3 are
+left out: "in a minute" (a duration in TIMEX3), expected strings that are not a
+temporal expression by themselves ("fifty years after"), and cases that depend on
+dateparser's own settings (DATE_ORDER, PREFER_DATES_FROM).
 
 Runs the installed ``corpus-tool dates`` over ``DIR/docs.jsonl``, scores it with
 ``DIR/score.py`` (TempEval-3 Task A: strict and relaxed F1, value F1), prints the
@@ -14,9 +24,12 @@ from __future__ import annotations
 
 import argparse
 import ast
+import datetime
+import io
 import re
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from collections import Counter
@@ -88,6 +101,145 @@ def classify(errors_md: str) -> dict[str, Counter]:
     return by_kind
 
 
+# -- dateparser's own search tests as a second dev set ----------------------------------
+
+# Where dateparser's conventions are not TIMEX3's: "in five minutes" is a point for it and
+# "in" + a duration for TIMEX3; "fifty years after", "forty years of" are durations that
+# it turns into points; "till date" is an idiom (until now) it reads as today.
+_NOT_TIMEX3 = re.compile(
+    r"^in\s+(?:an?|\d+|one|two|three|four|five|ten)\s|\s(?:after|of)$|^till\s+date$",
+    re.IGNORECASE,
+)
+
+
+class _Zone(datetime.tzinfo):
+    """Stands in for dateparser's StaticTzInfo: only the wall-clock time is compared."""
+
+    def __init__(self, name: str = "", offset: datetime.timedelta | None = None) -> None:
+        self.offset = offset or datetime.timedelta(0)
+
+    def utcoffset(self, dt: datetime.datetime | None) -> datetime.timedelta:
+        return self.offset
+
+
+def _test_source(path: Path) -> str:
+    if path.suffix == ".py":
+        return path.read_text("utf-8")
+    with tarfile.open(path) as tar:
+        member = next(m for m in tar.getmembers() if m.name.endswith("tests/test_search.py"))
+        data = tar.extractfile(member)
+        assert data is not None
+        return io.TextIOWrapper(data, encoding="utf-8").read()
+
+
+def dateparser_cases(
+    path: Path,
+) -> list[tuple[str, str | None, list[tuple[str, datetime.datetime]]]]:
+    """(text, anchor, [(substring, datetime)]) of every English search case."""
+    tree = ast.parse(_test_source(path))
+    names: dict[str, object] = {
+        "datetime": datetime,
+        "timedelta": datetime.timedelta,
+        "StaticTzInfo": _Zone,
+    }
+    for node in tree.body:  # module constants such as relative_base
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            try:
+                names[node.targets[0].id] = eval(
+                    compile(ast.Expression(node.value), "test_search", "eval"), dict(names)
+                )
+            except Exception:
+                pass
+
+    def value(node: ast.AST) -> object:
+        return eval(compile(ast.Expression(node), "test_search", "eval"), dict(names))
+
+    cases = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "param"):
+            continue
+        try:
+            args = [value(a) for a in node.args]
+            kwargs = {k.arg: value(k.value) for k in node.keywords if k.arg}
+        except Exception:
+            continue
+        language = args[0] if args and isinstance(args[0], str) and len(args[0]) <= 3 else None
+        languages = kwargs.get("languages") or ([language] if language else [])
+        text = kwargs.get("text") or next((a for a in args[1:] if isinstance(a, str)), None)
+        expected = kwargs.get("expected")
+        if expected is None:
+            expected = next((a for a in args if isinstance(a, (list, tuple))), None)
+        if languages != ["en"] or not isinstance(text, str) or not expected:
+            continue
+        if not all(
+            isinstance(e, tuple) and len(e) == 2 and isinstance(e[1], datetime.datetime)
+            for e in expected
+        ):
+            continue
+        settings = kwargs.get("settings") or {}
+        if not isinstance(settings, dict) or set(settings) - {"RELATIVE_BASE"}:
+            continue  # a case of dateparser's own settings (DATE_ORDER, PREFER_DATES_FROM)
+        base = settings.get("RELATIVE_BASE")
+        cases.append((text, base.date().isoformat() if base else None, list(expected)))
+    return cases
+
+
+def _agrees(value: str, moment: datetime.datetime) -> bool:
+    """A TIMEX3 value against a datetime, at the value's own precision; an X placeholder
+    (no anchor to say the year) is unknown, not wrong: "XXXX-09-01" agrees with any
+    September 1, "XXXX-WXX-5" with any Friday."""
+    unknown_year = re.fullmatch(r"XXXX-(\d\d)(?:-(\d\d))?", value)
+    if unknown_year:
+        return int(unknown_year[1]) == moment.month and (
+            unknown_year[2] is None or int(unknown_year[2]) == moment.day
+        )
+    weekday = re.fullmatch(r"XXXX-WXX-(\d)", value)
+    if weekday:
+        return int(weekday[1]) == moment.isoweekday()
+    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?.*", value)
+    if day:
+        same_day = (int(day[1]), int(day[2]), int(day[3])) == (
+            moment.year,
+            moment.month,
+            moment.day,
+        )
+        return same_day and (
+            day[4] is None or (int(day[4]), int(day[5])) == (moment.hour, moment.minute)
+        )
+    week = re.fullmatch(r"(\d{4})-W(\d\d)(?:-WE)?", value)
+    if week:
+        return moment.isocalendar()[:2] == (int(week[1]), int(week[2]))
+    month = re.fullmatch(r"(\d{4})-(\d\d)", value)
+    if month:
+        return (int(month[1]), int(month[2])) == (moment.year, moment.month)
+    if re.fullmatch(r"\d{4}", value):
+        return int(value) == moment.year
+    if re.fullmatch(r"\d{3}", value):
+        return int(value) == moment.year // 10
+    return False
+
+
+def score_dateparser_cases(path: Path) -> tuple[int, float, float]:
+    """(expected substrings, recall, right values) of the tool on dateparser's cases."""
+    from corpus_tool.testing import run_tool
+
+    found = right = total = 0
+    for text, anchor, expected in dateparser_cases(path):
+        rows = run_tool("dates", [text], anchor=anchor)
+        position = 0
+        for substring, moment in expected:
+            start = text.find(substring, position)
+            if start < 0 or _NOT_TIMEX3.search(substring):
+                continue
+            end = start + len(substring)
+            position = end
+            total += 1
+            hits = [r for r in rows if r["start"] < end and start < r["end"]]
+            found += bool(hits)
+            right += any(_agrees(r["value"] or "", moment) for r in hits)
+    return total, found / max(total, 1), right / max(total, 1)
+
+
 def run_dates(docs: Path, out: Path) -> float:
     """Run the installed tool; seconds taken."""
     tool = Path(sys.executable).with_name("corpus-tool")
@@ -116,6 +268,13 @@ def main() -> None:
         help="the te3-train folder (docs.jsonl, gold.jsonl, score.py)",
     )
     ap.add_argument("--errors", type=Path, help="also keep the scorer's error listing here")
+    ap.add_argument(
+        "--dateparser-sdist",
+        type=Path,
+        metavar="PATH",
+        help="dateparser's source distribution (.tar.gz) or its tests/test_search.py:"
+        " also score its English search cases",
+    )
     args = ap.parse_args()
     if not (args.data / "score.py").exists():
         sys.exit(f"no TempEval-3 data at {args.data} (pass --data DIR)")
@@ -149,6 +308,12 @@ def main() -> None:
         print(f"{c:34}" + "".join(f"{n:12d}" for n in row) + f"{sum(row):8d}")
     totals = [sum(by_kind[k].values()) for k in kinds]
     print(f"{'all':34}" + "".join(f"{n:12d}" for n in totals) + f"{sum(totals):8d}")
+    if args.dateparser_sdist:
+        total, recall, right = score_dateparser_cases(args.dateparser_sdist)
+        print(
+            f"\ndateparser's English search cases: {total} expected dates, "
+            f"recall {recall:.3f}, right values {right:.3f}"
+        )
 
 
 if __name__ == "__main__":

@@ -112,7 +112,7 @@ RELATIVE = [
     ("It opens next summer.", ("next summer", "DATE", "2023-SU")),
     ("Sales fell in the third quarter of last year.",
      ("the third quarter of last year", "DATE", "2022-Q3")),
-    ("A deal is due later this year.", ("later this year", "DATE", "2023")),
+    ("A deal is due later this year.", ("this year", "DATE", "2023")),
     # clock units move within the day, not by months
     ("Ten minutes ago it rained.", ("Ten minutes ago", "DATE", "2023-02-13")),
     ("It ended 36 hours later.", ("36 hours later", "DATE", "2023-02-14")),

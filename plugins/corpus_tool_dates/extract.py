@@ -8,7 +8,7 @@ from typing import Any
 from corpus_tool import Document
 from corpus_tool_dates.anchor import Anchor, choose
 from corpus_tool_dates.finder import find
-from corpus_tool_dates.normalize import Context, normalize
+from corpus_tool_dates.normalize import Context, day_first, normalize
 from corpus_tool_dates.options import TimexType, type_names
 from corpus_tool_dates.values import bound, interval
 
@@ -44,7 +44,7 @@ def extract(
     wanted = type_names(types)
     low = bound(date_from, end=False) if date_from else None
     high = bound(date_to, end=True) if date_to else None
-    ctx = Context(chosen.date if chosen else None)
+    ctx = Context(chosen.date if chosen else None, day_first=day_first(found))
     for item in found:
         # Every expression is resolved, even a filtered one: it may be the
         # reference of a later "the day before".

@@ -279,6 +279,14 @@ _CHECKS = {
 _NAMES = ("month", "weekday", "weekdays", "holiday")
 
 
+def _plain_lower_case(family: str, parts: dict[str, str]) -> bool:
+    """Informal text writes month names in lower case; with a day or a year beside it
+    ("25th march 2015", "march 2015") a month cannot be a verb or a modal."""
+    return family in ("mdy", "dmy", "month") and bool(parts.get("day") or parts.get("ordday")
+                                                       or parts.get("year")) \
+        and not parts.get("weekday", "W")[0].islower()
+
+
 # No expression reaches further than this before its first trigger token
 # ("approximately a couple of weeks") or after its last ("two days ago").
 LEAD = 40
@@ -323,7 +331,8 @@ def find(text: str) -> Iterator[Found]:
         if read is None:
             continue
         parts, (start, end) = read
-        if any(parts.get(name, "0")[0].islower() for name in _NAMES):
+        if any(parts.get(name, "0")[0].islower() for name in _NAMES) \
+                and not _plain_lower_case(family, parts):
             continue
         if any(c.islower() for c in parts.get("zone", "")):
             continue  # "10:30 west of": zones are written in capitals

@@ -68,6 +68,8 @@ UNITS: dict[str, tuple[str, bool]] = {
     "day": ("D", False), "night": ("D", False), "week": ("W", False),
     "fortnight": ("W", False), "month": ("M", False), "quarter": ("Q", False),
     "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
+    # abbreviations of informal text ("22 hrs ago", "5 mins")
+    "sec": ("S", True), "min": ("M", True), "hr": ("H", True), "yr": ("Y", False),
 }
 # How many of the base unit one word stands for ("fortnight" is two weeks).
 UNIT_FACTOR: dict[str, int] = {"fortnight": 2}

@@ -8,6 +8,7 @@ keeps X placeholders: we never guess today's date.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -52,6 +53,17 @@ class Context:
     text: str = ""
     span: tuple[int, int] = (0, 0)  # the expression being resolved
     quarter: str | None = None  # the last financial quarter mentioned ("1989-Q3")
+    day_first: bool = False  # the document writes numeric dates day first
+    numeric: bool = False  # the document has written a full date in figures (25/12/2020)
+    stated: tuple[int, int] | None = None  # (year, where) the text last stated a year
+
+    @property
+    def year(self) -> int | None:
+        """Without an anchor, the year a text just stated is the one it goes on about
+        ("2014 was good. October was excellent"), for a sentence or two."""
+        if self.stated is None or self.span[0] - self.stated[1] > YEAR_REACH:
+            return None
+        return self.stated[0]
 
     def tense(self) -> int:
         """PAST, FUTURE or UNKNOWN: the tense of the clause around the expression."""
@@ -74,6 +86,8 @@ MODS = {
 }
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
+# How far (in characters) a stated year carries to a month or day written without one.
+YEAR_REACH = 160
 BACKWARD = {"last", "past", "previous", "preceding", "before", "earlier", "ago"}
 FORWARD = {"next", "coming", "following", "after", "later", "from now", "hence"}
 
@@ -176,7 +190,9 @@ def _moved(base: date | None, unit_word: str, n: float) -> str | None:
     try:
         if is_time:
             seconds = {"H": 3600, "M": 60, "S": 1}[letter] * n * factor
-            return v.day(base + timedelta(days=int(seconds / 86400)))
+            # The anchor's hour is unknown: take it as midday ("22 hours ago" is the day
+            # before, "10 minutes ago" the same day).
+            return v.day(base + timedelta(days=math.ceil(seconds / 86400 - 0.5)))
         return _at_granularity(_shift(base, letter, n * factor), letter)
     except (OverflowError, ValueError):
         return None
@@ -240,7 +256,7 @@ def _year_of(ctx: Context, month_: int, day_: int | None) -> int | None:
     anchor = ctx.anchor
     year = _closest(anchor, month_, day_)
     if anchor is None or year is None:
-        return None
+        return ctx.year  # "2014 was good. In October ...": the year the text is about
     if abs((date(year, month_, min(day_ or 15, 28)) - anchor).days) <= NEAR_DAYS:
         return year
     tense = ctx.tense()
@@ -300,12 +316,36 @@ def _numeric(p: dict[str, str], ctx: Context) -> Timex | None:
     if p.get("month"):
         return _calendar_date(int(p["year"]), int(p["month"]), int(p["day"]), {}, ctx)
     a, b = int(p["a"]), int(p["b"])
-    # Day first when it must be, or with dots (24.02.2022); else US month first.
-    day_first = a > 12 or (p["sep"] == "." and b <= 12)
+    if not p.get("year"):
+        return _short_numeric(a, b, ctx)
+    # Day first when it must be, with dots (24.02.2022), or when the document writes its
+    # dates day first (25/12/2020 beside 02/01/2021); else US month first.
+    day_first = a > 12 or (p["sep"] == "." and b <= 12) or (ctx.day_first and b <= 12)
     month_, day_ = (b, a) if day_first else (a, b)
     if month_ > 12:
         return None
     return _calendar_date(int(p["year"]), month_, day_, {}, ctx)
+
+
+def _short_numeric(a: int, b: int, ctx: Context) -> Timex | None:
+    """ "02/01" in a document that writes its dates in figures ("Ordered 25/12/2020,
+    delivered 02/01"): in the document's order, the year that puts it nearest the last
+    full date.  Elsewhere two figures and a slash are not a date."""
+    base = ctx.reference
+    if base is None or not ctx.numeric:
+        return None
+    month_, day_ = (b, a) if ctx.day_first else (a, b)
+    if not (1 <= month_ <= 12 and 1 <= day_ <= 31):
+        return None
+    year = _closest(base, month_, day_)
+    return _calendar_date(year, month_, day_, {}, ctx)
+
+
+def day_first(found: list[Found]) -> bool:
+    """True when a numeric date of the document can only be read day first (25/12/2020)
+    and none only month first (12/25/2020)."""
+    numeric = [f.parts for f in found if f.family == "numeric" and f.parts.get("a")]
+    return any(int(p["a"]) > 12 for p in numeric) and not any(int(p["b"]) > 12 for p in numeric)
 
 
 def _day_month(p: dict[str, str], ctx: Context) -> Timex | None:
@@ -327,6 +367,8 @@ def _month_year(ctx: Context, month_: int, year: int | None, rel: str | None) ->
             year = anchor.year
         else:
             year = _year_of(ctx, month_, None)
+    elif year is None and not rel:
+        year = ctx.year  # no anchor: the year the text is about
     return v.month(year, month_) if year is not None else f"XXXX-{month_:02d}"
 
 
@@ -373,7 +415,7 @@ def _part(p: dict[str, str], ctx: Context) -> Timex:
 
 
 def _half(p: dict[str, str], ctx: Context) -> Timex:
-    return Timex(*period(p, ctx.anchor, ctx.text, ctx.span[1]))
+    return Timex(*period(p, ctx.anchor, ctx.text, ctx.span[1], ctx.quarter))
 
 
 def _season(p: dict[str, str], ctx: Context) -> Timex:
@@ -633,6 +675,11 @@ def normalize(found: Found, ctx: Context, text: str) -> Timex | None:
     timex = _HANDLERS[found.family](p, ctx)
     if timex is not None and timex.type in ("DATE", "TIME") and _FULL_DATE.match(timex.value):
         ctx.reference = date.fromisoformat(timex.value[:10])
-    if found.family == "half" and timex is not None and _QUARTER.fullmatch(timex.value):
-        ctx.quarter = timex.value  # the quarter the report is about
+    if found.family == "numeric" and p.get("year") and timex is not None:
+        ctx.numeric = True
+    if p.get("year") and timex is not None and timex.value[:4].isdigit():
+        ctx.stated = (int(timex.value[:4]), found.end)
+    if found.family == "half" and timex is not None and _QUARTER.fullmatch(timex.value) \
+            and not (p.get("ago") or p.get("pyear") or p.get("yrel") or p.get("yearago")):
+        ctx.quarter = timex.value  # the quarter the report is about, not a year-ago one
     return timex

@@ -85,13 +85,20 @@ NUMBER = (
 QUANTITY = rf"(?:(?P<number>{NUMBER})|(?P<vague>{_words(VAGUE_QUANTITIES)})|(?P<one>an?))"
 # TIMEX3 extents leave a loose approximation out ("about [five hours]") but keep a bound
 # ("[more than four decades]"); both give the mod.
-APPROX_OUT = r"(?P<approx>about|around|approximately|roughly|some|nearly|almost)\s+"
+# ("over three years" is the preposition "over", not a bound.)
+APPROX_OUT = r"(?P<approx>about|around|approximately|roughly|some)\s+"
 APPROX_IN = (
-    r"(?P<approx>more\s+than|no\s+more\s+than|over|less\s+than|under|at\s+least|at\s+most|"
-    r"up\s+to)\s+"
+    r"(?P<approx>nearly|almost|more\s+than|no\s+more\s+than|less\s+than|under|at\s+least|"
+    r"at\s+most|up\s+to)\s+"
 )
 # "the past three months", "the next two weeks", "the first nine months": one duration.
-SPAN = r"(?:the\s+)?(?P<span>past|last|next|coming|first|previous|following|final)\s+"
+# "the nine months" (ended ...) too.
+_SPAN_WORDS = "past|last|next|coming|first|previous|following|final|latest"
+# "the" only before a plural unit: "the 7 1/2 year war" is the war's.
+_PLURAL_AHEAD = r"(?=(?:\S+\s+){1,3}?(?:minutes|hours|days|weeks|months|quarters|years|decades)\b)"
+SPAN = (
+    rf"(?:the\s+(?:(?P<span>{_SPAN_WORDS})\s+|{_PLURAL_AHEAD})|(?P<span>{_SPAN_WORDS})\s+)"
+)
 # the 19th century, the twentieth century
 NTH = rf"(?P<nth>(?:[12]?\d)(?:st|nd|rd|th)|{_words(ORDINAL_WORDS)})[-\s]century"
 # A year a financial period belongs to: "the 1988", "the year-ago", "this year's".
@@ -111,7 +118,9 @@ FAMILIES: list[tuple[str, str]] = [
             r"(?P<zone>z|[+-]\d\d:?\d\d)?)?(?![\d-])"),
     # 24/02/2022, 2/24/2022, 24.02.2022, 2022/02/24
     ("numeric", r"(?<![\d/.])(?:(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<year>\d{4})"
-                r"|(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2}))(?![\d/]|\.\d)"),
+                r"|(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})"
+                # 02/01 without its year: a date only in a document that writes numeric dates
+                r"|(?P<a>\d\d)(?P<sep>/)(?P<b>\d\d))(?![\d/]|\.\d)"),
     # Monday, February 13, 2023 at 1:48 PM CET; Feb. 24; Jul.01 - 2024
     ("mdy", rf"(?:(?P<weekday>{WEEKDAY_ANY}),?\s+)?(?P<month>{MONTH_ANY})\s?(?P<day>{DAY})"
             rf"(?:(?:,\s?|\s?[-–]\s?|\s)(?P<year>{YEAR}))?"
@@ -122,7 +131,11 @@ FAMILIES: list[tuple[str, str]] = [
             rf"(?P<month>{MONTH_ANY})(?:,?\s(?P<year>{YEAR}))?"
             rf"(?:(?:,\s?|\s)(?:at\s)?(?:{TIME}))?"),
     # the end of January, early 2022, mid-March, later this year, the turn of the century
-    ("part", r"(?:(?:the\s+)?(?P<part>start|beginning|end|middle|turn|close)\s+of\s+(?:the\s+)?"
+    # "earlier this week" tags "this week" (the mod is all "earlier" adds); "earlier
+    # Sunday" and "late yesterday" keep the word (weekday, dayword).
+    ("part", r"(?P<edge>earlier|later)\s+(?P<core>(?P<rel>this|last|next|that)\s+"
+             r"(?P<unit>year|month|week))"
+             r"|(?:(?:the\s+)?(?P<part>start|beginning|end|middle|turn|close)\s+of\s+(?:the\s+)?"
              r"|(?P<edge>early|late|mid|earlier|later)(?:-|\s+))"
              rf"(?:(?P<month>{MONTH_FULL})(?:,?\s+(?P<year>{YEAR}))?"
              rf"|(?P<decade>(?:1\d|20)\d0)s|(?P<year>{YEAR})|{NTH}"
@@ -159,6 +172,7 @@ FAMILIES: list[tuple[str, str]] = [
                rf"|the\s+(?:(?P<edge>early|late|mid)[-\s]+)?(?P<tensword>{DECADE_WORDS})"),
     # yesterday, tonight, the day after tomorrow, last night, this morning
     ("dayword", rf"the\s+day\s+(?P<twice>before\s+yesterday|after\s+tomorrow)"
+                rf"|(?P<edge>early|late|earlier|later)\s+(?P<word>yesterday|today|tomorrow)"
                 rf"|(?P<word>yesterday|today|tomorrow)(?:\s+(?P<part>{DAY_PART}))?"
                 rf"|(?P<word>tonight)"
                 rf"|(?P<word>last|this)\s+(?P<part>{DAY_PART})"
@@ -183,7 +197,8 @@ FAMILIES: list[tuple[str, str]] = [
     # Christmas, Thanksgiving Day, last Easter (capitalised: checked by the finder)
     ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{HOLIDAY})"),
     # last Thursday, Thursday morning
-    ("weekday", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<weekday>{WEEKDAY})"
+    ("weekday", rf"(?:(?P<edge>early|late|earlier|later)\s+)?"
+                rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<weekday>{WEEKDAY})"
                 rf"(?:\s+(?P<part>{DAY_PART}))?"),
     # November this year, last March, August
     ("month", rf"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<month>{MONTH_FULL})"
@@ -194,7 +209,7 @@ FAMILIES: list[tuple[str, str]] = [
              rf"|,?\s+(?:on\s+)?(?P<month>{MONTH_ANY})\s?(?P<day>{DAY}))?"),
     # three weeks, 7 1/2 year, about a decade, a year and a half, two-year
     ("duration", rf"(?:{APPROX_OUT})?(?P<core>(?:{APPROX_IN}|{SPAN})?(?:{QUANTITY})[-\s]"
-                 rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?)"),
+                 rf"(?P<unit>{UNIT})(?!-(?:earlier|ago))(?P<half>\s+and\s+a\s+half)?)"),
     # for years, over decades: a bare plural unit needs the preposition
     ("bareunits", r"(?:for|over|in|within|after)\s+"
                   r"(?P<core>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries))"),

@@ -42,8 +42,15 @@ def _year_shift(p: dict[str, str]) -> int:
 _ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\b")
 
 
-def period(p: dict[str, str], anchor: date | None, text: str = "", end: int = 0) -> tuple[str, str]:
-    """(type, value) of one financial period; ``text`` and ``end`` give what follows it."""
+def period(
+    p: dict[str, str],
+    anchor: date | None,
+    text: str = "",
+    end: int = 0,
+    quarter: str | None = None,
+) -> tuple[str, str]:
+    """(type, value) of one financial period; ``text`` and ``end`` give what follows it,
+    ``quarter`` the quarter the report is about, if any."""
     if p.get("q"):
         return "DATE", f"{p['year']}-{p['q'].upper()}"
     if p.get("fiscal"):
@@ -52,7 +59,9 @@ def period(p: dict[str, str], anchor: date | None, text: str = "", end: int = 0)
         if _ENDED.match(text, end):
             return "DURATION", "P1Y"
         return "DATE", f"{anchor.year:04d}" if anchor else "XXXX"
-    if p.get("yearago"):  # "year-earlier results": last year's
+    if p.get("yearago"):  # "year-earlier results": the report's quarter or year, a year back
+        if quarter:
+            return "DATE", f"{int(quarter[:4]) - 1:04d}{quarter[4:]}"
         return "DATE", f"{anchor.year - 1:04d}" if anchor else "XXXX"
     if p.get("reference") is None and p.get("latest"):  # the current fiscal year
         return "DATE", f"{anchor.year:04d}" if anchor else "XXXX"
