@@ -104,3 +104,21 @@ def test_ocr_repair_is_idempotent_and_can_be_skipped() -> None:
     once = cleaned_text(OCR_DAMAGED)
     assert cleaned_text(once) == once
     assert "tho council" in cleaned_text(OCR_DAMAGED, skip=["ocr"])
+
+
+def test_ocr_joins_a_word_broken_in_two_and_drops_a_stray_column_i() -> None:
+    out = cleaned_text(OCR_DAMAGED + "The new gov ernment met in the coun\ncil room.\nI The end.\n")
+    assert out.endswith("The new government met in the council room.\nThe end.\n")
+
+
+def test_ocr_restores_a_full_stop_lost_before_a_sentence_starter() -> None:
+    out = cleaned_text(OCR_DAMAGED + "The men left early They came back at noon.\n")
+    assert out.endswith("The men left early. They came back at noon.\n")
+
+
+def test_ocr_corrects_a_repeated_capitalised_token_only_beside_its_correction() -> None:
+    # "Cieek" twice with "Creek" elsewhere is a misreading; "TWA" twice is a name.
+    text = OCR_DAMAGED + "Cieek Road. Cieek Lane. The Creek Hotel. TWA Flight. TWA staff.\n"
+    assert cleaned_text(text).endswith(
+        "Creek Road. Creek Lane. The Creek Hotel. TWA Flight. TWA staff.\n"
+    )

@@ -21,8 +21,9 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterable
 
-from corpus_tool_clean.dictionary import frequency
+from corpus_tool_clean.dictionary import _frequencies, frequency
 
 # "printed:meant": single letters first, then the shapes that span two.
 CONFUSIONS = [
@@ -38,8 +39,15 @@ EDIT_WEIGHT = 0.01
 # A correction must beat the token by this factor, and be at least this common.
 MARGIN = 2.0
 MIN_FREQUENCY = 1e-6
+# Two confusions away, only a word at least this common.
+SECOND_MIN_FREQUENCY = 1e-5
 # A token rarer than this counts as a non-word.
 NON_WORD = 1e-6
+# A correction this common needs no support from the document.
+COMMON = 1e-3
+# A word this common cannot be beaten: its candidate would need MARGIN / EDIT_WEIGHT
+# times its frequency, more than "the" has.
+RARE = 3e-4
 # Evidence of OCR damage: this many non-word tokens with a correction, and this
 # share of the document's tokens.
 MIN_DAMAGED = 3
@@ -48,18 +56,52 @@ MIN_DAMAGED_SHARE = 0.005
 # Whole words of letters: not the halves of "George-street", "commis-" at a line
 # end, or "mustn't".
 TOKEN = re.compile(r"(?<![\w'’-])[^\W\d_]{2,}(?![\w-]|['’][^\W\d_])")
+# A word that starts sentences and is written lower-case inside them, after a
+# lower-case word: the full stop between them was lost ("the department The").
+LOST_FULL_STOP = re.compile(
+    r"(?<=[a-z])(?=[ \t\n]+(?:The|They|There|This|These|He|She|We|But|When)\b)"
+)
+# The halves of a broken word, and the gap between them: a space or a line break.
+PIECE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
+GAP = re.compile(r"[ \t]|[ \t]*\n[ \t]*")
+# A lone "I" before a capitalised word: a column rule or a speck, not the pronoun.
+STRAY_I = re.compile(r"(?<![^\s])I[ \t]+(?=[A-Z])")
 # "In" after a lower-case word or a comma, not after a sentence's end.
 MID_SENTENCE_I = re.compile(r"(?<=[a-z,;] )I[a-z]+\b")
 
 
-def _edits(word: str) -> set[str]:
+def _by_first_letter(pairs: list[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
+    table: dict[str, list[tuple[str, str]]] = {}
+    for wrong, right in pairs:
+        table.setdefault(wrong[0], []).append((wrong, right))
+    return table
+
+
+MISREADINGS = _by_first_letter(CONFUSIONS)  # printed -> meant
+PRINTINGS = _by_first_letter([(right, wrong) for wrong, right in CONFUSIONS])  # meant -> printed
+
+
+def _edits(word: str, table: dict[str, list[tuple[str, str]]] = MISREADINGS) -> set[str]:
+    """Every string one confusion away from ``word``."""
     out = set()
-    for wrong, right in CONFUSIONS:
-        start = word.find(wrong)
-        while start >= 0:
-            out.add(word[:start] + right + word[start + len(wrong) :])
-            start = word.find(wrong, start + 1)
+    for i, letter in enumerate(word):
+        for wrong, right in table.get(letter, ()):
+            if word.startswith(wrong, i):
+                out.add(word[:i] + right + word[i + len(wrong) :])
     return out
+
+
+@functools.cache
+def _misprints() -> dict[str, list[str]]:
+    """How a scanner could misprint each common word with one confusion, by the misprint:
+    a token's own misreadings looked up here give the words two confusions away
+    without generating them all."""
+    table: dict[str, list[str]] = {}
+    for word, share in _frequencies().items():
+        if share >= SECOND_MIN_FREQUENCY and word.isalpha():
+            for printed in _edits(word, PRINTINGS):
+                table.setdefault(printed, []).append(word)
+    return table
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -71,21 +113,17 @@ def correction(word: str) -> str | None:
     own = frequency(word)
     best, best_score = None, own * MARGIN
     first = _edits(word)
-    choices = [(first, EDIT_WEIGHT)]
-    if own < NON_WORD:  # a non-word: two confusions
-        choices.append((_second(word, first), EDIT_WEIGHT**2))
+    choices: list[tuple[Iterable[str], float]] = [(first, EDIT_WEIGHT)]
+    if own < NON_WORD and len(word) >= 3:  # a non-word: two confusions too
+        misprints = _misprints()
+        second = {w for e1 in first for w in misprints.get(e1, ())}
+        choices.append((second - first - {word}, EDIT_WEIGHT**2))
     for candidates, weight in choices:
         for candidate in candidates:
             f = frequency(candidate)
             if f >= MIN_FREQUENCY and f * weight > best_score:
                 best, best_score = candidate, f * weight
     return best
-
-
-def _second(word: str, first: set[str]) -> set[str]:
-    if len(word) < 3:
-        return set()
-    return {e2 for e1 in first for e2 in _edits(e1)} - first
 
 
 def _cased(token: str, word: str) -> str | None:
@@ -99,32 +137,45 @@ def _cased(token: str, word: str) -> str | None:
 
 
 def _plan(text: str) -> dict[str, str]:
+    """Each token to correct and its correction; empty for a document without OCR damage."""
     tokens = Counter(TOKEN.findall(text))
-    lower = Counter(t.lower() for t in tokens.elements())
-    plan: dict[str, str] = {}
-    damaged = 0
+    lower: Counter[str] = Counter()
     for token, n in tokens.items():
+        lower[token.lower()] += n
+    need = max(MIN_DAMAGED, MIN_DAMAGED_SHARE * sum(tokens.values()))
+    # Non-words first: without enough of them the document is not damaged, and
+    # nothing else needs looking up (most documents stop here).
+    non_words = [t for t in tokens if frequency(t.lower()) < NON_WORD]
+    if sum(tokens[t] for t in non_words) < need:
+        return {}
+    plan = _corrections(non_words, tokens, lower)
+    if sum(tokens[t] for t in plan) < need:
+        return {}
+    # Real words: only a rare one can be beaten by a common word one confusion away.
+    rare = [t for t in tokens if NON_WORD <= frequency(t.lower()) < RARE]
+    return {**plan, **_corrections(rare, tokens, lower)}
+
+
+def _corrections(candidates: list[str], tokens: Counter[str], lower: Counter[str]) -> dict:
+    plan = {}
+    for token in candidates:
         key = token.lower()
         word = correction(key)
         if word is None:
             continue
-        real = frequency(key) >= NON_WORD
-        # A token the document repeats ("roods") or a real word ("ho") yields only to a
-        # word the document also uses; a capitalised token the document repeats is a
-        # name unless its lower-case form is there too ("Tho" beside "tho").
-        if (real or lower[key] > 1) and not lower[word]:
-            continue
-        if n > 1 and token[0].isupper() and lower[key] == n:
-            continue
         new = _cased(token, word)
         if new is None:
             continue
+        # A token the document repeats ("roods") or a real word ("ho") yields only to a
+        # word the document also uses, or one of the commonest ("he", "one"); a
+        # capitalised token the document repeats is a name ("TWA") unless the
+        # document also has its correction so written ("Cieek" beside "Creek").
+        repeated = lower[key] > 1 or frequency(key) >= NON_WORD
+        if repeated and not lower[word] and frequency(word) < COMMON:
+            continue
+        if tokens[token] > 1 and token[0].isupper() and new not in tokens:
+            continue
         plan[token] = new
-        if not real:
-            damaged += n
-    total = sum(tokens.values())
-    if damaged < MIN_DAMAGED or damaged < MIN_DAMAGED_SHARE * total:
-        return {}
     return plan
 
 
@@ -150,5 +201,47 @@ def fix_ocr(text: str) -> tuple[str, int]:
         count += 1
         return lower
 
+    def full_stop(match: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return "."
+
+    text, joins = _join_split_words(text)
+    count += joins
     text = TOKEN.sub(token, text)
+    text = LOST_FULL_STOP.sub(full_stop, text)
+    text, n = STRAY_I.subn("", text)
+    count += n
     return MID_SENTENCE_I.sub(mid_sentence, text), count
+
+
+def _join_split_words(text: str) -> tuple[str, int]:
+    """ "suc cessor", "Gov ernment", "mar\nkot": a word the scanner broke in two, where a
+    half is no word and the two together are one (after one confusion at most)."""
+    parts: list[str] = []
+    done = 0
+    words = list(PIECE.finditer(text))
+    i = 0
+    while i < len(words) - 1:
+        a, b = words[i], words[i + 1]
+        head, tail = a.group(), b.group()
+        gap = text[a.end() : b.start()]
+        if (
+            GAP.fullmatch(gap)
+            and tail.islower()
+            and min(frequency(head.lower()), frequency(tail)) < NON_WORD
+        ):
+            joined = head + tail
+            word = joined.lower()
+            if frequency(word) < MIN_FREQUENCY:
+                word = correction(word) or ""
+            new = _cased(joined, word) if word else None
+            if new:
+                parts += [text[done : a.start()], new]
+                done = b.end()
+                i += 2
+                continue
+        i += 1
+    if not parts:
+        return text, 0
+    return "".join([*parts, text[done:]]), len(parts) // 2
