@@ -122,3 +122,18 @@ def test_ocr_corrects_a_repeated_capitalised_token_only_beside_its_correction() 
     assert cleaned_text(text).endswith(
         "Creek Road. Creek Lane. The Creek Hotel. TWA Flight. TWA staff.\n"
     )
+
+
+def test_ocr_reads_angle_marks_and_inner_capital_b_as_s() -> None:
+    out = cleaned_text(
+        OCR_DAMAGED + "The work continue« at noon; the iBsue of dollar» is closed.\n"
+    )
+    assert out.endswith("The work continues at noon; the issue of dollars is closed.\n")
+
+
+def test_a_name_repeated_in_clean_news_is_no_evidence_of_ocr_damage() -> None:
+    text = (
+        "Mr. Weil said the firm of Weil and Gotshal would appeal. Well, Weil added, the "
+        "ruling was expected. Weil is a partner there, and TWA agreed with him.\n"
+    )
+    assert cleaned_text(text) == text

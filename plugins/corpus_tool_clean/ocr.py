@@ -21,17 +21,19 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from corpus_tool_clean.dictionary import _frequencies, frequency
 
-# "printed:meant": single letters first, then the shapes that span two.
+# "printed:meant": single letters first, then the shapes that span two, then specks
+# read as a letter ("i:" is an i that should not be there).
 CONFUSIONS = [
     tuple(pair.split(":"))
     for pair in re.split(
         r"\s+",
         "o:e e:o c:e e:c o:a a:o c:o i:r r:i i:l l:i i:t l:t n:u u:n n:a u:a a:s a:n s:a "
-        "b:h h:b t:f f:t f:s v:y y:v rn:m m:rn in:m li:h h:li ii:u ii:h ri:n cl:d d:cl tb:th",
+        "b:h h:b b:s t:f f:t f:s v:y y:v j:y rn:m m:rn in:m li:h h:li ii:u ii:h ri:n cl:d d:cl "
+        "tb:th",
     )
 ]
 # The weight of one confusion against leaving the token as it is.
@@ -40,7 +42,7 @@ EDIT_WEIGHT = 0.01
 MARGIN = 2.0
 MIN_FREQUENCY = 1e-6
 # Two confusions away, only a word at least this common.
-SECOND_MIN_FREQUENCY = 1e-5
+SECOND_MIN_FREQUENCY = 3e-6
 # A token rarer than this counts as a non-word.
 NON_WORD = 1e-6
 # A correction this common needs no support from the document.
@@ -64,6 +66,18 @@ LOST_FULL_STOP = re.compile(
 # The halves of a broken word, and the gap between them: a space or a line break.
 PIECE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
 GAP = re.compile(r"[ \t]|[ \t]*\n[ \t]*")
+# « and » printed for an s inside or at the end of a word ("continue«", "[»]inking").
+ANGLE_S = re.compile(r"(?<![\w'’-])([^\W\d_]*)[«»]([^\W\d_]*)(?![\w'’-])")
+
+
+def _angle_s(match: re.Match[str]) -> str:
+    head, tail = match.groups()
+    word = head + "s" + tail
+    if (head or tail) and frequency(word.lower()) >= MIN_FREQUENCY:
+        return word
+    return match.group()
+
+
 # A lone "I" before a capitalised word: a column rule or a speck, not the pronoun.
 STRAY_I = re.compile(r"(?<![^\s])I[ \t]+(?=[A-Z])")
 # "In" after a lower-case word or a comma, not after a sentence's end.
@@ -78,7 +92,8 @@ def _by_first_letter(pairs: list[tuple[str, str]]) -> dict[str, list[tuple[str, 
 
 
 MISREADINGS = _by_first_letter(CONFUSIONS)  # printed -> meant
-PRINTINGS = _by_first_letter([(right, wrong) for wrong, right in CONFUSIONS])  # meant -> printed
+# meant -> printed (a speck printed as a letter has no meant letter to start from)
+PRINTINGS = _by_first_letter([(right, wrong) for wrong, right in CONFUSIONS if right])
 
 
 def _edits(word: str, table: dict[str, list[tuple[str, str]]] = MISREADINGS) -> set[str]:
@@ -127,6 +142,8 @@ def correction(word: str) -> str | None:
 
 
 def _cased(token: str, word: str) -> str | None:
+    # A capital B inside a lower-case word is a misread s ("iBsue", "workB").
+    token = token[0] + token[1:].replace("B", "b") if not token.isupper() else token
     if token.islower():
         return word
     if token.isupper():
@@ -142,14 +159,15 @@ def _plan(text: str) -> dict[str, str]:
     lower: Counter[str] = Counter()
     for token, n in tokens.items():
         lower[token.lower()] += n
+    # Evidence counts distinct non-words: a name the document repeats ("Weil") is one.
     need = max(MIN_DAMAGED, MIN_DAMAGED_SHARE * sum(tokens.values()))
     # Non-words first: without enough of them the document is not damaged, and
     # nothing else needs looking up (most documents stop here).
     non_words = [t for t in tokens if frequency(t.lower()) < NON_WORD]
-    if sum(tokens[t] for t in non_words) < need:
+    if len(non_words) < need:
         return {}
     plan = _corrections(non_words, tokens, lower)
-    if sum(tokens[t] for t in plan) < need:
+    if len(plan) < need:
         return {}
     # Real words: only a rare one can be beaten by a common word one confusion away.
     rare = [t for t in tokens if NON_WORD <= frequency(t.lower()) < RARE]
@@ -166,14 +184,17 @@ def _corrections(candidates: list[str], tokens: Counter[str], lower: Counter[str
         new = _cased(token, word)
         if new is None:
             continue
-        # A token the document repeats ("roods") or a real word ("ho") yields only to a
-        # word the document also uses, or one of the commonest ("he", "one"); a
-        # capitalised token the document repeats is a name ("TWA") unless the
-        # document also has its correction so written ("Cieek" beside "Creek").
-        repeated = lower[key] > 1 or frequency(key) >= NON_WORD
-        if repeated and not lower[word] and frequency(word) < COMMON:
+        # A word, even a rare one the document repeats ("roods"), yields only to a word
+        # the document also uses or one of the commonest ("ho" -> "he"); a capitalised
+        # token the document repeats is a name ("TWA") unless the document also has
+        # its correction so written ("Cieek" beside "Creek") or, in a capitalised
+        # word, that correction is one of the commonest ("Tho" -> "The").
+        common = frequency(word) >= COMMON
+        maybe_word = frequency(key) > 0 and (lower[key] > 1 or frequency(key) >= NON_WORD)
+        if maybe_word and not lower[word] and not common:
             continue
-        if tokens[token] > 1 and token[0].isupper() and new not in tokens:
+        name = tokens[token] > 1 and token[0].isupper() and new not in tokens
+        if name and (token.isupper() or not common):
             continue
         plan[token] = new
     return plan
@@ -185,34 +206,26 @@ def fix_ocr(text: str) -> tuple[str, int]:
         return text, 0
     count = 0
 
-    def token(match: re.Match[str]) -> str:
-        nonlocal count
-        new = plan.get(match.group())
-        if new is None:
-            return match.group()
-        count += 1
-        return new
+    def counted(replace: Callable[[re.Match[str]], str]) -> Callable[[re.Match[str]], str]:
+        def change(match: re.Match[str]) -> str:
+            nonlocal count
+            new = replace(match)
+            count += new != match.group()
+            return new
 
-    def mid_sentence(match: re.Match[str]) -> str:
-        nonlocal count
-        lower = match.group().lower()
-        if frequency(lower) < 1e-3:  # "in", "is", "it", "its", "into", "if"
-            return match.group()
-        count += 1
-        return lower
+        return change
 
-    def full_stop(match: re.Match[str]) -> str:
-        nonlocal count
-        count += 1
-        return "."
+    text, count = _join_split_words(text)
+    text = ANGLE_S.sub(counted(_angle_s), text)
+    text = TOKEN.sub(counted(lambda m: plan.get(m.group(), m.group())), text)
+    text = LOST_FULL_STOP.sub(counted(lambda m: "."), text)
+    text = STRAY_I.sub(counted(lambda m: ""), text)
+    return MID_SENTENCE_I.sub(counted(_mid_sentence), text), count
 
-    text, joins = _join_split_words(text)
-    count += joins
-    text = TOKEN.sub(token, text)
-    text = LOST_FULL_STOP.sub(full_stop, text)
-    text, n = STRAY_I.subn("", text)
-    count += n
-    return MID_SENTENCE_I.sub(mid_sentence, text), count
+
+def _mid_sentence(match: re.Match[str]) -> str:
+    lower = match.group().lower()
+    return lower if frequency(lower) >= 1e-3 else match.group()  # "in", "is", "it", "into"
 
 
 def _join_split_words(text: str) -> tuple[str, int]:
