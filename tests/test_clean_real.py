@@ -137,3 +137,8 @@ def test_a_name_repeated_in_clean_news_is_no_evidence_of_ocr_damage() -> None:
         "ruling was expected. Weil is a partner there, and TWA agreed with him.\n"
     )
     assert cleaned_text(text) == text
+
+
+def test_ocr_initials_glued_dashes_and_specks() -> None:
+    out = cleaned_text(OCR_DAMAGED + "POLICE.-Mr G B Brodie spoke | of it.\n")
+    assert out.endswith("POLICE. - Mr G. B. Brodie spoke of it.\n")

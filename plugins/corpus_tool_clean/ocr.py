@@ -78,6 +78,13 @@ def _angle_s(match: re.Match[str]) -> str:
     return match.group()
 
 
+# An initial before a name ("G B Brodie"): print drops the small dot after it.
+INITIAL = re.compile(r"(?<![\w.'’&-])[B-HJ-Z](?=[ \t]+[A-Z][a-z]|[ \t]+[B-HJ-Z][ \t])")
+# "POLICE FORCE.-We understand": the dash after a heading or a sentence, printed
+# close, is a dash between words; it gets the spaces the page's layout gave it.
+GLUED_DASH = re.compile(r"(?<=[.?!,;])-(?=[A-Z\"“‘'])")
+# A lone mark between words that no English text has alone: a speck on the page.
+SPECK = re.compile(r"(?<=[^\W\d_][ \t])[|¡_\\'ij][ \t]+(?=[^\W\d_])")
 # A lone "I" before a capitalised word: a column rule or a speck, not the pronoun.
 STRAY_I = re.compile(r"(?<![^\s])I[ \t]+(?=[A-Z])")
 # "In" after a lower-case word or a comma, not after a sentence's end.
@@ -220,6 +227,9 @@ def fix_ocr(text: str) -> tuple[str, int]:
     text = TOKEN.sub(counted(lambda m: plan.get(m.group(), m.group())), text)
     text = LOST_FULL_STOP.sub(counted(lambda m: "."), text)
     text = STRAY_I.sub(counted(lambda m: ""), text)
+    text = SPECK.sub(counted(lambda m: ""), text)
+    text = INITIAL.sub(counted(lambda m: m.group() + "."), text)
+    text = GLUED_DASH.sub(counted(lambda m: " - "), text)
     return MID_SENTENCE_I.sub(counted(_mid_sentence), text), count
 
 
