@@ -87,6 +87,7 @@ GLUED_DASH = re.compile(r"(?<=[.?!,;])-(?=[A-Z\"“‘'])")
 SPECK = re.compile(r"(?<=[^\W\d_][ \t])[|¡_\\'ij][ \t]+(?=[^\W\d_])")
 # A lone "I" before a capitalised word: a column rule or a speck, not the pronoun.
 STRAY_I = re.compile(r"(?<![^\s])I[ \t]+(?=[A-Z])")
+EDGE_MARKS = "\"'‘’“”.,;:!?()[]-–—…*"
 # "In" after a lower-case word or a comma, not after a sentence's end.
 MID_SENTENCE_I = re.compile(r"(?<=[a-z,;] )I[a-z]+\b")
 
@@ -162,22 +163,30 @@ def _cased(token: str, word: str) -> str | None:
 
 def _plan(text: str) -> dict[str, str]:
     """Each token to correct and its correction; empty for a document without OCR damage."""
+    share = _frequencies().get  # the hot loops: no function call per word
+    # A quick look first (most documents stop here): OCR damage leaves lower-case
+    # words that no word list knows; clean text seldom has one (its unknown words
+    # are names).
+    words = {w.strip(EDGE_MARKS) for w in set(text.split())}
+    if all(share(w, 0.0) or not (w.isalpha() and w.islower()) for w in words):
+        return {}
     tokens = Counter(TOKEN.findall(text))
-    lower: Counter[str] = Counter()
-    for token, n in tokens.items():
-        lower[token.lower()] += n
+    shares = {t: share(t.lower(), 0.0) for t in tokens}
     # Evidence counts distinct non-words: a name the document repeats ("Weil") is one.
     need = max(MIN_DAMAGED, MIN_DAMAGED_SHARE * sum(tokens.values()))
     # Non-words first: without enough of them the document is not damaged, and
     # nothing else needs looking up (most documents stop here).
-    non_words = [t for t in tokens if frequency(t.lower()) < NON_WORD]
+    non_words = [t for t, f in shares.items() if f < NON_WORD]
     if len(non_words) < need:
         return {}
+    lower: Counter[str] = Counter()
+    for token, n in tokens.items():
+        lower[token.lower()] += n
     plan = _corrections(non_words, tokens, lower)
     if len(plan) < need:
         return {}
     # Real words: only a rare one can be beaten by a common word one confusion away.
-    rare = [t for t in tokens if NON_WORD <= frequency(t.lower()) < RARE]
+    rare = [t for t, f in shares.items() if NON_WORD <= f < RARE]
     return {**plan, **_corrections(rare, tokens, lower)}
 
 
@@ -224,7 +233,16 @@ def fix_ocr(text: str) -> tuple[str, int]:
 
     text, count = _join_split_words(text)
     text = ANGLE_S.sub(counted(_angle_s), text)
-    text = TOKEN.sub(counted(lambda m: plan.get(m.group(), m.group())), text)
+
+    def token(match: re.Match[str]) -> str:
+        nonlocal count
+        new = plan.get(match.group())
+        if new is None:
+            return match.group()
+        count += 1
+        return new
+
+    text = TOKEN.sub(token, text)
     text = LOST_FULL_STOP.sub(counted(lambda m: "."), text)
     text = STRAY_I.sub(counted(lambda m: ""), text)
     text = SPECK.sub(counted(lambda m: ""), text)
@@ -241,30 +259,28 @@ def _mid_sentence(match: re.Match[str]) -> str:
 def _join_split_words(text: str) -> tuple[str, int]:
     """ "suc cessor", "Gov ernment", "mar\nkot": a word the scanner broke in two, where a
     half is no word and the two together are one (after one confusion at most)."""
+    words = list(PIECE.finditer(text))
+    share = _frequencies().get
+    pieces = {m.group() for m in words}
+    odd = {p for p in pieces if share(p.lower(), 0.0) < NON_WORD}
     parts: list[str] = []
     done = 0
-    words = list(PIECE.finditer(text))
-    i = 0
-    while i < len(words) - 1:
+    last = -1  # the index of the last piece already joined
+    for i in range(len(words) - 1):
         a, b = words[i], words[i + 1]
         head, tail = a.group(), b.group()
-        gap = text[a.end() : b.start()]
-        if (
-            GAP.fullmatch(gap)
-            and tail.islower()
-            and min(frequency(head.lower()), frequency(tail)) < NON_WORD
-        ):
-            joined = head + tail
-            word = joined.lower()
-            if frequency(word) < MIN_FREQUENCY:
-                word = correction(word) or ""
-            new = _cased(joined, word) if word else None
-            if new:
-                parts += [text[done : a.start()], new]
-                done = b.end()
-                i += 2
-                continue
-        i += 1
+        if i <= last or (head not in odd and tail not in odd) or not tail.islower():
+            continue
+        if not GAP.fullmatch(text, a.end(), b.start()):
+            continue
+        word = (head + tail).lower()
+        if share(word, 0.0) < MIN_FREQUENCY:
+            word = correction(word) or ""
+        new = _cased(head + tail, word) if word else None
+        if new:
+            parts += [text[done : a.start()], new]
+            done = b.end()
+            last = i + 1
     if not parts:
         return text, 0
     return "".join([*parts, text[done:]]), len(parts) // 2
