@@ -61,7 +61,7 @@ def test_spaces_before_marks_stay_where_they_are_the_house_style() -> None:
 OCR_DAMAGED = (
     "The meeting of tho council was held on Monday. Tbe mayor said that tho streets\n"
     "wero in bad order, aud that tho works would bo done before tho winter. He\n"
-    "thanked tho men who had worked on them, and the Cieek crossing will be opened.\n"
+    "thanked tho men who had worked on them, and the Cieek crossing will be opcned.\n"
 )
 
 
@@ -72,7 +72,7 @@ def test_ocr_confusions_are_corrected_where_the_document_shows_ocr_damage() -> N
         "were in bad order, and that the works would be done before the winter. He\n"
         "thanked the men who had worked on them, and the Creek crossing will be opened.\n"
     )
-    assert doc.meta["clean"]["repairs"]["ocr"] == 10
+    assert doc.meta["clean"]["repairs"]["ocr"] == 11
 
 
 def test_ocr_leaves_real_words_names_and_repeated_rare_words() -> None:
@@ -104,3 +104,41 @@ def test_ocr_repair_is_idempotent_and_can_be_skipped() -> None:
     once = cleaned_text(OCR_DAMAGED)
     assert cleaned_text(once) == once
     assert "tho council" in cleaned_text(OCR_DAMAGED, skip=["ocr"])
+
+
+def test_ocr_joins_a_word_broken_in_two_and_drops_a_stray_column_i() -> None:
+    out = cleaned_text(OCR_DAMAGED + "The new gov ernment met in the coun\ncil room.\nI The end.\n")
+    assert out.endswith("The new government met in the council room.\nThe end.\n")
+
+
+def test_ocr_restores_a_full_stop_lost_before_a_sentence_starter() -> None:
+    out = cleaned_text(OCR_DAMAGED + "The men left early They came back at noon.\n")
+    assert out.endswith("The men left early. They came back at noon.\n")
+
+
+def test_ocr_corrects_a_repeated_capitalised_token_only_beside_its_correction() -> None:
+    # "Cieek" twice with "Creek" elsewhere is a misreading; "TWA" twice is a name.
+    text = OCR_DAMAGED + "Cieek Road. Cieek Lane. The Creek Hotel. TWA Flight. TWA staff.\n"
+    assert cleaned_text(text).endswith(
+        "Creek Road. Creek Lane. The Creek Hotel. TWA Flight. TWA staff.\n"
+    )
+
+
+def test_ocr_reads_angle_marks_and_inner_capital_b_as_s() -> None:
+    out = cleaned_text(
+        OCR_DAMAGED + "The work continue« at noon; the iBsue of dollar» is closed.\n"
+    )
+    assert out.endswith("The work continues at noon; the issue of dollars is closed.\n")
+
+
+def test_a_name_repeated_in_clean_news_is_no_evidence_of_ocr_damage() -> None:
+    text = (
+        "Mr. Weil said the firm of Weil and Gotshal would appeal. Well, Weil added, the "
+        "ruling was expected. Weil is a partner there, and TWA agreed with him.\n"
+    )
+    assert cleaned_text(text) == text
+
+
+def test_ocr_initials_glued_dashes_and_specks() -> None:
+    out = cleaned_text(OCR_DAMAGED + "POLICE.-Mr G B Brodie spoke | of it.\n")
+    assert out.endswith("POLICE. - Mr G. B. Brodie spoke of it.\n")

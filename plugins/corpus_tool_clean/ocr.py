@@ -21,16 +21,19 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 
-from corpus_tool_clean.dictionary import frequency
+from corpus_tool_clean.dictionary import _frequencies, frequency
 
-# "printed:meant": single letters first, then the shapes that span two.
+# "printed:meant": single letters first, then the shapes that span two, then specks
+# read as a letter ("i:" is an i that should not be there).
 CONFUSIONS = [
     tuple(pair.split(":"))
     for pair in re.split(
         r"\s+",
         "o:e e:o c:e e:c o:a a:o c:o i:r r:i i:l l:i i:t l:t n:u u:n n:a u:a a:s a:n s:a "
-        "b:h h:b t:f f:t f:s v:y y:v rn:m m:rn in:m li:h h:li ii:u ii:h ri:n cl:d d:cl tb:th",
+        "b:h h:b b:s t:f f:t f:s v:y y:v j:y rn:m m:rn in:m li:h h:li ii:u ii:h ri:n cl:d d:cl "
+        "tb:th",
     )
 ]
 # The weight of one confusion against leaving the token as it is.
@@ -38,8 +41,15 @@ EDIT_WEIGHT = 0.01
 # A correction must beat the token by this factor, and be at least this common.
 MARGIN = 2.0
 MIN_FREQUENCY = 1e-6
+# Two confusions away, only a word at least this common.
+SECOND_MIN_FREQUENCY = 3e-6
 # A token rarer than this counts as a non-word.
 NON_WORD = 1e-6
+# A correction this common needs no support from the document.
+COMMON = 1e-3
+# A word this common cannot be beaten: its candidate would need MARGIN / EDIT_WEIGHT
+# times its frequency, more than "the" has.
+RARE = 3e-4
 # Evidence of OCR damage: this many non-word tokens with a correction, and this
 # share of the document's tokens.
 MIN_DAMAGED = 3
@@ -48,18 +58,73 @@ MIN_DAMAGED_SHARE = 0.005
 # Whole words of letters: not the halves of "George-street", "commis-" at a line
 # end, or "mustn't".
 TOKEN = re.compile(r"(?<![\w'’-])[^\W\d_]{2,}(?![\w-]|['’][^\W\d_])")
+# A word that starts sentences and is written lower-case inside them, after a
+# lower-case word: the full stop between them was lost ("the department The").
+LOST_FULL_STOP = re.compile(
+    r"(?<=[a-z])(?=[ \t\n]+(?:The|They|There|This|These|He|She|We|But|When)\b)"
+)
+# The halves of a broken word, and the gap between them: a space or a line break.
+PIECE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
+GAP = re.compile(r"[ \t]|[ \t]*\n[ \t]*")
+# « and » printed for an s inside or at the end of a word ("continue«", "[»]inking").
+ANGLE_S = re.compile(r"(?<![\w'’-])([^\W\d_]*)[«»]([^\W\d_]*)(?![\w'’-])")
+
+
+def _angle_s(match: re.Match[str]) -> str:
+    head, tail = match.groups()
+    word = head + "s" + tail
+    if (head or tail) and frequency(word.lower()) >= MIN_FREQUENCY:
+        return word
+    return match.group()
+
+
+# An initial before a name ("G B Brodie"): print drops the small dot after it.
+INITIAL = re.compile(r"(?<![\w.'’&-])[B-HJ-Z](?=[ \t]+[A-Z][a-z]|[ \t]+[B-HJ-Z][ \t])")
+# "POLICE FORCE.-We understand": the dash after a heading or a sentence, printed
+# close, is a dash between words; it gets the spaces the page's layout gave it.
+GLUED_DASH = re.compile(r"(?<=[.?!,;])-(?=[A-Z\"“‘'])")
+# A lone mark between words that no English text has alone: a speck on the page.
+SPECK = re.compile(r"(?<=[^\W\d_][ \t])[|¡_\\'ij][ \t]+(?=[^\W\d_])")
+# A lone "I" before a capitalised word: a column rule or a speck, not the pronoun.
+STRAY_I = re.compile(r"(?<![^\s])I[ \t]+(?=[A-Z])")
+EDGE_MARKS = "\"'‘’“”.,;:!?()[]-–—…*"
 # "In" after a lower-case word or a comma, not after a sentence's end.
 MID_SENTENCE_I = re.compile(r"(?<=[a-z,;] )I[a-z]+\b")
 
 
-def _edits(word: str) -> set[str]:
+def _by_first_letter(pairs: list[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
+    table: dict[str, list[tuple[str, str]]] = {}
+    for wrong, right in pairs:
+        table.setdefault(wrong[0], []).append((wrong, right))
+    return table
+
+
+MISREADINGS = _by_first_letter(CONFUSIONS)  # printed -> meant
+# meant -> printed (a speck printed as a letter has no meant letter to start from)
+PRINTINGS = _by_first_letter([(right, wrong) for wrong, right in CONFUSIONS if right])
+
+
+def _edits(word: str, table: dict[str, list[tuple[str, str]]] = MISREADINGS) -> set[str]:
+    """Every string one confusion away from ``word``."""
     out = set()
-    for wrong, right in CONFUSIONS:
-        start = word.find(wrong)
-        while start >= 0:
-            out.add(word[:start] + right + word[start + len(wrong) :])
-            start = word.find(wrong, start + 1)
+    for i, letter in enumerate(word):
+        for wrong, right in table.get(letter, ()):
+            if word.startswith(wrong, i):
+                out.add(word[:i] + right + word[i + len(wrong) :])
     return out
+
+
+@functools.cache
+def _misprints() -> dict[str, list[str]]:
+    """How a scanner could misprint each common word with one confusion, by the misprint:
+    a token's own misreadings looked up here give the words two confusions away
+    without generating them all."""
+    table: dict[str, list[str]] = {}
+    for word, share in _frequencies().items():
+        if share >= SECOND_MIN_FREQUENCY and word.isalpha():
+            for printed in _edits(word, PRINTINGS):
+                table.setdefault(printed, []).append(word)
+    return table
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -71,9 +136,11 @@ def correction(word: str) -> str | None:
     own = frequency(word)
     best, best_score = None, own * MARGIN
     first = _edits(word)
-    choices = [(first, EDIT_WEIGHT)]
-    if own < NON_WORD:  # a non-word: two confusions
-        choices.append((_second(word, first), EDIT_WEIGHT**2))
+    choices: list[tuple[Iterable[str], float]] = [(first, EDIT_WEIGHT)]
+    if own < NON_WORD and len(word) >= 3:  # a non-word: two confusions too
+        misprints = _misprints()
+        second = {w for e1 in first for w in misprints.get(e1, ())}
+        choices.append((second - first - {word}, EDIT_WEIGHT**2))
     for candidates, weight in choices:
         for candidate in candidates:
             f = frequency(candidate)
@@ -82,13 +149,9 @@ def correction(word: str) -> str | None:
     return best
 
 
-def _second(word: str, first: set[str]) -> set[str]:
-    if len(word) < 3:
-        return set()
-    return {e2 for e1 in first for e2 in _edits(e1)} - first
-
-
 def _cased(token: str, word: str) -> str | None:
+    # A capital B inside a lower-case word is a misread s ("iBsue", "workB").
+    token = token[0] + token[1:].replace("B", "b") if not token.isupper() else token
     if token.islower():
         return word
     if token.isupper():
@@ -99,32 +162,57 @@ def _cased(token: str, word: str) -> str | None:
 
 
 def _plan(text: str) -> dict[str, str]:
+    """Each token to correct and its correction; empty for a document without OCR damage."""
+    share = _frequencies().get  # the hot loops: no function call per word
+    # A quick look first (most documents stop here): OCR damage leaves lower-case
+    # words that no word list knows; clean text seldom has one (its unknown words
+    # are names).
+    words = {w.strip(EDGE_MARKS) for w in set(text.split())}
+    if all(share(w, 0.0) or not (w.isalpha() and w.islower()) for w in words):
+        return {}
     tokens = Counter(TOKEN.findall(text))
-    lower = Counter(t.lower() for t in tokens.elements())
-    plan: dict[str, str] = {}
-    damaged = 0
+    shares = {t: share(t.lower(), 0.0) for t in tokens}
+    # Evidence counts distinct non-words: a name the document repeats ("Weil") is one.
+    need = max(MIN_DAMAGED, MIN_DAMAGED_SHARE * sum(tokens.values()))
+    # Non-words first: without enough of them the document is not damaged, and
+    # nothing else needs looking up (most documents stop here).
+    non_words = [t for t, f in shares.items() if f < NON_WORD]
+    if len(non_words) < need:
+        return {}
+    lower: Counter[str] = Counter()
     for token, n in tokens.items():
+        lower[token.lower()] += n
+    plan = _corrections(non_words, tokens, lower)
+    if len(plan) < need:
+        return {}
+    # Real words: only a rare one can be beaten by a common word one confusion away.
+    rare = [t for t, f in shares.items() if NON_WORD <= f < RARE]
+    return {**plan, **_corrections(rare, tokens, lower)}
+
+
+def _corrections(candidates: list[str], tokens: Counter[str], lower: Counter[str]) -> dict:
+    plan = {}
+    for token in candidates:
         key = token.lower()
         word = correction(key)
         if word is None:
             continue
-        real = frequency(key) >= NON_WORD
-        # A token the document repeats ("roods") or a real word ("ho") yields only to a
-        # word the document also uses; a capitalised token the document repeats is a
-        # name unless its lower-case form is there too ("Tho" beside "tho").
-        if (real or lower[key] > 1) and not lower[word]:
-            continue
-        if n > 1 and token[0].isupper() and lower[key] == n:
-            continue
         new = _cased(token, word)
         if new is None:
             continue
+        # A word, even a rare one the document repeats ("roods"), yields only to a word
+        # the document also uses or one of the commonest ("ho" -> "he"); a capitalised
+        # token the document repeats is a name ("TWA") unless the document also has
+        # its correction so written ("Cieek" beside "Creek") or, in a capitalised
+        # word, that correction is one of the commonest ("Tho" -> "The").
+        common = frequency(word) >= COMMON
+        maybe_word = frequency(key) > 0 and (lower[key] > 1 or frequency(key) >= NON_WORD)
+        if maybe_word and not lower[word] and not common:
+            continue
+        name = tokens[token] > 1 and token[0].isupper() and new not in tokens
+        if name and (token.isupper() or not common):
+            continue
         plan[token] = new
-        if not real:
-            damaged += n
-    total = sum(tokens.values())
-    if damaged < MIN_DAMAGED or damaged < MIN_DAMAGED_SHARE * total:
-        return {}
     return plan
 
 
@@ -134,6 +222,18 @@ def fix_ocr(text: str) -> tuple[str, int]:
         return text, 0
     count = 0
 
+    def counted(replace: Callable[[re.Match[str]], str]) -> Callable[[re.Match[str]], str]:
+        def change(match: re.Match[str]) -> str:
+            nonlocal count
+            new = replace(match)
+            count += new != match.group()
+            return new
+
+        return change
+
+    text, count = _join_split_words(text)
+    text = ANGLE_S.sub(counted(_angle_s), text)
+
     def token(match: re.Match[str]) -> str:
         nonlocal count
         new = plan.get(match.group())
@@ -142,13 +242,45 @@ def fix_ocr(text: str) -> tuple[str, int]:
         count += 1
         return new
 
-    def mid_sentence(match: re.Match[str]) -> str:
-        nonlocal count
-        lower = match.group().lower()
-        if frequency(lower) < 1e-3:  # "in", "is", "it", "its", "into", "if"
-            return match.group()
-        count += 1
-        return lower
-
     text = TOKEN.sub(token, text)
-    return MID_SENTENCE_I.sub(mid_sentence, text), count
+    text = LOST_FULL_STOP.sub(counted(lambda m: "."), text)
+    text = STRAY_I.sub(counted(lambda m: ""), text)
+    text = SPECK.sub(counted(lambda m: ""), text)
+    text = INITIAL.sub(counted(lambda m: m.group() + "."), text)
+    text = GLUED_DASH.sub(counted(lambda m: " - "), text)
+    return MID_SENTENCE_I.sub(counted(_mid_sentence), text), count
+
+
+def _mid_sentence(match: re.Match[str]) -> str:
+    lower = match.group().lower()
+    return lower if frequency(lower) >= 1e-3 else match.group()  # "in", "is", "it", "into"
+
+
+def _join_split_words(text: str) -> tuple[str, int]:
+    """ "suc cessor", "Gov ernment", "mar\nkot": a word the scanner broke in two, where a
+    half is no word and the two together are one (after one confusion at most)."""
+    words = list(PIECE.finditer(text))
+    share = _frequencies().get
+    pieces = {m.group() for m in words}
+    odd = {p for p in pieces if share(p.lower(), 0.0) < NON_WORD}
+    parts: list[str] = []
+    done = 0
+    last = -1  # the index of the last piece already joined
+    for i in range(len(words) - 1):
+        a, b = words[i], words[i + 1]
+        head, tail = a.group(), b.group()
+        if i <= last or (head not in odd and tail not in odd) or not tail.islower():
+            continue
+        if not GAP.fullmatch(text, a.end(), b.start()):
+            continue
+        word = (head + tail).lower()
+        if share(word, 0.0) < MIN_FREQUENCY:
+            word = correction(word) or ""
+        new = _cased(head + tail, word) if word else None
+        if new:
+            parts += [text[done : a.start()], new]
+            done = b.end()
+            last = i + 1
+    if not parts:
+        return text, 0
+    return "".join([*parts, text[done:]]), len(parts) // 2
