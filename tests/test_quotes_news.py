@@ -246,3 +246,27 @@ def test_flattened_paragraphs_of_one_quotation_are_split_at_the_repeated_mark() 
         ("The proposal is bad. The process is worse.", "direct", "Tom Hind"),
         ("So we are here. We want answers,", "direct", "Tom Hind"),
     ]
+
+
+def test_hyphenated_office_is_no_part_of_the_name() -> None:
+    text = (
+        "European Vice-President Ana Ruiz spoke in Davos. "
+        "Ruiz said that “blaming others will not resolve the problems,” to applause."
+    )
+    assert speakers(text) == ["Ana Ruiz"]
+
+
+def test_verbs_that_double_their_last_letter() -> None:
+    text = (
+        "“It did not take me long,” quipped Dan Greer, who lives nearby.\n"
+        "“We were wrong,” admitted Rosa Vidal."
+    )
+    assert speakers(text) == ["Dan Greer", "Rosa Vidal"]
+
+
+def test_clause_under_a_conjunction_does_not_introduce_the_quote() -> None:
+    text = (
+        "Rhea Vance leads the ministry. Vance said even though Canada believes the penalty "
+        "is wrong, “travellers need to be aware that it exists.”"
+    )
+    assert speakers(text) == ["Rhea Vance"]

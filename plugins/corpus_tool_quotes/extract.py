@@ -44,6 +44,9 @@ _CLAUSE_END = re.compile(
 _PRONOUN_SUBJECT = re.compile(r"(He|She)\b")
 # A reporting verb's object up to a quote: "called the plan a “", "promised a “"
 _GOVERNED = re.compile(r"[^\S\n]+(?:(?!that\b)[\w’'-]+[^\S\n]+){0,3}\Z")
+_SUBORDINATE = re.compile(
+    r"\b(?:though|although|because|while|if|whether|since|unless|as)[^\S\n]+\Z"
+)
 _WINDOW = 400  # how far a sentence may reach either side of a quote
 # Words a title in title case leaves in lower case: The Wolf of Wall Street
 _TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for"))
@@ -147,6 +150,13 @@ class _Document:
         elif sent_start == open_:
             return None
         cue = self.speakers.last_cue(sent_start, open_)
+        # "Roe said even though Canada believes ...": a clause under a conjunction is not
+        # the one introducing the quote
+        while cue is not None and _SUBORDINATE.search(text, max(0, cue.pos - 30), cue.pos):
+            earlier = self.speakers.last_cue(sent_start, cue.pos)
+            if earlier is None:
+                break
+            cue = earlier
         if cue is None or _INTRO_TAIL.match(text, cue.end, open_) is None:
             return None
         return self._resolve(cue)
@@ -229,7 +239,13 @@ class _Document:
                     kind, speaker = SCARE, None  # Stevie Wonder’s “Signed, Sealed, Delivered”
                 else:
                     if speaker is None:
-                        sent_end = _sentence_end(text, close + 1, para_end)
+                        # A quote ending in a full stop ends its sentence: a clause after
+                        # it belongs to the next one
+                        sent_end = (
+                            close + 1
+                            if content[-1:] in ".!?…"
+                            else _sentence_end(text, close + 1, para_end)
+                        )
                         speaker = self.sentence_cue(open_, close, sent_start, sent_end)
                     kind = PARTIAL if speaker or (len(words) >= 4 and not title_like) else SCARE
             yield {

@@ -39,6 +39,13 @@ def _inflect(verb: str) -> set[str]:
         forms |= {verb + "es", verb + "ed", verb + "ing"}
     else:
         forms |= {verb + "s", verb + "ed", verb + "ing"}
+    if (
+        len(verb) > 2
+        and verb[-1] not in "aeiouwxy"
+        and verb[-2] in "aeiou"
+        and (verb[-3] not in "aeiou" or verb[-4:-2] == "qu")
+    ):
+        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}  # quipped, admitted
     if verb in _IRREGULAR:
         forms.discard(verb + "ed")
     return forms

@@ -344,6 +344,8 @@ def clean_name(phrase: str, offset: int) -> tuple[str, int, int]:
         after_title = i == 0 or tokens[i - 1][0].lower() in TITLES
         if word in TITLES or (_is_connector(word) and after_title):
             break
+        if "-" in word and any(part in TITLES for part in word.split("-")):
+            break  # Vice-President, Secretary-General
         if word == tokens[i][0] and not _is_connector(word) and word not in _PARTICLES:
             break  # a common noun of the role: "Cambridge cartoonist Andre Campbell"
         keep = i
@@ -531,12 +533,32 @@ class Speakers:
 
     def _last_person(self, offset: int, gender: str | None) -> str | None:
         since = offset - _PEOPLE_WINDOW
-        people = self.people_near(since, offset)
         named = self._named[
             bisect.bisect_left(self._named, (since, "")) : bisect.bisect_left(
                 self._named, (offset, "")
             )
         ]
+        # Most often the last person named as a speaker, or someone since, is meant:
+        # look there first, and over the whole window only when no one there fits.
+        last = next((p for p, n in reversed(named) if _person_like(self.full_name(n))), None)
+        if last is not None:
+            people = self.people_between(last, offset)
+            recent = [(p, n) for p, n in named if p >= last]
+            found = self._pick(offset, last, people, recent, gender)
+            if found is not None:
+                return found
+        return self._pick(offset, since, self.people_near(since, offset), named, gender)
+
+    def _pick(
+        self,
+        offset: int,
+        since: int,
+        people: list[tuple[int, str, bool]],
+        named: list[tuple[int, str]],
+        gender: str | None,
+    ) -> str | None:
+        """The latest person of ``people`` and ``named`` who is a subject or a speaker and
+        whose gender does not contradict ``gender``, else the latest such person."""
         mentions = sorted(people + [(pos, name, True) for pos, name in named])
         genders = self._genders(since, offset, mentions) if gender else {}
         fallback = None
