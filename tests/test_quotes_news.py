@@ -270,3 +270,30 @@ def test_clause_under_a_conjunction_does_not_introduce_the_quote() -> None:
         "is wrong, “travellers need to be aware that it exists.”"
     )
     assert speakers(text) == ["Rhea Vance"]
+
+
+# -- speakers named without a reporting clause of their own ------------------------------------
+
+
+def test_according_to_after_the_quote() -> None:
+    text = (
+        "“We do not have a working addictions system,” according to Dr. Rina Moss, a family "
+        "doctor in Halifax."
+    )
+    assert speakers(text) == ["Rina Moss"]
+
+
+def test_participle_after_a_comma_takes_the_subject_of_the_sentence() -> None:
+    text = (
+        "Ministry spokeswoman Hua Lin shot back on Tuesday. Lin is new.\n"
+        "She declined to comment, saying the matter “is between me and the government.”"
+    )
+    assert speakers(text) == ["Hua Lin"]
+
+
+def test_subject_of_a_sentence_ending_in_a_colon() -> None:
+    text = (
+        "Dave Marten runs a clinic. Marten, the doctor on the South Shore, is blunt:\n"
+        "“They are going to uncover things that are horrifying.”"
+    )
+    assert speakers(text) == ["Dave Marten"]

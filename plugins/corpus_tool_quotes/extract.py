@@ -47,6 +47,11 @@ _GOVERNED = re.compile(r"[^\S\n]+(?:(?!that\b)[\w’'-]+[^\S\n]+){0,3}\Z")
 _SUBORDINATE = re.compile(
     r"\b(?:though|although|because|while|if|whether|since|unless|as)[^\S\n]+\Z"
 )
+# A reporting participle after a comma: its subject is the sentence's
+_PARTICIPLE = re.compile(
+    r",[^\S\n]+(?:saying|calling|testifying|adding|arguing|noting|warning|insisting"
+    r"|describing|telling|writing|claiming|explaining)\b"
+)
 _WINDOW = 400  # how far a sentence may reach either side of a quote
 # Words a title in title case leaves in lower case: The Wolf of Wall Street
 _TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for"))
@@ -133,6 +138,11 @@ class _Document:
             if match:
                 speaker, start = speaker_of(match)
                 return self.speakers.resolve(speaker, start, match.group("verb"))
+        according = ACCORDING_TO.match(text, pos)  # ,” according to Dr. Rina Moss
+        if according is not None and according.group("speaker"):
+            return self.speakers.resolve(
+                according.group("speaker"), according.start("speaker"), None
+            )
         return None
 
     def attribution_before(self, open_: int, sent_start: int, para_start: int) -> Speaker | None:
@@ -179,6 +189,9 @@ class _Document:
         if according is not None and not self.speakers.inside_quote(according.start()):
             group = "speaker" if according.group("speaker") else "poss"
             return self.speakers.resolve(according.group(group), according.start(group), None)
+        if _PARTICIPLE.search(text, sent_start, open_):
+            # "Hua shot back on Tuesday, saying Canada should “...”": the sentence's subject
+            return self.subject_of(sent_start, open_)
         return None
 
     def governing_cue(self, open_: int, sent_start: int) -> Speaker | None:
@@ -304,11 +317,14 @@ class _Document:
         end = open_
         while end > para_start and text[end - 1].isspace():
             end -= 1
-        if end <= para_start or text[end - 1] not in ".!?…":
+        if end <= para_start or text[end - 1] not in ".!?…:":
             return None
         start = _sentence_start(text, end - 1, para_start)
         while start < end and text[start].isspace():
             start += 1
+        if text[end - 1] == ":":
+            # "Martell, the doctor on the South Shore, is more blunt: “...”"
+            return self.subject_of(start, end)
         pronoun = _PRONOUN_SUBJECT.match(text, start, end)
         if pronoun:
             return self.speakers.resolve(pronoun.group(), start, None)
@@ -316,6 +332,20 @@ class _Document:
         if name is None:
             return None
         return Speaker(self.speakers.full_name(name), start, start + len(name), None, name)
+
+    def subject_of(self, start: int, end: int) -> Speaker | None:
+        """The person opening the sentence at ``start`` as its subject: a pronoun, a
+        person's name, or a surname the text gives a forename elsewhere."""
+        text = self.text
+        pronoun = _PRONOUN_SUBJECT.match(text, start, end)
+        if pronoun:
+            return self.speakers.resolve(pronoun.group(), start, None)
+        name = self.speakers.subject_at(start) or self.speakers.surnames().get(
+            text[start:end].split(" ", 1)[0].rstrip(",")
+        )
+        if name is None:
+            return None
+        return Speaker(self.speakers.full_name(name), start, None, None, name)
 
 
 def _adjacent(text: str, last_close: int, open_: int) -> bool:
