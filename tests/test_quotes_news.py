@@ -297,3 +297,19 @@ def test_subject_of_a_sentence_ending_in_a_colon() -> None:
         "“They are going to uncover things that are horrifying.”"
     )
     assert speakers(text) == ["Dave Marten"]
+
+
+def test_quotation_over_paragraphs_takes_the_clause_after_its_last_part() -> None:
+    text = (
+        "“The process is flawed,” Tom Hind said Monday. “The proposal is bad.\n\n"
+        "“So people decide with lousy information.\n\n"
+        "“We want answers,” Hind added.\n\n"
+        "The rally is on Sunday."
+    )
+    rows = quotes(text)
+    assert [(r["text"], r["speaker"]) for r in rows] == [
+        ("The process is flawed,", "Tom Hind"),
+        ("The proposal is bad.", "Tom Hind"),
+        ("So people decide with lousy information.", "Tom Hind"),
+        ("We want answers,", "Tom Hind"),
+    ]

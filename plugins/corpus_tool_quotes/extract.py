@@ -113,8 +113,8 @@ class _Document:
             if quote.depth == 0:  # a nested quote is part of the one around it
                 start, end = _trim(text, quote.start, quote.end)
                 if start < end:
-                    self.quotes.append((quote.open, quote.close, start, end))
-        self.speakers = Speakers(text, [(o, c + 1) for o, c, _, _ in self.quotes])
+                    self.quotes.append((quote.open, quote.close, start, end, quote.continued))
+        self.speakers = Speakers(text, [(q[0], q[1] + 1) for q in self.quotes])
         self.breaks = [m.start() for m in re.finditer("\n", text)]
 
     def paragraph(self, open_: int, close: int) -> tuple[int, int]:
@@ -144,6 +144,14 @@ class _Document:
                 according.group("speaker"), according.start("speaker"), None
             )
         return None
+
+    def final_attribution(self, i: int) -> Speaker | None:
+        """The reporting clause after the last part of a quotation running over several
+        paragraphs, from its part ``i``: “...\n\n“...,” Hinderks added."""
+        while i + 1 < len(self.quotes) and self.quotes[i][4]:
+            i += 1
+        _, close, start, end, _ = self.quotes[i]
+        return self.attribution_after(close, self.text[start:end])
 
     def attribution_before(self, open_: int, sent_start: int, para_start: int) -> Speaker | None:
         """A reporting clause introducing the quote: Zakharova added: “...”"""
@@ -214,7 +222,7 @@ class _Document:
     def rows(self) -> Iterator[dict[str, Any]]:
         text = self.text
         last_direct: tuple[int, Speaker | None] | None = None  # (closing mark, speaker)
-        for open_, close, start, end in self.quotes:
+        for i, (open_, close, start, end, continued) in enumerate(self.quotes):
             content = text[start:end]
             words = content.split()
             para_start, para_end = self.paragraph(open_, close)
@@ -225,8 +233,10 @@ class _Document:
             # "Job satisfaction: “...”", "The website concludes: “...”": a statement
             after_colon = _last_char(text, open_, para_start) == ":"
 
-            after = self.attribution_after(close, content)
+            after = self.attribution_after(close, content) if not continued else None
             intro = self.attribution_before(open_, sent_start, para_start) if not after else None
+            if continued and not intro:
+                after = self.final_attribution(i)
             speaker = after or intro
             title_like = all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words)
 

@@ -394,9 +394,13 @@ class Speakers:
             self._cue_starts = [c.pos for c in self._cues]
             for cue in self._cues:
                 if cue.speaker[:1].isupper() and cue.speaker.lower() not in PRONOUNS:
-                    name, _, _ = clean_name(cue.speaker, 0)
+                    name, name_start, _ = clean_name(cue.speaker, 0)
                     if _is_name(name):
                         self._named.append((cue.pos, name))
+                        if name_start:  # Serbian Foreign Minister Serrakovic: a person
+                            self._titles.setdefault(self.full_name(name), set()).update(
+                                cue.speaker[:name_start].lower().split()
+                            )
             self._named.sort()
         return self._cues
 
@@ -566,6 +570,8 @@ class Speakers:
             name = self.full_name(name)
             if not _person_like(name) or (gender and genders.get(name, gender) != gender):
                 continue
+            if " " not in name and name not in genders and name not in self._titles:
+                continue  # one word with no title, never called "he" or "she": Edmonton
             if subject:
                 return name
             fallback = fallback or name
