@@ -313,3 +313,30 @@ def test_quotation_over_paragraphs_takes_the_clause_after_its_last_part() -> Non
         ("So people decide with lousy information.", "Tom Hind"),
         ("We want answers,", "Tom Hind"),
     ]
+
+
+# -- 7. words of a document are its issuer's ------------------------------------------------
+
+
+def test_statement_released_by_an_institution_is_the_institution_s() -> None:
+    text = (
+        "“All countries must respect the rule of law,” said a statement released by the "
+        "Prime Minister's Office."
+    )
+    assert speakers(text) == ["Prime Minister's Office"]
+
+
+def test_the_agency_stands_for_the_institution_named_before() -> None:
+    text = (
+        "The State Department called for their release.\n"
+        "“We share Canada’s commitment to the rule of law,” the agency said."
+    )
+    assert speakers(text) == ["State Department"]
+
+
+def test_role_before_a_name_in_an_inverted_clause_of_running_text() -> None:
+    text = (
+        "“It worked,” says Harbour Trust director Adam Jolek. “We are setting ourselves up "
+        "for more.”"
+    )
+    assert speakers(text) == ["Adam Jolek", "Adam Jolek"]

@@ -90,7 +90,8 @@ _CLAUSAL = r"(?:and|or|but|that|which|who|he|she|it|they|we|i|you|said|says)"
 _NOT_HEAD = rf"(?:{_CLAUSAL}|to|by|in|on|at|of|for|from|with|as|into|than|first)"
 # "the government", "a spokesman for the ministry", "the lanky, bespectacled professor"
 _NOUN_PHRASE = (
-    rf"{_DET}{_SP}(?:(?!{_CLAUSAL}\b)[\w\-’']++,?{_SP}){{0,3}}?(?!{_NOT_HEAD}\b)[a-z][\w\-]*+\b"
+    rf"{_DET}{_SP}(?:(?!(?:{_CLAUSAL}|the|an?)\b)[\w\-’']++,?{_SP}){{0,3}}?"
+    rf"(?!{_NOT_HEAD}\b)[a-z][\w\-]*+\b"
 )
 # The same after its verb, as long as it goes up to the end of the clause, and with no
 # comma (one would start an apposition): said the rookie defenceman, brother of ...
@@ -148,7 +149,9 @@ _NAMED_PART = re.compile(
 # An -ing form reports speech only after a form of "be": he was saying (not: Cerf, warning)
 _PROGRESSIVE = re.compile(rf"\b(?:is|are|was|were|been|be)[^\S\n]+{_AUXES}\Z")
 # An inverted clause in running text: says Ingabire, ...
-_INVERTED = re.compile(rf"{_SP}(?P<speaker>(?:[Tt]he{_SP})?{_NAME})\b")
+_INVERTED = re.compile(
+    rf"{_SP}(?P<speaker>{_ROLE_AND_NAME}{_PHRASE_END}|(?:[Tt]he{_SP})?{_NAME})\b"
+)
 # Speakers named without a reporting verb.
 ACCORDING_TO = re.compile(
     rf"\b(?:[Aa]ccording{_SP}to{_SP}(?P<speaker>(?:{_DET}{_SP})?{_NAME}|him|her|them)"
@@ -172,6 +175,11 @@ _PEOPLE_WINDOW = 2000  # how far back a pronoun looks for a person who is no spe
 _ROLE_TRIM = re.compile(r"^(?:(?:[Tt]he|[Aa]n?|Mr|Mrs|Ms|Miss)\.?\s+)|[\s,]+$")
 # ", 62, a retired nurse," after a name: the words of its apposition
 _APPOSITION_TEXT = re.compile(r",[^\S\n]+([^,.;:“”\"\n]{1,80})")
+# "a statement released by the Prime Minister's Office", "a statement from the EU"
+_ISSUED_BY = re.compile(
+    rf"{_SP}(?:(?:released|issued|sent|posted|published){_SP})?(?:by|from){_SP}"
+    rf"(?P<name>(?:[Tt]he{_SP})?{_NAME})"
+)
 _BLOCK = 2000  # people are found block by block, where pronouns need them
 _GENDER_REACH = 250  # how far after a name a "he" or "she" is taken to be that person
 _GENDER_OF = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -326,6 +334,10 @@ def clean_name(phrase: str, offset: int) -> tuple[str, int, int]:
         if tokens[0][0].lower() in NOT_NAMES:
             description = description[0].lower() + description[1:]
         return description, offset + first, offset + len(phrase)
+    if len(tokens) > 1 and tokens[-1][0].lower() in ORGANISATIONS:
+        # "State Department", "Cloverdale Minor Hockey Association": an institution, whole
+        first = tokens[0][1]
+        return phrase[first:], offset + first, offset + len(phrase)
     # "Currie’s Larry Pizzi": the name after a possessive
     for i in range(len(tokens) - 1, 0, -1):
         if tokens[i - 1][0].endswith(("’s", "'s")):
@@ -713,7 +725,7 @@ class Speakers:
         if name.lower() in NOT_NAMES or name.endswith(("’s", "'s")):
             return None  # "Bolivia’s": the owner of something, not a speaker
         if not name[:1].isupper():  # a description: "the mayor", "her statement"
-            person = self.described(name, s)
+            person = self.described(name, s) or self._issuer(name, s, e)
             return Speaker(person or name, s, e, verb, name, name if person else None)
         self.cues  # noqa: B018 - the scan must not come later and drop this name
         bisect.insort(self._named, (start, name))
@@ -760,6 +772,31 @@ class Speakers:
             if head in titles.get(name, ()) or head in self._titles.get(name, ()):
                 return name
         return self._last_person(offset, None)
+
+    def _issuer(self, description: str, start: int, end: int) -> str | None:
+        """Who issued a document or is an institution named by a description: "a
+        statement released by the Prime Minister's Office" names it; "the agency",
+        "the statement" stand for the last institution named as a speaker."""
+        words = _WORD.findall(description.lower())
+        head = words[-1] if words else ""
+        if head not in DOCUMENT_NOUNS and head not in ORGANISATIONS:
+            return None
+        by = _ISSUED_BY.match(self.text, end)
+        if by is not None:
+            return re.sub(r"^[Tt]he\s+", "", by.group("name"))  # an institution, kept whole
+        if words[0] != "the":
+            return None
+        self.cues  # noqa: B018 - makes sure the named speakers are known
+        named = self._named[
+            bisect.bisect_left(self._named, (start - _PEOPLE_WINDOW, "")) : bisect.bisect_left(
+                self._named, (start, "")
+            )
+        ]
+        for _, name in reversed(named):
+            name = self.full_name(name)
+            if not _person_like(name) and " and " not in name and name[:1].isupper():
+                return name
+        return None
 
     def _titles_in(self, people: list[tuple[int, str, bool]]) -> dict[str, set[str]]:
         """The lowercase words the text gives each of ``people`` as a title before the
