@@ -340,3 +340,21 @@ def test_role_before_a_name_in_an_inverted_clause_of_running_text() -> None:
         "for more.”"
     )
     assert speakers(text) == ["Adam Jolek", "Adam Jolek"]
+
+
+def test_reporting_clause_reaches_a_quote_past_an_aside_with_commas() -> None:
+    text = (
+        "Josh Malin said all three levels of government — municipal, provincial and federal "
+        "— should be “working in tandem” on housing."
+    )
+    rows = quotes(text)
+    assert [(r["kind"], r["speaker"]) for r in rows] == [("partial", "Josh Malin")]
+
+
+def test_clause_under_although_does_not_reach_past_its_comma() -> None:
+    text = (
+        "Although he cited the charter to show the position is “unwavering”, many readers "
+        "think the country is not “actively” opposed."
+    )
+    rows = quotes(text)
+    assert [r["kind"] for r in rows] == ["partial", "scare"]

@@ -45,13 +45,14 @@ _PRONOUN_SUBJECT = re.compile(r"(He|She)\b")
 # A reporting verb's object up to a quote: "called the plan a “", "promised a “"
 _GOVERNED = re.compile(r"[^\S\n]+(?:(?!that\b)[\w’'-]+[^\S\n]+){0,3}\Z")
 _SUBORDINATE = re.compile(
-    r"\b(?:though|although|because|while|if|whether|since|unless|as)[^\S\n]+\Z"
+    r"\b(?:though|although|because|while|if|whether|since|unless|as)[^\S\n]+\Z", re.I
 )
 # A reporting participle after a comma: its subject is the sentence's
 _PARTICIPLE = re.compile(
     r",[^\S\n]+(?:saying|calling|testifying|adding|arguing|noting|warning|insisting"
     r"|describing|telling|writing|claiming|explaining)\b"
 )
+_OTHER_CLAUSE = re.compile(r";|,[^\S\n]+(?:and|but|or|while|whereas|as|although|though)\b")
 _WINDOW = 400  # how far a sentence may reach either side of a quote
 # Words a title in title case leaves in lower case: The Wolf of Wall Street
 _TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for"))
@@ -185,10 +186,16 @@ class _Document:
         """The reporting clause of the sentence around a fragment, nearest first."""
         text = self.text
         for cue in reversed(self.speakers.cues_between(sent_start, open_)):
-            # A comma between clause and quote usually starts another clause, except
-            # the one closing an aside: Drones, he said, are “...”
-            between = text[cue.end:open_].lstrip(" ,")
-            if cue.end <= open_ and not re.search(r"[,;]", between):
+            # A clause joined by a semicolon or a conjunction after a comma is another
+            # speaker's (Roe spoke, but critics called it “...”); an aside is not
+            # (Drones, he said, are “...”; Roe said all three levels, federal too, “...”)
+            between = text[cue.end:open_]
+            subordinate = _SUBORDINATE.search(text, max(0, cue.pos - 30), cue.pos)
+            if (
+                cue.end <= open_
+                and not _OTHER_CLAUSE.search(between)
+                and not (subordinate and "," in between)  # Although he said X, many say “”
+            ):
                 return self._resolve(cue)
         after = self.speakers.cues_between(close + 1, sent_end)
         if after:
