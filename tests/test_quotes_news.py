@@ -358,3 +358,19 @@ def test_clause_under_although_does_not_reach_past_its_comma() -> None:
     )
     rows = quotes(text)
     assert [r["kind"] for r in rows] == ["partial", "scare"]
+
+
+def test_apposition_with_an_abbreviated_state_before_the_verb() -> None:
+    text = (
+        "Rep. Lucia Roybal Avila, D-Calif., the incoming chairwoman, said in an interview "
+        "that her office is ready. “Our goal is to keep our promises,” she said."
+    )
+    assert speakers(text) == ["Lucia Roybal Avila"]
+
+
+def test_participle_takes_a_subject_with_a_role_before_the_name() -> None:
+    text = (
+        "Foreign Ministry spokeswoman Hua Lin shot back on Tuesday, saying Canada should "
+        "“respect the rule of law.”"
+    )
+    assert speakers(text) == ["Hua Lin"]

@@ -21,6 +21,7 @@ from corpus_tool_quotes.speakers import (
     AFTER_QUOTE,
     DESCRIBED_SPEAKER,
     SPEAKER_VERB,
+    SUBJECT_WITH_ROLE,
     VERB_SPEAKER,
     Cue,
     Speaker,
@@ -360,9 +361,13 @@ class _Document:
         name = self.speakers.subject_at(start) or self.speakers.surnames().get(
             text[start:end].split(" ", 1)[0].rstrip(",")
         )
-        if name is None:
+        if name is not None:
+            return Speaker(self.speakers.full_name(name), start, None, None, name)
+        # "Foreign Ministry spokeswoman Hua Chunying shot back": a role, then the name
+        subject = SUBJECT_WITH_ROLE.match(text, start, end)
+        if subject is None:
             return None
-        return Speaker(self.speakers.full_name(name), start, None, None, name)
+        return self.speakers.resolve(subject.group("speaker"), start, None)
 
 
 def _adjacent(text: str, last_close: int, open_: int) -> bool:

@@ -135,6 +135,8 @@ DESCRIBED_SPEAKER = re.compile(
     rf"(?:[a-z][\w\-]*{_SP}){{0,4}}[a-z][\w\-]*,{_SP}(?P<speaker>{_NAME}),{_SP}{_AUXES}"
     rf"(?P<verb>{_VERB})\b"
 )
+# A sentence opening with a role and a name, then its verb: Ministry spokeswoman Hua Lin shot
+SUBJECT_WITH_ROLE = re.compile(rf"(?P<speaker>{_ROLE_AND_NAME}|{_NAME})(?={_SP}[a-z])")
 # What may stand between a closing mark and its attribution.
 AFTER_QUOTE = re.compile(r"’?[^\S\n]*[,;—–-]?[^\S\n]*")  # ’ ends a closing pair ’’
 # The subject of a reporting verb, found backwards from the verb.
@@ -214,14 +216,18 @@ def _barrier(text: str, lo: int, hi: int) -> int:
     """Where the search for a subject ending at ``hi`` may start, at ``lo`` or later.
 
     Same matches, fewer attempts: a subject never holds one of _NEVER_IN_SUBJECT,
-    nor a full stop other than an initial's (U.S., F.) or a title's (Mr.), so it
-    starts after the last of them.
+    nor a full stop followed by a space other than an initial's (U.S., F.) or a
+    title's (Mr.), so it starts after the last of them.
     """
     start = max([lo, *(text.rfind(ch, lo, hi) + 1 for ch in _NEVER_IN_SUBJECT)])
     stop = text.rfind(".", start, hi)
     while stop > start:
         before = text[max(start, stop - 4) : stop].split()  # the title, if it is one
-        if not text[stop - 1].isupper() and (not before or before[-1] not in _TITLE_WORDS):
+        if (
+            not text[stop - 1].isupper()
+            and (not before or before[-1] not in _TITLE_WORDS)
+            and text[stop + 1 : stop + 2].isspace()  # "D-Calif.," stays inside an apposition
+        ):
             return stop + 1
         stop = text.rfind(".", start, stop)
     return start
