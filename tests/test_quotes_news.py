@@ -374,3 +374,12 @@ def test_participle_takes_a_subject_with_a_role_before_the_name() -> None:
         "“respect the rule of law.”"
     )
     assert speakers(text) == ["Hua Lin"]
+
+
+def test_paragraph_opening_with_a_name_the_sentence_calls_he() -> None:
+    text = (
+        "Hiram Macken hid under a desk. Macken is 40.\n\n"
+        "Mamadou Dial was on a business trip when he ended up in a room with guests.\n\n"
+        "“They told us by text that the police knew we were there,” he said."
+    )
+    assert speakers(text) == ["Mamadou Dial"]

@@ -182,6 +182,7 @@ _ISSUED_BY = re.compile(
     rf"{_SP}(?:(?:released|issued|sent|posted|published){_SP})?(?:by|from){_SP}"
     rf"(?P<name>(?:[Tt]he{_SP})?{_NAME})"
 )
+_PRONOUN_SOON = re.compile(r"[^\S\n]+[a-z][^.!?\n]{0,120}?\b(?:he|she)\b")
 _BLOCK = 2000  # people are found block by block, where pronouns need them
 _GENDER_REACH = 250  # how far after a name a "he" or "she" is taken to be that person
 _GENDER_OF = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -699,6 +700,13 @@ class Speakers:
             return None
         described = _APPOSITION_AFTER.match(self.text, match.end()) is not None
         if described or self._word_counts[words[-1]] > self.text.count(" ".join(words)):
+            return " ".join(words)
+        # "Mamadou Dia was on a business trip when he ...": a paragraph opening with a
+        # name that the next words call "he" or "she"
+        start = match.start()
+        if (start == 0 or self.text[start - 1] == "\n") and _PRONOUN_SOON.match(
+            self.text, match.end()
+        ):
             return " ".join(words)
         return None
 
