@@ -383,3 +383,20 @@ def test_paragraph_opening_with_a_name_the_sentence_calls_he() -> None:
         "“They told us by text that the police knew we were there,” he said."
     )
     assert speakers(text) == ["Mamadou Dial"]
+
+
+def test_title_abbreviation_does_not_end_the_sentence() -> None:
+    text = (
+        "Others are wary. Sen. Rick Shelton of Alabama, the committee's chairman, said Sunday "
+        "a long standoff makes all sides look “silly.”"
+    )
+    rows = quotes(text)
+    assert [(r["kind"], r["speaker"]) for r in rows] == [("partial", "Rick Shelton")]
+
+
+def test_a_list_joined_by_and_is_no_new_clause() -> None:
+    text = (
+        "Josh Malin said he thinks all levels — municipal, provincial, and federal — should "
+        "be “working in tandem” on housing."
+    )
+    assert speakers(text) == ["Josh Malin"]

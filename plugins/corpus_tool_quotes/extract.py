@@ -33,7 +33,10 @@ DIRECT, PARTIAL, SCARE = "direct", "partial", "scare"
 
 # A sentence ends at . ! ? or … followed by a space (abbreviations are checked apart).
 SENTENCE_END = re.compile(r"[.!?…]+[”\"’]?(?=\s)")
-_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Prof)|(?:^|[\s.])[A-Z])\.\Z")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|Jr|Sr)"
+    r"|(?:^|[\s.])[A-Z])\.\Z"
+)
 # What may follow a reporting clause right before a direct quote: "added: “", "told the BBC, “"
 _INTRO_TAIL = re.compile(r"(?:[^.!?“”\"\n]{0,80}?[:,])?[^\S\n]*\Z")
 # What may follow a reporting clause that ends a sentence: Smith said. / said on Monday
@@ -53,7 +56,9 @@ _PARTICIPLE = re.compile(
     r",[^\S\n]+(?:saying|calling|testifying|adding|arguing|noting|warning|insisting"
     r"|describing|telling|writing|claiming|explaining)\b"
 )
-_OTHER_CLAUSE = re.compile(r";|,[^\S\n]+(?:and|but|or|while|whereas|as|although|though)\b")
+_OTHER_CLAUSE = re.compile(
+    r";|,[^\S\n]+(?:and|but|or|while|whereas|as|although|though)[^\S\n]+\w+[^\S\n]+\w"
+)
 _WINDOW = 400  # how far a sentence may reach either side of a quote
 # Words a title in title case leaves in lower case: The Wolf of Wall Street
 _TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for"))
