@@ -400,3 +400,24 @@ def test_a_list_joined_by_and_is_no_new_clause() -> None:
         "be “working in tandem” on housing."
     )
     assert speakers(text) == ["Josh Malin"]
+
+
+# -- 7. not quotations at all ----------------------------------------------------------------
+
+
+def test_headlines_of_linked_stories_and_videos_are_no_quotations() -> None:
+    text = (
+        "READ MORE: ‘It becomes a nightmare’: the rise of the viral bomb threat\n\n"
+        "WATCH: Police warn of rise in ‘sextortion’ cases\n\n"
+        "WATCH BELOW: The province is cancelling sessions after “inflamed rhetoric.”\n\n"
+        "“This game is about getting people to respond,” Kevin Hale said."
+    )
+    assert [r["text"] for r in quotes(text)] == ["This game is about getting people to respond,"]
+
+
+def test_a_name_given_in_quotes_is_no_quotation() -> None:
+    text = (
+        "Elon Musk says the system, simply called ‘loop,’ is a first step.\n"
+        "The wrestler Dwayne “The Rock” Johnson nicknamed his dog “Hobbs.”"
+    )
+    assert {r["kind"] for r in quotes(text)} == {"scare"}

@@ -59,6 +59,13 @@ _PARTICIPLE = re.compile(
 _OTHER_CLAUSE = re.compile(
     r";|,[^\S\n]+(?:and|but|or|while|whereas|as|although|though)[^\S\n]+\w+[^\S\n]+\w"
 )
+# The label of a link or a video at the start of a paragraph: READ MORE: “...”
+_NAVIGATION = re.compile(
+    r"[^\S\n]*(?:READ MORE|MORE|READ|RELATED|WATCH|WATCH BELOW|LISTEN|VIDEO|PHOTOS|SEE ALSO"
+    r"|ALSO READ|CLICK HERE|SIGN UP|[A-Z ]{0,40}\bBELOW):"
+)
+# Words that give a name rather than words said: called ‘loop’, dubbed “The Rock”
+_NAMING = frozenset(("called", "named", "dubbed", "nicknamed", "titled", "entitled", "aka"))
 _WINDOW = 400  # how far a sentence may reach either side of a quote
 # Words a title in title case leaves in lower case: The Wolf of Wall Street
 _TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for"))
@@ -239,6 +246,12 @@ class _Document:
             content = text[start:end]
             words = content.split()
             para_start, para_end = self.paragraph(open_, close)
+            if _NAVIGATION.match(text, para_start):
+                continue  # READ MORE: “...”, WATCH: a linked story's headline, no quotation
+            lead = text[max(para_start, open_ - 30):open_].split()
+            lead_word = lead[-1].strip(",:;(").lower() if lead else ""
+            # a system called ‘loop’, a horse named “Lucky”: a name, nobody's words
+            naming = lead_word in _NAMING and len(words) <= 4
             sent_start = _sentence_start(text, open_, para_start)
             opens_sentence = not text[sent_start:open_].strip(" \t—–-•*")
             if opens_sentence:
@@ -253,7 +266,9 @@ class _Document:
             speaker = after or intro
             title_like = all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words)
 
-            if (opens_sentence or intro or after_colon) and (
+            if naming:
+                kind, speaker = SCARE, None
+            elif (opens_sentence or intro or after_colon) and (
                 speaker or (len(words) >= 3 and not title_like)
             ):
                 kind = DIRECT
@@ -261,8 +276,6 @@ class _Document:
                     speaker = self._context_speaker(open_, para_start, last_direct)
                 last_direct = (close, speaker)
             else:
-                lead = text[max(para_start, open_ - 30):open_].split()
-                lead_word = lead[-1].strip(",:;(").lower() if lead else ""
                 if speaker is None and not title_like:
                     # A short quoted phrase governed by a reporting verb is the speaker's:
                     # Roe called the plan “a fairy tale”, promised a “new era”
