@@ -183,7 +183,7 @@ _ISSUED_BY = re.compile(
     rf"(?P<name>(?:[Tt]he{_SP})?{_NAME})"
 )
 _PRONOUN_SOON = re.compile(r"[^\S\n]+[a-z][^.!?\n]{0,120}?\b(?:he|she)\b")
-_BLOCK = 2000  # people are found block by block, where pronouns need them
+_BLOCK = 500  # people are found block by block, where pronouns need them
 _GENDER_REACH = 250  # how far after a name a "he" or "she" is taken to be that person
 _GENDER_OF = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
@@ -565,7 +565,7 @@ class Speakers:
         # look there first, and over the whole window only when no one there fits.
         last = next((p for p, n in reversed(named) if _person_like(self.full_name(n))), None)
         if last is not None:
-            people = self.people_between(last, offset)
+            people = self.people_near(last, offset)
             recent = [(p, n) for p, n in named if p >= last]
             found = self._pick(offset, last, people, recent, gender)
             if found is not None:
