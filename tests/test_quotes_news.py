@@ -421,3 +421,12 @@ def test_a_name_given_in_quotes_is_no_quotation() -> None:
         "The wrestler Dwayne “The Rock” Johnson nicknamed his dog “Hobbs.”"
     )
     assert {r["kind"] for r in quotes(text)} == {"scare"}
+
+
+def test_phrasal_verbs_first_person_determiners_and_repeat() -> None:
+    text = (
+        "“You are talking about one genre only,” points out the laid-back shop owner.\n"
+        "“No, that is the mom,” says my two-year-old.\n"
+        "“He is gone,” the father repeated."
+    )
+    assert speakers(text) == ["the laid-back shop owner", "my two-year-old", "the father"]

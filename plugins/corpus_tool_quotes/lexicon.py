@@ -17,7 +17,7 @@ _REPORTING = """
     recount reiterate remark reply report respond retort reveal say scream shout
     sigh state stress suggest tell testify threaten tweet urge vow warn whisper
     wonder write cheer confess think believe feel reckon remember mutter enthuse
-    chant concur quote criticise criticize read call express label dub
+    chant concur quote criticise criticize read call express label dub repeat
 """
 _IRREGULAR = {
     "say": ["said"],

@@ -82,7 +82,8 @@ _NAME = (
 )
 # A determiner, or a possessive name in its place: Campbell’s partner, the union's president
 _DET = (
-    rf"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[{_UPPER}][^\W\d_]*+[’']s)"
+    rf"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur"
+    rf"|[{_UPPER}][^\W\d_]*+[’']s)"
 )
 # Words that join clauses or stand for someone: never inside a description, and no
 # description ends in a preposition (its cultural heritage and, a bit embarrassed to).
@@ -126,7 +127,7 @@ SPEAKER_VERB = re.compile(
 )
 # Right after a closing mark: ,” said John Herbst / ,” added the minister
 VERB_SPEAKER = re.compile(
-    rf"(?P<verb>{_VERB}){_SP}(?P<speaker>{_ROLE_AND_NAME}{_PHRASE_END}"
+    rf"(?P<verb>{_VERB})(?:{_SP}(?:out|back|up))?{_SP}(?P<speaker>{_ROLE_AND_NAME}{_PHRASE_END}"
     rf"|{_WHOLE_NOUN_PHRASE}{_PHRASE_END}|(?:{_DET}{_SP})?{_NAME}|{_NOUN_PHRASE}|{_PRONOUN})\b"
     rf"(?![’'])(?P<apposition>,{_SP}{_NAME}(?=[^\S\n]*(?:[.,;]|\Z)))?"
 )
