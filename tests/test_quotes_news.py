@@ -430,3 +430,19 @@ def test_phrasal_verbs_first_person_determiners_and_repeat() -> None:
         "“He is gone,” the father repeated."
     )
     assert speakers(text) == ["the laid-back shop owner", "my two-year-old", "the father"]
+
+
+def test_an_unnamed_relative_is_not_the_last_person_named() -> None:
+    text = (
+        "Jason Spinner was killed in the attack. Spinner was 40.\n"
+        "“He is gone,” the father repeated into his phone."
+    )
+    assert speakers(text) == ["the father"]
+
+
+def test_a_preposition_never_opens_a_role() -> None:
+    text = (
+        "“The situation may change,” Alexei Malin, a Moscow-based expert, said about the "
+        "planned U.S. withdrawal."
+    )
+    assert speakers(text) == ["Alexei Malin"]

@@ -105,6 +105,12 @@ DOCUMENT_NOUNS = _words("""
     report ruling decision notice filing submission document website affidavit
 """)
 
+# People a description names by kinship: "the father said" is someone the text has not named.
+KIN = _words("""
+    father mother son daughter wife husband brother sister man woman boy girl parent
+    uncle aunt grandmother grandfather friend neighbour neighbor
+""")
+
 # Capitalised words that start a sentence rather than a name.
 NOT_NAMES = _words("""
     the a an and but or so yet in on at as if when while then this that these those

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from corpus_tool_quotes.lexicon import (
     DOCUMENT_NOUNS,
     INVERTIBLE_VERBS,
+    KIN,
     NOT_NAMES,
     NOT_PERSON_WORDS,
     ORGANISATIONS,
@@ -107,7 +108,8 @@ _PHRASE_END = (
 # Words of a role standing before a name: UFCW Local 832 president, then-mayoral
 # candidate, Campbell’s partner (no clause word and no preposition: "manager of X" is X's).
 _ROLE_WORD = (
-    rf"(?!(?:{_CLAUSAL}|of|at|for|from|in|on|with|by|to|as|into|than)\b)"
+    rf"(?!(?:{_CLAUSAL}|of|at|for|from|in|on|with|by|to|as|into|than|about|after|before"
+    rf"|over|during|against|since|through|the|an?)\b)"
     rf"(?:{_NAME}|[\w\-’'&]++)"
 )
 _ROLE_AND_NAME = rf"(?:{_DET}{_SP})?(?:{_ROLE_WORD}{_SP}){{1,6}}?{_NAME}"
@@ -786,6 +788,8 @@ class Speakers:
         for _, name, _ in reversed(people):
             if head in titles.get(name, ()) or head in self._titles.get(name, ()):
                 return name
+        if head in KIN:
+            return None  # "the father", "the woman": someone the text has not named
         return self._last_person(offset, None)
 
     def _issuer(self, description: str, start: int, end: int) -> str | None:
