@@ -75,15 +75,16 @@ def test_closing_mark_typed_as_an_opening_mark() -> None:
     assert {(r["start"], r["end"]) for r in rows} >= {(1593, 1700), (1854, 2040), (4899, 4933)}
 
 
-def test_quote_over_several_paragraphs_is_one_quote() -> None:
+def test_quote_over_several_paragraphs_is_one_row_per_paragraph() -> None:
     text = ("The mayor said:\n"
             "“We tried everything we could.\n"
             "“Nobody listened until the river rose.”\n"
             "Officials disagreed.")
-    row = only(text)
-    assert row["text"] == ("We tried everything we could.\n"
-                           "“Nobody listened until the river rose.")
-    assert (row["kind"], row["speaker"]) == ("direct", "the mayor")
+    rows = quotes(text)
+    assert [(r["text"], r["kind"], r["speaker"]) for r in rows] == [
+        ("We tried everything we could.", "direct", "the mayor"),
+        ("Nobody listened until the river rose.", "direct", "the mayor"),
+    ]
 
 
 def test_unbalanced_mark_never_swallows_the_rest_of_the_document() -> None:

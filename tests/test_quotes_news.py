@@ -246,3 +246,203 @@ def test_flattened_paragraphs_of_one_quotation_are_split_at_the_repeated_mark() 
         ("The proposal is bad. The process is worse.", "direct", "Tom Hind"),
         ("So we are here. We want answers,", "direct", "Tom Hind"),
     ]
+
+
+def test_hyphenated_office_is_no_part_of_the_name() -> None:
+    text = (
+        "European Vice-President Ana Ruiz spoke in Davos. "
+        "Ruiz said that “blaming others will not resolve the problems,” to applause."
+    )
+    assert speakers(text) == ["Ana Ruiz"]
+
+
+def test_verbs_that_double_their_last_letter() -> None:
+    text = (
+        "“It did not take me long,” quipped Dan Greer, who lives nearby.\n"
+        "“We were wrong,” admitted Rosa Vidal."
+    )
+    assert speakers(text) == ["Dan Greer", "Rosa Vidal"]
+
+
+def test_clause_under_a_conjunction_does_not_introduce_the_quote() -> None:
+    text = (
+        "Rhea Vance leads the ministry. Vance said even though Canada believes the penalty "
+        "is wrong, “travellers need to be aware that it exists.”"
+    )
+    assert speakers(text) == ["Rhea Vance"]
+
+
+# -- speakers named without a reporting clause of their own ------------------------------------
+
+
+def test_according_to_after_the_quote() -> None:
+    text = (
+        "“We do not have a working addictions system,” according to Dr. Rina Moss, a family "
+        "doctor in Halifax."
+    )
+    assert speakers(text) == ["Rina Moss"]
+
+
+def test_participle_after_a_comma_takes_the_subject_of_the_sentence() -> None:
+    text = (
+        "Ministry spokeswoman Hua Lin shot back on Tuesday. Lin is new.\n"
+        "She declined to comment, saying the matter “is between me and the government.”"
+    )
+    assert speakers(text) == ["Hua Lin"]
+
+
+def test_subject_of_a_sentence_ending_in_a_colon() -> None:
+    text = (
+        "Dave Marten runs a clinic. Marten, the doctor on the South Shore, is blunt:\n"
+        "“They are going to uncover things that are horrifying.”"
+    )
+    assert speakers(text) == ["Dave Marten"]
+
+
+def test_quotation_over_paragraphs_takes_the_clause_after_its_last_part() -> None:
+    text = (
+        "“The process is flawed,” Tom Hind said Monday. “The proposal is bad.\n\n"
+        "“So people decide with lousy information.\n\n"
+        "“We want answers,” Hind added.\n\n"
+        "The rally is on Sunday."
+    )
+    rows = quotes(text)
+    assert [(r["text"], r["speaker"]) for r in rows] == [
+        ("The process is flawed,", "Tom Hind"),
+        ("The proposal is bad.", "Tom Hind"),
+        ("So people decide with lousy information.", "Tom Hind"),
+        ("We want answers,", "Tom Hind"),
+    ]
+
+
+# -- 7. words of a document are its issuer's ------------------------------------------------
+
+
+def test_statement_released_by_an_institution_is_the_institution_s() -> None:
+    text = (
+        "“All countries must respect the rule of law,” said a statement released by the "
+        "Prime Minister's Office."
+    )
+    assert speakers(text) == ["Prime Minister's Office"]
+
+
+def test_the_agency_stands_for_the_institution_named_before() -> None:
+    text = (
+        "The State Department called for their release.\n"
+        "“We share Canada’s commitment to the rule of law,” the agency said."
+    )
+    assert speakers(text) == ["State Department"]
+
+
+def test_role_before_a_name_in_an_inverted_clause_of_running_text() -> None:
+    text = (
+        "“It worked,” says Harbour Trust director Adam Jolek. “We are setting ourselves up "
+        "for more.”"
+    )
+    assert speakers(text) == ["Adam Jolek", "Adam Jolek"]
+
+
+def test_reporting_clause_reaches_a_quote_past_an_aside_with_commas() -> None:
+    text = (
+        "Josh Malin said all three levels of government — municipal, provincial and federal "
+        "— should be “working in tandem” on housing."
+    )
+    rows = quotes(text)
+    assert [(r["kind"], r["speaker"]) for r in rows] == [("partial", "Josh Malin")]
+
+
+def test_clause_under_although_does_not_reach_past_its_comma() -> None:
+    text = (
+        "Although he cited the charter to show the position is “unwavering”, many readers "
+        "think the country is not “actively” opposed."
+    )
+    rows = quotes(text)
+    assert [r["kind"] for r in rows] == ["partial", "scare"]
+
+
+def test_apposition_with_an_abbreviated_state_before_the_verb() -> None:
+    text = (
+        "Rep. Lucia Roybal Avila, D-Calif., the incoming chairwoman, said in an interview "
+        "that her office is ready. “Our goal is to keep our promises,” she said."
+    )
+    assert speakers(text) == ["Lucia Roybal Avila"]
+
+
+def test_participle_takes_a_subject_with_a_role_before_the_name() -> None:
+    text = (
+        "Foreign Ministry spokeswoman Hua Lin shot back on Tuesday, saying Canada should "
+        "“respect the rule of law.”"
+    )
+    assert speakers(text) == ["Hua Lin"]
+
+
+def test_paragraph_opening_with_a_name_the_sentence_calls_he() -> None:
+    text = (
+        "Hiram Macken hid under a desk. Macken is 40.\n\n"
+        "Mamadou Dial was on a business trip when he ended up in a room with guests.\n\n"
+        "“They told us by text that the police knew we were there,” he said."
+    )
+    assert speakers(text) == ["Mamadou Dial"]
+
+
+def test_title_abbreviation_does_not_end_the_sentence() -> None:
+    text = (
+        "Others are wary. Sen. Rick Shelton of Alabama, the committee's chairman, said Sunday "
+        "a long standoff makes all sides look “silly.”"
+    )
+    rows = quotes(text)
+    assert [(r["kind"], r["speaker"]) for r in rows] == [("partial", "Rick Shelton")]
+
+
+def test_a_list_joined_by_and_is_no_new_clause() -> None:
+    text = (
+        "Josh Malin said he thinks all levels — municipal, provincial, and federal — should "
+        "be “working in tandem” on housing."
+    )
+    assert speakers(text) == ["Josh Malin"]
+
+
+# -- 7. not quotations at all ----------------------------------------------------------------
+
+
+def test_headlines_of_linked_stories_and_videos_are_no_quotations() -> None:
+    text = (
+        "READ MORE: ‘It becomes a nightmare’: the rise of the viral bomb threat\n\n"
+        "WATCH: Police warn of rise in ‘sextortion’ cases\n\n"
+        "WATCH BELOW: The province is cancelling sessions after “inflamed rhetoric.”\n\n"
+        "“This game is about getting people to respond,” Kevin Hale said."
+    )
+    assert [r["text"] for r in quotes(text)] == ["This game is about getting people to respond,"]
+
+
+def test_a_name_given_in_quotes_is_no_quotation() -> None:
+    text = (
+        "Elon Musk says the system, simply called ‘loop,’ is a first step.\n"
+        "The wrestler Dwayne “The Rock” Johnson nicknamed his dog “Hobbs.”"
+    )
+    assert {r["kind"] for r in quotes(text)} == {"scare"}
+
+
+def test_phrasal_verbs_first_person_determiners_and_repeat() -> None:
+    text = (
+        "“You are talking about one genre only,” points out the laid-back shop owner.\n"
+        "“No, that is the mom,” says my two-year-old.\n"
+        "“He is gone,” the father repeated."
+    )
+    assert speakers(text) == ["the laid-back shop owner", "my two-year-old", "the father"]
+
+
+def test_an_unnamed_relative_is_not_the_last_person_named() -> None:
+    text = (
+        "Jason Spinner was killed in the attack. Spinner was 40.\n"
+        "“He is gone,” the father repeated into his phone."
+    )
+    assert speakers(text) == ["the father"]
+
+
+def test_a_preposition_never_opens_a_role() -> None:
+    text = (
+        "“The situation may change,” Alexei Malin, a Moscow-based expert, said about the "
+        "planned U.S. withdrawal."
+    )
+    assert speakers(text) == ["Alexei Malin"]

@@ -21,6 +21,7 @@ from corpus_tool_quotes.speakers import (
     AFTER_QUOTE,
     DESCRIBED_SPEAKER,
     SPEAKER_VERB,
+    SUBJECT_WITH_ROLE,
     VERB_SPEAKER,
     Cue,
     Speaker,
@@ -32,7 +33,10 @@ DIRECT, PARTIAL, SCARE = "direct", "partial", "scare"
 
 # A sentence ends at . ! ? or … followed by a space (abbreviations are checked apart).
 SENTENCE_END = re.compile(r"[.!?…]+[”\"’]?(?=\s)")
-_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Prof)|(?:^|[\s.])[A-Z])\.\Z")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|Jr|Sr)"
+    r"|(?:^|[\s.])[A-Z])\.\Z"
+)
 # What may follow a reporting clause right before a direct quote: "added: “", "told the BBC, “"
 _INTRO_TAIL = re.compile(r"(?:[^.!?“”\"\n]{0,80}?[:,])?[^\S\n]*\Z")
 # What may follow a reporting clause that ends a sentence: Smith said. / said on Monday
@@ -44,6 +48,24 @@ _CLAUSE_END = re.compile(
 _PRONOUN_SUBJECT = re.compile(r"(He|She)\b")
 # A reporting verb's object up to a quote: "called the plan a “", "promised a “"
 _GOVERNED = re.compile(r"[^\S\n]+(?:(?!that\b)[\w’'-]+[^\S\n]+){0,3}\Z")
+_SUBORDINATE = re.compile(
+    r"\b(?:though|although|because|while|if|whether|since|unless|as)[^\S\n]+\Z", re.I
+)
+# A reporting participle after a comma: its subject is the sentence's
+_PARTICIPLE = re.compile(
+    r",[^\S\n]+(?:saying|calling|testifying|adding|arguing|noting|warning|insisting"
+    r"|describing|telling|writing|claiming|explaining)\b"
+)
+_OTHER_CLAUSE = re.compile(
+    r";|,[^\S\n]+(?:and|but|or|while|whereas|as|although|though)[^\S\n]+\w+[^\S\n]+\w"
+)
+# The label of a link or a video at the start of a paragraph: READ MORE: “...”
+_NAVIGATION = re.compile(
+    r"[^\S\n]*(?:READ MORE|MORE|READ|RELATED|WATCH|WATCH BELOW|LISTEN|VIDEO|PHOTOS|SEE ALSO"
+    r"|ALSO READ|CLICK HERE|SIGN UP|[A-Z ]{0,40}\bBELOW):"
+)
+# Words that give a name rather than words said: called ‘loop’, dubbed “The Rock”
+_NAMING = frozenset(("called", "named", "dubbed", "nicknamed", "titled", "entitled", "aka"))
 _WINDOW = 400  # how far a sentence may reach either side of a quote
 # Words a title in title case leaves in lower case: The Wolf of Wall Street
 _TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for"))
@@ -105,8 +127,8 @@ class _Document:
             if quote.depth == 0:  # a nested quote is part of the one around it
                 start, end = _trim(text, quote.start, quote.end)
                 if start < end:
-                    self.quotes.append((quote.open, quote.close, start, end))
-        self.speakers = Speakers(text, [(o, c + 1) for o, c, _, _ in self.quotes])
+                    self.quotes.append((quote.open, quote.close, start, end, quote.continued))
+        self.speakers = Speakers(text, [(q[0], q[1] + 1) for q in self.quotes])
         self.breaks = [m.start() for m in re.finditer("\n", text)]
 
     def paragraph(self, open_: int, close: int) -> tuple[int, int]:
@@ -130,7 +152,20 @@ class _Document:
             if match:
                 speaker, start = speaker_of(match)
                 return self.speakers.resolve(speaker, start, match.group("verb"))
+        according = ACCORDING_TO.match(text, pos)  # ,” according to Dr. Rina Moss
+        if according is not None and according.group("speaker"):
+            return self.speakers.resolve(
+                according.group("speaker"), according.start("speaker"), None
+            )
         return None
+
+    def final_attribution(self, i: int) -> Speaker | None:
+        """The reporting clause after the last part of a quotation running over several
+        paragraphs, from its part ``i``: “...\n\n“...,” Hinderks added."""
+        while i + 1 < len(self.quotes) and self.quotes[i][4]:
+            i += 1
+        _, close, start, end, _ = self.quotes[i]
+        return self.attribution_after(close, self.text[start:end])
 
     def attribution_before(self, open_: int, sent_start: int, para_start: int) -> Speaker | None:
         """A reporting clause introducing the quote: Zakharova added: “...”"""
@@ -147,6 +182,13 @@ class _Document:
         elif sent_start == open_:
             return None
         cue = self.speakers.last_cue(sent_start, open_)
+        # "Roe said even though Canada believes ...": a clause under a conjunction is not
+        # the one introducing the quote
+        while cue is not None and _SUBORDINATE.search(text, max(0, cue.pos - 30), cue.pos):
+            earlier = self.speakers.last_cue(sent_start, cue.pos)
+            if earlier is None:
+                break
+            cue = earlier
         if cue is None or _INTRO_TAIL.match(text, cue.end, open_) is None:
             return None
         return self._resolve(cue)
@@ -157,10 +199,16 @@ class _Document:
         """The reporting clause of the sentence around a fragment, nearest first."""
         text = self.text
         for cue in reversed(self.speakers.cues_between(sent_start, open_)):
-            # A comma between clause and quote usually starts another clause, except
-            # the one closing an aside: Drones, he said, are “...”
-            between = text[cue.end:open_].lstrip(" ,")
-            if cue.end <= open_ and not re.search(r"[,;]", between):
+            # A clause joined by a semicolon or a conjunction after a comma is another
+            # speaker's (Roe spoke, but critics called it “...”); an aside is not
+            # (Drones, he said, are “...”; Roe said all three levels, federal too, “...”)
+            between = text[cue.end:open_]
+            subordinate = _SUBORDINATE.search(text, max(0, cue.pos - 30), cue.pos)
+            if (
+                cue.end <= open_
+                and not _OTHER_CLAUSE.search(between)
+                and not (subordinate and "," in between)  # Although he said X, many say “”
+            ):
                 return self._resolve(cue)
         after = self.speakers.cues_between(close + 1, sent_end)
         if after:
@@ -169,6 +217,9 @@ class _Document:
         if according is not None and not self.speakers.inside_quote(according.start()):
             group = "speaker" if according.group("speaker") else "poss"
             return self.speakers.resolve(according.group(group), according.start(group), None)
+        if _PARTICIPLE.search(text, sent_start, open_):
+            # "Hua shot back on Tuesday, saying Canada should “...”": the sentence's subject
+            return self.subject_of(sent_start, open_)
         return None
 
     def governing_cue(self, open_: int, sent_start: int) -> Speaker | None:
@@ -191,10 +242,16 @@ class _Document:
     def rows(self) -> Iterator[dict[str, Any]]:
         text = self.text
         last_direct: tuple[int, Speaker | None] | None = None  # (closing mark, speaker)
-        for open_, close, start, end in self.quotes:
+        for i, (open_, close, start, end, continued) in enumerate(self.quotes):
             content = text[start:end]
             words = content.split()
             para_start, para_end = self.paragraph(open_, close)
+            if _NAVIGATION.match(text, para_start):
+                continue  # READ MORE: “...”, WATCH: a linked story's headline, no quotation
+            lead = text[max(para_start, open_ - 30):open_].split()
+            lead_word = lead[-1].strip(",:;(").lower() if lead else ""
+            # a system called ‘loop’, a horse named “Lucky”: a name, nobody's words
+            naming = lead_word in _NAMING and len(words) <= 4
             sent_start = _sentence_start(text, open_, para_start)
             opens_sentence = not text[sent_start:open_].strip(" \t—–-•*")
             if opens_sentence:
@@ -202,12 +259,16 @@ class _Document:
             # "Job satisfaction: “...”", "The website concludes: “...”": a statement
             after_colon = _last_char(text, open_, para_start) == ":"
 
-            after = self.attribution_after(close, content)
+            after = self.attribution_after(close, content) if not continued else None
             intro = self.attribution_before(open_, sent_start, para_start) if not after else None
+            if continued and not intro:
+                after = self.final_attribution(i)
             speaker = after or intro
             title_like = all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words)
 
-            if (opens_sentence or intro or after_colon) and (
+            if naming:
+                kind, speaker = SCARE, None
+            elif (opens_sentence or intro or after_colon) and (
                 speaker or (len(words) >= 3 and not title_like)
             ):
                 kind = DIRECT
@@ -215,8 +276,6 @@ class _Document:
                     speaker = self._context_speaker(open_, para_start, last_direct)
                 last_direct = (close, speaker)
             else:
-                lead = text[max(para_start, open_ - 30):open_].split()
-                lead_word = lead[-1].strip(",:;(").lower() if lead else ""
                 if speaker is None and not title_like:
                     # A short quoted phrase governed by a reporting verb is the speaker's:
                     # Roe called the plan “a fairy tale”, promised a “new era”
@@ -229,7 +288,13 @@ class _Document:
                     kind, speaker = SCARE, None  # Stevie Wonder’s “Signed, Sealed, Delivered”
                 else:
                     if speaker is None:
-                        sent_end = _sentence_end(text, close + 1, para_end)
+                        # A quote ending in a full stop ends its sentence: a clause after
+                        # it belongs to the next one
+                        sent_end = (
+                            close + 1
+                            if content[-1:] in ".!?…"
+                            else _sentence_end(text, close + 1, para_end)
+                        )
                         speaker = self.sentence_cue(open_, close, sent_start, sent_end)
                     kind = PARTIAL if speaker or (len(words) >= 4 and not title_like) else SCARE
             yield {
@@ -288,11 +353,14 @@ class _Document:
         end = open_
         while end > para_start and text[end - 1].isspace():
             end -= 1
-        if end <= para_start or text[end - 1] not in ".!?…":
+        if end <= para_start or text[end - 1] not in ".!?…:":
             return None
         start = _sentence_start(text, end - 1, para_start)
         while start < end and text[start].isspace():
             start += 1
+        if text[end - 1] == ":":
+            # "Martell, the doctor on the South Shore, is more blunt: “...”"
+            return self.subject_of(start, end)
         pronoun = _PRONOUN_SUBJECT.match(text, start, end)
         if pronoun:
             return self.speakers.resolve(pronoun.group(), start, None)
@@ -300,6 +368,24 @@ class _Document:
         if name is None:
             return None
         return Speaker(self.speakers.full_name(name), start, start + len(name), None, name)
+
+    def subject_of(self, start: int, end: int) -> Speaker | None:
+        """The person opening the sentence at ``start`` as its subject: a pronoun, a
+        person's name, or a surname the text gives a forename elsewhere."""
+        text = self.text
+        pronoun = _PRONOUN_SUBJECT.match(text, start, end)
+        if pronoun:
+            return self.speakers.resolve(pronoun.group(), start, None)
+        name = self.speakers.subject_at(start) or self.speakers.surnames().get(
+            text[start:end].split(" ", 1)[0].rstrip(",")
+        )
+        if name is not None:
+            return Speaker(self.speakers.full_name(name), start, None, None, name)
+        # "Foreign Ministry spokeswoman Hua Chunying shot back": a role, then the name
+        subject = SUBJECT_WITH_ROLE.match(text, start, end)
+        if subject is None:
+            return None
+        return self.speakers.resolve(subject.group("speaker"), start, None)
 
 
 def _adjacent(text: str, last_close: int, open_: int) -> bool:

@@ -17,7 +17,7 @@ _REPORTING = """
     recount reiterate remark reply report respond retort reveal say scream shout
     sigh state stress suggest tell testify threaten tweet urge vow warn whisper
     wonder write cheer confess think believe feel reckon remember mutter enthuse
-    chant concur quote criticise criticize read call express label dub
+    chant concur quote criticise criticize read call express label dub repeat
 """
 _IRREGULAR = {
     "say": ["said"],
@@ -39,6 +39,13 @@ def _inflect(verb: str) -> set[str]:
         forms |= {verb + "es", verb + "ed", verb + "ing"}
     else:
         forms |= {verb + "s", verb + "ed", verb + "ing"}
+    if (
+        len(verb) > 2
+        and verb[-1] not in "aeiouwxy"
+        and verb[-2] in "aeiou"
+        and (verb[-3] not in "aeiou" or verb[-4:-2] == "qu")
+    ):
+        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}  # quipped, admitted
     if verb in _IRREGULAR:
         forms.discard(verb + "ed")
     return forms
@@ -96,6 +103,12 @@ NOT_PERSON_WORDS = _words("""
 DOCUMENT_NOUNS = _words("""
     statement post tweet letter email e-mail release memo note message blog column
     report ruling decision notice filing submission document website affidavit
+""")
+
+# People a description names by kinship: "the father said" is someone the text has not named.
+KIN = _words("""
+    father mother son daughter wife husband brother sister man woman boy girl parent
+    uncle aunt grandmother grandfather friend neighbour neighbor
 """)
 
 # Capitalised words that start a sentence rather than a name.

@@ -8,8 +8,9 @@ lets the pass handle the untidy typing of real news text:
 - nested quotes that reuse the outer marks (“A “B,” C,”) pair innermost first;
 - an opening mark typed where a closing one belongs (``Ukraine. “`` at the end
   of a paragraph) closes;
-- a quote that runs over several paragraphs re-opens each paragraph and closes
-  only at the end; it stays one span;
+- a quote that runs over several paragraphs re-opens each paragraph (really
+  broken, or flattened to ". “"): each paragraph's part is a span of its own,
+  marked as continued by the next;
 - a mark left open at the end of a paragraph that does not continue is dropped,
   so an unbalanced mark never swallows the rest of the document;
 - a closing single mark only counts when a single quote is open, so apostrophes
@@ -39,7 +40,6 @@ OPEN, CLOSE, EITHER = "open", "close", "either"
 _FLATTENED_BREAK = re.compile(r"[.!?…][^\S\n]+\Z")
 _OPENERS_BEFORE = "([{—–-/"  # a quote may open right after these
 _CLOSERS_AFTER = ",.;:!?)]}…—–-"  # and close right before these
-_CONTINUE_AFTER = ":,"  # a multi-paragraph quote is introduced by these or starts a paragraph
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class Quote:
     open: int
     close: int
     depth: int  # 0 for a top-level quote, 1+ for a quote inside another
+    continued: bool = False  # the quotation goes on in the next paragraph's quote
 
     @property
     def start(self) -> int:
@@ -97,7 +98,7 @@ def classify(mark: str, prev: str, nxt: str, after: str) -> tuple[str, str] | No
             return DOUBLE, CLOSE
         return DOUBLE, EITHER
     if mark == "‘":
-        if (_is_space(prev) or prev in _OPENERS_BEFORE or prev in "“\"") and not _is_space(nxt):
+        if (_is_space(prev) or prev in _OPENERS_BEFORE or prev in '“"') and not _is_space(nxt):
             return SINGLE, OPEN
         return None  # rock ‘n’ roll, ‘90s: an apostrophe typed the wrong way round
     if mark == "’":
@@ -110,7 +111,6 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     stack: list[tuple[int, str]] = []  # (offset, family) of the marks still open
     open_count: Counter[str] = Counter()  # open marks per family, so no search of the stack
-    reopen_at = -1  # offset of a paragraph's re-opening mark to skip
     para_end = -1  # offset of the newline ending the current paragraph
 
     for match in MARK_RE.finditer(text):
@@ -119,13 +119,14 @@ def find_quotes(text: str) -> list[Quote]:
         pos = match.start()
         if pos > para_end:  # crossed into a later paragraph
             if stack:
-                stack, reopen_at = _carry_over(text, stack, para_end)
-                open_count = Counter(family for _, family in stack)
+                part = _continued_part(text, stack, para_end)
+                if part is not None:
+                    quotes.append(part)
+                stack.clear()
+                open_count.clear()
             para_end = text.find("\n", pos)
             if para_end < 0:
                 para_end = len(text)
-        if pos == reopen_at:
-            continue
         prev = text[pos - 1] if pos else ""
         end = match.end()
         nxt = text[end] if end < len(text) else ""
@@ -145,7 +146,7 @@ def find_quotes(text: str) -> list[Quote]:
             ):
                 # “A quote. “Its next paragraph: the break was lost, the mark repeated
                 # at the new paragraph stays; the first part ends at its full stop.
-                quotes.append(Quote(stack[0][0], pos, depth=0))
+                quotes.append(Quote(stack[0][0], pos, depth=0, continued=True))
                 stack.clear()
                 open_count.clear()
             stack.append((end - 1, family))  # a pair's text starts after both marks
@@ -169,25 +170,20 @@ def find_quotes(text: str) -> list[Quote]:
     return quotes
 
 
-def _carry_over(
-    text: str, stack: list[tuple[int, str]], para_end: int
-) -> tuple[list[tuple[int, str]], int]:
-    """What stays open across the paragraph break at ``para_end``.
+def _continued_part(text: str, stack: list[tuple[int, str]], para_end: int) -> Quote | None:
+    """The part up to the paragraph break at ``para_end`` of a quotation left open there.
 
-    The outermost double quote continues when it opened a statement (at the
-    paragraph's start or after a colon or comma) and the next paragraph starts
-    with an opening mark; everything else left open is dropped.
+    The outermost double quote goes on when the next paragraph starts with an
+    opening mark (the news convention: no closing mark at the end of a quoted
+    paragraph, the opening one repeated at the next); it is one row per paragraph,
+    as annotators count them.  Anything else left open is dropped.
     """
     first, family = stack[0]
     if family != DOUBLE:
-        return [], -1
+        return None
     nxt = para_end + 1
     while nxt < len(text) and text[nxt].isspace():
         nxt += 1
-    if nxt >= len(text) or text[nxt] not in "“\"„«":
-        return [], -1
-    line_start = text.rfind("\n", 0, first) + 1
-    before = text[line_start:first].rstrip()
-    if before and before[-1] not in _CONTINUE_AFTER:
-        return [], -1
-    return [(first, family)], nxt
+    if nxt >= len(text) or text[nxt] not in '“"„«':
+        return None
+    return Quote(first, para_end, depth=0, continued=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from corpus_tool_quotes.lexicon import (
     DOCUMENT_NOUNS,
     INVERTIBLE_VERBS,
+    KIN,
     NOT_NAMES,
     NOT_PERSON_WORDS,
     ORGANISATIONS,
@@ -82,7 +83,8 @@ _NAME = (
 )
 # A determiner, or a possessive name in its place: Campbell’s partner, the union's president
 _DET = (
-    rf"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[{_UPPER}][^\W\d_]*+[’']s)"
+    rf"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur"
+    rf"|[{_UPPER}][^\W\d_]*+[’']s)"
 )
 # Words that join clauses or stand for someone: never inside a description, and no
 # description ends in a preposition (its cultural heritage and, a bit embarrassed to).
@@ -90,7 +92,8 @@ _CLAUSAL = r"(?:and|or|but|that|which|who|he|she|it|they|we|i|you|said|says)"
 _NOT_HEAD = rf"(?:{_CLAUSAL}|to|by|in|on|at|of|for|from|with|as|into|than|first)"
 # "the government", "a spokesman for the ministry", "the lanky, bespectacled professor"
 _NOUN_PHRASE = (
-    rf"{_DET}{_SP}(?:(?!{_CLAUSAL}\b)[\w\-’']++,?{_SP}){{0,3}}?(?!{_NOT_HEAD}\b)[a-z][\w\-]*+\b"
+    rf"{_DET}{_SP}(?:(?!(?:{_CLAUSAL}|the|an?)\b)[\w\-’']++,?{_SP}){{0,3}}?"
+    rf"(?!{_NOT_HEAD}\b)[a-z][\w\-]*+\b"
 )
 # The same after its verb, as long as it goes up to the end of the clause, and with no
 # comma (one would start an apposition): said the rookie defenceman, brother of ...
@@ -105,7 +108,8 @@ _PHRASE_END = (
 # Words of a role standing before a name: UFCW Local 832 president, then-mayoral
 # candidate, Campbell’s partner (no clause word and no preposition: "manager of X" is X's).
 _ROLE_WORD = (
-    rf"(?!(?:{_CLAUSAL}|of|at|for|from|in|on|with|by|to|as|into|than)\b)"
+    rf"(?!(?:{_CLAUSAL}|of|at|for|from|in|on|with|by|to|as|into|than|about|after|before"
+    rf"|over|during|against|since|through|the|an?)\b)"
     rf"(?:{_NAME}|[\w\-’'&]++)"
 )
 _ROLE_AND_NAME = rf"(?:{_DET}{_SP})?(?:{_ROLE_WORD}{_SP}){{1,6}}?{_NAME}"
@@ -125,7 +129,7 @@ SPEAKER_VERB = re.compile(
 )
 # Right after a closing mark: ,” said John Herbst / ,” added the minister
 VERB_SPEAKER = re.compile(
-    rf"(?P<verb>{_VERB}){_SP}(?P<speaker>{_ROLE_AND_NAME}{_PHRASE_END}"
+    rf"(?P<verb>{_VERB})(?:{_SP}(?:out|back|up))?{_SP}(?P<speaker>{_ROLE_AND_NAME}{_PHRASE_END}"
     rf"|{_WHOLE_NOUN_PHRASE}{_PHRASE_END}|(?:{_DET}{_SP})?{_NAME}|{_NOUN_PHRASE}|{_PRONOUN})\b"
     rf"(?![’'])(?P<apposition>,{_SP}{_NAME}(?=[^\S\n]*(?:[.,;]|\Z)))?"
 )
@@ -134,6 +138,8 @@ DESCRIBED_SPEAKER = re.compile(
     rf"(?:[a-z][\w\-]*{_SP}){{0,4}}[a-z][\w\-]*,{_SP}(?P<speaker>{_NAME}),{_SP}{_AUXES}"
     rf"(?P<verb>{_VERB})\b"
 )
+# A sentence opening with a role and a name, then its verb: Ministry spokeswoman Hua Lin shot
+SUBJECT_WITH_ROLE = re.compile(rf"(?P<speaker>{_ROLE_AND_NAME}|{_NAME})(?={_SP}[a-z])")
 # What may stand between a closing mark and its attribution.
 AFTER_QUOTE = re.compile(r"’?[^\S\n]*[,;—–-]?[^\S\n]*")  # ’ ends a closing pair ’’
 # The subject of a reporting verb, found backwards from the verb.
@@ -148,7 +154,9 @@ _NAMED_PART = re.compile(
 # An -ing form reports speech only after a form of "be": he was saying (not: Cerf, warning)
 _PROGRESSIVE = re.compile(rf"\b(?:is|are|was|were|been|be)[^\S\n]+{_AUXES}\Z")
 # An inverted clause in running text: says Ingabire, ...
-_INVERTED = re.compile(rf"{_SP}(?P<speaker>(?:[Tt]he{_SP})?{_NAME})\b")
+_INVERTED = re.compile(
+    rf"{_SP}(?P<speaker>{_ROLE_AND_NAME}{_PHRASE_END}|(?:[Tt]he{_SP})?{_NAME})\b"
+)
 # Speakers named without a reporting verb.
 ACCORDING_TO = re.compile(
     rf"\b(?:[Aa]ccording{_SP}to{_SP}(?P<speaker>(?:{_DET}{_SP})?{_NAME}|him|her|them)"
@@ -172,7 +180,13 @@ _PEOPLE_WINDOW = 2000  # how far back a pronoun looks for a person who is no spe
 _ROLE_TRIM = re.compile(r"^(?:(?:[Tt]he|[Aa]n?|Mr|Mrs|Ms|Miss)\.?\s+)|[\s,]+$")
 # ", 62, a retired nurse," after a name: the words of its apposition
 _APPOSITION_TEXT = re.compile(r",[^\S\n]+([^,.;:“”\"\n]{1,80})")
-_BLOCK = 2000  # people are found block by block, where pronouns need them
+# "a statement released by the Prime Minister's Office", "a statement from the EU"
+_ISSUED_BY = re.compile(
+    rf"{_SP}(?:(?:released|issued|sent|posted|published){_SP})?(?:by|from){_SP}"
+    rf"(?P<name>(?:[Tt]he{_SP})?{_NAME})"
+)
+_PRONOUN_SOON = re.compile(r"[^\S\n]+[a-z][^.!?\n]{0,120}?\b(?:he|she)\b")
+_BLOCK = 500  # people are found block by block, where pronouns need them
 _GENDER_REACH = 250  # how far after a name a "he" or "she" is taken to be that person
 _GENDER_OF = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
@@ -206,14 +220,18 @@ def _barrier(text: str, lo: int, hi: int) -> int:
     """Where the search for a subject ending at ``hi`` may start, at ``lo`` or later.
 
     Same matches, fewer attempts: a subject never holds one of _NEVER_IN_SUBJECT,
-    nor a full stop other than an initial's (U.S., F.) or a title's (Mr.), so it
-    starts after the last of them.
+    nor a full stop followed by a space other than an initial's (U.S., F.) or a
+    title's (Mr.), so it starts after the last of them.
     """
     start = max([lo, *(text.rfind(ch, lo, hi) + 1 for ch in _NEVER_IN_SUBJECT)])
     stop = text.rfind(".", start, hi)
     while stop > start:
         before = text[max(start, stop - 4) : stop].split()  # the title, if it is one
-        if not text[stop - 1].isupper() and (not before or before[-1] not in _TITLE_WORDS):
+        if (
+            not text[stop - 1].isupper()
+            and (not before or before[-1] not in _TITLE_WORDS)
+            and text[stop + 1 : stop + 2].isspace()  # "D-Calif.," stays inside an apposition
+        ):
             return stop + 1
         stop = text.rfind(".", start, stop)
     return start
@@ -326,6 +344,10 @@ def clean_name(phrase: str, offset: int) -> tuple[str, int, int]:
         if tokens[0][0].lower() in NOT_NAMES:
             description = description[0].lower() + description[1:]
         return description, offset + first, offset + len(phrase)
+    if len(tokens) > 1 and tokens[-1][0].lower() in ORGANISATIONS:
+        # "State Department", "Cloverdale Minor Hockey Association": an institution, whole
+        first = tokens[0][1]
+        return phrase[first:], offset + first, offset + len(phrase)
     # "Currie’s Larry Pizzi": the name after a possessive
     for i in range(len(tokens) - 1, 0, -1):
         if tokens[i - 1][0].endswith(("’s", "'s")):
@@ -344,6 +366,8 @@ def clean_name(phrase: str, offset: int) -> tuple[str, int, int]:
         after_title = i == 0 or tokens[i - 1][0].lower() in TITLES
         if word in TITLES or (_is_connector(word) and after_title):
             break
+        if "-" in word and any(part in TITLES for part in word.split("-")):
+            break  # Vice-President, Secretary-General
         if word == tokens[i][0] and not _is_connector(word) and word not in _PARTICLES:
             break  # a common noun of the role: "Cambridge cartoonist Andre Campbell"
         keep = i
@@ -392,9 +416,13 @@ class Speakers:
             self._cue_starts = [c.pos for c in self._cues]
             for cue in self._cues:
                 if cue.speaker[:1].isupper() and cue.speaker.lower() not in PRONOUNS:
-                    name, _, _ = clean_name(cue.speaker, 0)
+                    name, name_start, _ = clean_name(cue.speaker, 0)
                     if _is_name(name):
                         self._named.append((cue.pos, name))
+                        if name_start:  # Serbian Foreign Minister Serrakovic: a person
+                            self._titles.setdefault(self.full_name(name), set()).update(
+                                cue.speaker[:name_start].lower().split()
+                            )
             self._named.sort()
         return self._cues
 
@@ -531,12 +559,32 @@ class Speakers:
 
     def _last_person(self, offset: int, gender: str | None) -> str | None:
         since = offset - _PEOPLE_WINDOW
-        people = self.people_near(since, offset)
         named = self._named[
             bisect.bisect_left(self._named, (since, "")) : bisect.bisect_left(
                 self._named, (offset, "")
             )
         ]
+        # Most often the last person named as a speaker, or someone since, is meant:
+        # look there first, and over the whole window only when no one there fits.
+        last = next((p for p, n in reversed(named) if _person_like(self.full_name(n))), None)
+        if last is not None:
+            people = self.people_near(last, offset)
+            recent = [(p, n) for p, n in named if p >= last]
+            found = self._pick(offset, last, people, recent, gender)
+            if found is not None:
+                return found
+        return self._pick(offset, since, self.people_near(since, offset), named, gender)
+
+    def _pick(
+        self,
+        offset: int,
+        since: int,
+        people: list[tuple[int, str, bool]],
+        named: list[tuple[int, str]],
+        gender: str | None,
+    ) -> str | None:
+        """The latest person of ``people`` and ``named`` who is a subject or a speaker and
+        whose gender does not contradict ``gender``, else the latest such person."""
         mentions = sorted(people + [(pos, name, True) for pos, name in named])
         genders = self._genders(since, offset, mentions) if gender else {}
         fallback = None
@@ -544,6 +592,8 @@ class Speakers:
             name = self.full_name(name)
             if not _person_like(name) or (gender and genders.get(name, gender) != gender):
                 continue
+            if " " not in name and name not in genders and name not in self._titles:
+                continue  # one word with no title, never called "he" or "she": Edmonton
             if subject:
                 return name
             fallback = fallback or name
@@ -654,6 +704,13 @@ class Speakers:
         described = _APPOSITION_AFTER.match(self.text, match.end()) is not None
         if described or self._word_counts[words[-1]] > self.text.count(" ".join(words)):
             return " ".join(words)
+        # "Mamadou Dia was on a business trip when he ...": a paragraph opening with a
+        # name that the next words call "he" or "she"
+        start = match.start()
+        if (start == 0 or self.text[start - 1] == "\n") and _PRONOUN_SOON.match(
+            self.text, match.end()
+        ):
+            return " ".join(words)
         return None
 
     def surnames(self) -> dict[str, str]:
@@ -685,7 +742,7 @@ class Speakers:
         if name.lower() in NOT_NAMES or name.endswith(("’s", "'s")):
             return None  # "Bolivia’s": the owner of something, not a speaker
         if not name[:1].isupper():  # a description: "the mayor", "her statement"
-            person = self.described(name, s)
+            person = self.described(name, s) or self._issuer(name, s, e)
             return Speaker(person or name, s, e, verb, name, name if person else None)
         self.cues  # noqa: B018 - the scan must not come later and drop this name
         bisect.insort(self._named, (start, name))
@@ -731,7 +788,34 @@ class Speakers:
         for _, name, _ in reversed(people):
             if head in titles.get(name, ()) or head in self._titles.get(name, ()):
                 return name
+        if head in KIN:
+            return None  # "the father", "the woman": someone the text has not named
         return self._last_person(offset, None)
+
+    def _issuer(self, description: str, start: int, end: int) -> str | None:
+        """Who issued a document or is an institution named by a description: "a
+        statement released by the Prime Minister's Office" names it; "the agency",
+        "the statement" stand for the last institution named as a speaker."""
+        words = _WORD.findall(description.lower())
+        head = words[-1] if words else ""
+        if head not in DOCUMENT_NOUNS and head not in ORGANISATIONS:
+            return None
+        by = _ISSUED_BY.match(self.text, end)
+        if by is not None:
+            return re.sub(r"^[Tt]he\s+", "", by.group("name"))  # an institution, kept whole
+        if words[0] != "the":
+            return None
+        self.cues  # noqa: B018 - makes sure the named speakers are known
+        named = self._named[
+            bisect.bisect_left(self._named, (start - _PEOPLE_WINDOW, "")) : bisect.bisect_left(
+                self._named, (start, "")
+            )
+        ]
+        for _, name in reversed(named):
+            name = self.full_name(name)
+            if not _person_like(name) and " and " not in name and name[:1].isupper():
+                return name
+        return None
 
     def _titles_in(self, people: list[tuple[int, str, bool]]) -> dict[str, set[str]]:
         """The lowercase words the text gives each of ``people`` as a title before the
