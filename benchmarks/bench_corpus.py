@@ -217,19 +217,9 @@ def main() -> None:
         size = megabytes(folder)
         print(f"## {label}: {folder.name}, {size:.1f} MB", flush=True)
         if not args.rss_only and (label == "source" or size < 500):
-            seconds = speed(folder, args.repeat, with_nltk=label == "source")
-            for name, value in seconds.items():
-                print(f"{name:<18} {value:8.2f} s  {size / value:7.2f} MB/s")
-            print(f"freq / Counter:            {seconds['freq'] / seconds['counter']:.2f}x")
-            print(f"kwic / re.finditer:        {seconds['kwic'] / seconds['re_finditer']:.2f}x")
-            if "nltk_freqdist" in seconds:
-                print(
-                    f"NLTK FreqDist / freq:      {seconds['nltk_freqdist'] / seconds['freq']:.1f}x"
-                )
-                print(
-                    f"NLTK Concordance / kwic:   "
-                    f"{seconds['nltk_concordance'] / seconds['kwic']:.1f}x"
-                )
+            report(speed(folder, args.repeat), f"{size:.1f} MB")
+        if not args.rss_only and label == "source" and args.nltk_docs:
+            report(speed(folder, args.repeat, args.nltk_docs), f"first {args.nltk_docs} documents")
         if label != "source":
             rss, seconds = peak_rss_mb(folder)
             print(f"corpus-tool freq -j1 peak RSS: {rss:.0f} MB ({seconds:.0f} s)", flush=True)

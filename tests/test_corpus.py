@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -364,3 +365,39 @@ def test_a_failing_document_is_named_and_the_rest_counted(tmp_path: Path) -> Non
 def test_an_empty_corpus_gives_no_rows() -> None:
     assert run_tool("freq", []) == []
     assert run_tool("freq", [Document("e", "")]) == []
+
+
+# --- report: the vocabulary panel and the keyword chart over --by ------------------
+
+
+def test_general_english_keywords() -> None:
+    from corpus_tool_corpus.general import general_keywords
+
+    text = "The zorblat and the zorblat met the zorblat. The people met the people."
+    found = words(text)
+    rows = general_keywords(Counter(found), len(found), min_count=2)
+    assert rows[0]["word"] == "zorblat" and rows[0]["count_ref"] == 0
+    assert all(r["direction"] == "+" and r["log_ratio"] >= 1 for r in rows)
+    assert [r["g2"] for r in rows] == sorted((r["g2"] for r in rows), reverse=True)
+
+
+def test_report_shows_the_vocabulary_and_charts_keywords_by_year(tmp_path: Path) -> None:
+    texts = [
+        "Sanctions on Serbia. Serbia weighs sanctions; Serbia waits.",
+        "Serbia and sanctions again: sanctions, Serbia, sanctions.",
+        "Ukraine talks. Ukraine and Serbia; sanctions on hold in Ukraine.",
+    ]
+    records = [
+        {"id": f"d{i}", "text": text, "meta": {"date": f"202{i}-05-01"}}
+        for i, text in enumerate(texts)
+    ]
+    source = tmp_path / "docs.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    page = tmp_path / "report.html"
+    result = run_cli(["report", source, "-f", "table", "--html", page], env={"COLUMNS": "160"})
+    assert result.returncode == 0, result.stderr
+    assert "Vocabulary" in result.stdout and "sanctions" in result.stdout
+    html = page.read_text(encoding="utf-8")
+    assert "<h2>Vocabulary</h2>" in html
+    assert "sanctions per million words by date" in html
+    assert all(f">{year}</text>" in html for year in ("2020", "2021", "2022"))

@@ -30,7 +30,8 @@ def merge(a: KeyState, b: KeyState) -> KeyState:
     return a
 
 
-def keyword_row(word: str, a: int, b: int, n1: int, n2: int) -> Row:
+def keyword_row(word: str, a: float, b: float, n1: float, n2: float) -> Row:
+    """A word's figures: counted ``a`` times in ``n1`` tokens, ``b`` in ``n2``."""
     g2 = keyness_g2(a, b, n1, n2)
     return {
         "word": word,
