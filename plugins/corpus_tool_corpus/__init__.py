@@ -115,6 +115,44 @@ def _kwic_render(rows: list[Row], options: dict[str, Any]) -> RenderableType:
     return concordance(rows)
 
 
+COLLOCATE_COLUMNS = (
+    "collocate",
+    "observed",
+    "expected",
+    "log_dice",
+    "mi",
+    "t_score",
+    "g2",
+    "f_collocate",
+    "f_node",
+    "node",
+)
+KEYWORD_COLUMNS = (
+    "word",
+    "direction",
+    "count",
+    "count_ref",
+    "log_ratio",
+    "g2",
+    "p",
+    "per_million",
+    "per_million_ref",
+    "pct_diff",
+)
+
+
+def _colloc_render(rows: list[Row], options: dict[str, Any]) -> RenderableType:
+    from corpus_tool_corpus.render import figures
+
+    return figures(rows, COLLOCATE_COLUMNS, f"collocates of {options.get('word', '')!r}")
+
+
+def _key_render(rows: list[Row], options: dict[str, Any]) -> RenderableType:
+    from corpus_tool_corpus.render import figures
+
+    return figures(rows, KEYWORD_COLUMNS, "keyness")
+
+
 # --- freq -----------------------------------------------------------------------
 
 
@@ -350,12 +388,21 @@ def register_tools() -> list[Aggregator]:
             columns=("doc", "start", "end", "left", "match", "right"),
         ),
         Aggregator(name="freq", func=freq, merge=_freq_merge, finalize=_freq_rows),
-        Aggregator(name="collocates", func=collocates, merge=_colloc_merge, finalize=_colloc_rows),
+        Aggregator(
+            name="collocates",
+            func=collocates,
+            merge=_colloc_merge,
+            finalize=_colloc_rows,
+            render=_colloc_render,
+            columns=COLLOCATE_COLUMNS,
+        ),
         Aggregator(
             name="keyness",
             func=keyness,
             merge=_key_merge,
             finalize=_key_rows,
             corpora=("reference",),
+            render=_key_render,
+            columns=KEYWORD_COLUMNS,
         ),
     ]
