@@ -401,3 +401,22 @@ def test_report_shows_the_vocabulary_and_charts_keywords_by_year(tmp_path: Path)
     assert "<h2>Vocabulary</h2>" in html
     assert "sanctions per million words by date" in html
     assert all(f">{year}</text>" in html for year in ("2020", "2021", "2022"))
+
+
+def test_the_readme_worked_example_prints_what_it_shows() -> None:
+    import re
+    import shlex
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Corpus linguistics", 1)[1].split("\n### ", 1)[0]
+    examples = re.findall(r"```console\n\$ (corpus-tool .*?)\n(.*?)```", section, re.S)
+    assert len(examples) == 4
+    for command, shown in examples:
+        words = shlex.split(command)[1:]
+        result = run_cli([*words, "-f", "table"], cwd=ROOT, env={"COLUMNS": "92"})
+        assert result.returncode == 0, result.stderr
+        lines = [line.rstrip() for line in shown.splitlines()]
+        printed = [line.rstrip() for line in result.stdout.splitlines()]
+        assert printed[: len(lines)] == lines, command
