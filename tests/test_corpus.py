@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_tool import Document, load_plugins, sentences, stop_words, tokens, words
-from corpus_tool.testing import run_cli, run_in_chunks, run_tool
+from corpus_tool.testing import as_documents, run_cli, run_in_chunks, run_tool
 
 # --- the shared tokenizer --------------------------------------------------------
 
@@ -420,3 +420,44 @@ def test_the_readme_worked_example_prints_what_it_shows() -> None:
         lines = [line.rstrip() for line in shown.splitlines()]
         printed = [line.rstrip() for line in result.stdout.splitlines()]
         assert printed[: len(lines)] == lines, command
+
+
+def test_kwic_context_counts_whole_words_however_far() -> None:
+    text = "alpha beta " + "-" * 300 + " gamma people well-known x-ray end"
+    (row,) = run_tool("kwic", [text], pattern="people", window=3)
+    assert row["left"].split()[0] == "alpha" and row["left"].endswith("gamma")
+    assert row["right"] == "well-known x-ray end"
+    (row,) = run_tool("kwic", [text], pattern="people", window=1)
+    assert (row["left"], row["right"]) == ("gamma", "well-known")
+
+
+def test_memory_grows_with_the_vocabulary_not_the_corpus() -> None:
+    import pickle
+
+    from corpus_tool.aggregation import Fold
+
+    texts = [KWIC_TEXT, *COLLOC_DOCS]
+    sizes = {}
+    for copies in (1, 8):
+        for name, options in (("freq", {}), ("collocates", {"word": "tea"}), ("keyness", {})):
+            tool = _tool(name)
+            fold = Fold(tool, options)
+            for doc in as_documents(texts * copies):
+                fold.add(tool.func(doc, **options))
+            sizes[name, copies] = len(pickle.dumps(fold.result()))
+    for name in ("freq", "collocates", "keyness"):
+        # Only the counts grow (a few bytes each), not the number of entries.
+        assert sizes[name, 8] < 1.2 * sizes[name, 1], name
+
+
+def test_kwic_time_grows_linearly() -> None:
+    import time
+
+    def seconds(copies: int) -> float:
+        text = ("people " + "! " * 40) * copies
+        began = time.perf_counter()
+        run_tool("kwic", [text], pattern="people", window=5, sort="right1")
+        return time.perf_counter() - began
+
+    seconds(50)  # warm up
+    assert seconds(4000) / seconds(500) < 32  # 8x the input: linear gives about 8

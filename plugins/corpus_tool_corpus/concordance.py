@@ -44,28 +44,33 @@ def _flat(text: str) -> str:
 
 
 @functools.cache
-def _words_ahead(window: int) -> re.Pattern[str]:
-    """Up to ``window`` words and what lies before each, matched from a position.
-
-    A word reads the same backwards (inner apostrophes and hyphens), so the same
-    pattern on the reversed text before a match finds the left context."""
-    return re.compile(rf"(?:\W*{WORD.pattern}){{0,{window}}}")
+def _words_ahead(window: int, exactly: bool = False) -> re.Pattern[str]:
+    """Up to (or exactly) ``window`` words and what lies before each, matched from
+    a position.  A word reads the same backwards (inner apostrophes and hyphens),
+    so the same pattern on the reversed text before a match finds the left context."""
+    count = f"{{{window}}}" if exactly else f"{{0,{window}}}"
+    # Whole words only: never a word split in two to make up the count.
+    return re.compile(rf"(?:\W*{WORD.pattern}(?!['’\-]?\w)){count}")
 
 
 def left_context(text: str, start: int, window: int) -> str:
     """The ``window`` words before ``start`` (and what lies between them)."""
     if window <= 0:
         return ""
-    ahead = _words_ahead(window)
     reach = window * _CHARS_PER_WORD
     while True:
         low = max(0, start - reach)
-        found = ahead.match(text[low:start][::-1])
-        assert found is not None  # the pattern matches the empty string
-        # A match reaching the slice's start may have cut a word: look further.
-        if found.end() < start - low or low == 0:
-            return _flat(text[start - found.end() : start])
-        reach *= 2
+        before = text[low:start][::-1]
+        if low == 0:  # the text's start: as many words as there are
+            found = _words_ahead(window).match(before)
+        else:
+            found = _words_ahead(window, exactly=True).match(before)
+            # Too few words in reach, or the last one may be cut by ``low``: look further.
+            if found is None or found.end() == len(before):
+                reach *= 2
+                continue
+        assert found is not None
+        return _flat(text[start - found.end() : start])
 
 
 def right_context(text: str, end: int, window: int) -> str:
