@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -10,7 +11,6 @@ from operator import itemgetter
 from typing import Any
 
 from corpus_tool import Document, Row
-from corpus_tool_corpus.measures import juilland_d
 from corpus_tool_corpus.words import doc_words
 
 _DATE = re.compile(r"(\d{4})-\d{2}(?:-\d{2})?\b")
@@ -130,14 +130,23 @@ def rows(state: FreqState, *, min_count: int, top: int) -> Iterator[Row]:
         (f"pm_{group}", state.groups[group], state.group_tokens[group])
         for group in sorted(state.groups)
     ]
+    # Juilland's D inline (one call per word adds up on a large vocabulary).
+    spread = math.sqrt(parts - 1) if parts > 1 else 0.0
     for rank, (word, c) in enumerate(kept, 1):
+        if spread:
+            mean = c / parts
+            variance = ((c + repeats.get(word, 0)) * parts - c * c) / (parts * parts)
+            d = 1 - math.sqrt(variance if variance > 0 else 0.0) / mean / spread
+            dispersion: float | None = d if d > 0 else 0.0
+        else:
+            dispersion = None
         row: dict[str, Any] = {
             "rank": rank,
             "word": word,
             "count": c,
             "per_million": c * scale,
             "docs": docs[word],
-            "juilland_d": juilland_d(c, c + repeats.get(word, 0), parts),
+            "juilland_d": dispersion,
         }
         for column, counts, tokens in groups:
             row[column] = per_million(counts.get(word, 0), tokens)
