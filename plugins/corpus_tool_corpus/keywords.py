@@ -14,7 +14,7 @@ SHOW = ("both", "positive", "negative")
 
 @dataclass
 class KeyState:
-    count: dict[str, int]
+    count: Counter[str]
     n_tokens: int
 
 
@@ -23,9 +23,7 @@ def count_document(tokens: list[str]) -> KeyState:
 
 
 def merge(a: KeyState, b: KeyState) -> KeyState:
-    get = a.count.get
-    for word, c in b.count.items():
-        a.count[word] = get(word, 0) + c
+    a.count.update(b.count)
     a.n_tokens += b.n_tokens
     return a
 
