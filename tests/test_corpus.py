@@ -135,7 +135,12 @@ def test_kwic_through_the_command(tmp_path: Path) -> None:
     table = run_cli(["kwic", "education", tmp_path, "-i", "-f", "table"])
     assert "EDUCATION" in table.stdout and "3 matches" in table.stdout
     bad = run_cli(["kwic", "(", tmp_path, "--regex"])
-    assert bad.returncode == 1 and "not a regular expression" in bad.stderr
+    assert bad.returncode == 2 and "not a regular expression" in bad.stderr
+    for wrong in (["--sort", "up"], ["--stop-words", "xx"]):
+        refused = run_cli(
+            ["kwic", "x", tmp_path, *wrong] if "--sort" in wrong else ["freq", tmp_path, *wrong]
+        )
+        assert refused.returncode == 2, refused.stderr  # before the run, not per document
 
 
 # --- freq --------------------------------------------------------------------------
