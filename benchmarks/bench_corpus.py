@@ -14,8 +14,8 @@ run and in turns so that a busy moment hits each alike (median of --repeat):
 - ``kwic``: the tool in-process (5 words of context each side, exact offsets)
   against a plain ``re.finditer`` over the same compiled pattern with 40
   characters of context sliced each side.
-- NLTK, on the first --nltk-docs documents of the source (the ratio does not change
-  with size; NLTK is slow), with freq and kwic timed again on the same documents:
+- NLTK, on the source corpus (the ratio does not change with size; NLTK is slow;
+  --nltk-docs N for its first N documents only), in the same turns:
   ``FreqDist`` and ``ConcordanceIndex`` over the tokens of ``nltk.word_tokenize``
   as NLTK defines it (Punkt sentences, then ``NLTKWordTokenizer``; Punkt with its
   default parameters, as the trained English model is a separate download), and,
@@ -71,9 +71,9 @@ def tool(name: str) -> Any:
     return load_plugins().tool(name)
 
 
-def speed(folder: Path, repeat: int, nltk_docs: int = 0) -> dict[str, float]:
-    """Median seconds of each run; with ``nltk_docs``, of the NLTK runs and of
-    freq and kwic on that many documents only."""
+def speed(folder: Path, repeat: int, nltk: bool = False, limit: int = 0) -> dict[str, float]:
+    """Median seconds of each run, with the NLTK runs if asked; on the first
+    ``limit`` documents only if given."""
     from corpus_tool import Document, aggregate
     from corpus_tool.tokenizer import WORD
 
@@ -97,7 +97,7 @@ def speed(folder: Path, repeat: int, nltk_docs: int = 0) -> dict[str, float]:
 
     def texts() -> Iterator[str]:
         found = documents(folder)
-        return itertools.islice(found, nltk_docs) if nltk_docs else found
+        return itertools.islice(found, limit) if limit else found
 
     def docs() -> Iterator[Document]:
         return (Document(str(i), text) for i, text in enumerate(texts()))
@@ -123,7 +123,7 @@ def speed(folder: Path, repeat: int, nltk_docs: int = 0) -> dict[str, float]:
         "re_finditer": plain_kwic,
         "kwic": lambda: aggregate(kwic, docs(), kwic_options),
     }
-    if nltk_docs:
+    if nltk:
         from nltk import ConcordanceIndex, FreqDist
         from nltk.tokenize import NLTKWordTokenizer, PunktSentenceTokenizer, TreebankWordTokenizer
 
@@ -202,7 +202,13 @@ def main() -> None:
     parser.add_argument("--sizes", default="100MB", help="replica sizes, comma-separated")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--rss-only", action="store_true", help="only the memory figures")
-    parser.add_argument("--nltk-docs", type=int, default=150, help="documents for NLTK (0: none)")
+    parser.add_argument(
+        "--nltk-docs",
+        type=int,
+        default=0,
+        help="NLTK on the source's first N documents only (0: all)",
+    )
+    parser.add_argument("--no-nltk", action="store_true", help="leave NLTK out")
     args = parser.parse_args()
 
     # The source once: as many bytes as its texts have.
@@ -217,19 +223,10 @@ def main() -> None:
         size = megabytes(folder)
         print(f"## {label}: {folder.name}, {size:.1f} MB", flush=True)
         if not args.rss_only and (label == "source" or size < 500):
-            seconds = speed(folder, args.repeat, with_nltk=label == "source")
-            for name, value in seconds.items():
-                print(f"{name:<18} {value:8.2f} s  {size / value:7.2f} MB/s")
-            print(f"freq / Counter:            {seconds['freq'] / seconds['counter']:.2f}x")
-            print(f"kwic / re.finditer:        {seconds['kwic'] / seconds['re_finditer']:.2f}x")
-            if "nltk_freqdist" in seconds:
-                print(
-                    f"NLTK FreqDist / freq:      {seconds['nltk_freqdist'] / seconds['freq']:.1f}x"
-                )
-                print(
-                    f"NLTK Concordance / kwic:   "
-                    f"{seconds['nltk_concordance'] / seconds['kwic']:.1f}x"
-                )
+            nltk = label == "source" and not args.no_nltk
+            limit = args.nltk_docs if nltk else 0
+            what = f"first {limit} documents" if limit else f"{size:.1f} MB"
+            report(speed(folder, args.repeat, nltk, limit), what)
         if label != "source":
             rss, seconds = peak_rss_mb(folder)
             print(f"corpus-tool freq -j1 peak RSS: {rss:.0f} MB ({seconds:.0f} s)", flush=True)

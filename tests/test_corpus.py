@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_tool import Document, load_plugins, sentences, stop_words, tokens, words
-from corpus_tool.testing import run_cli, run_in_chunks, run_tool
+from corpus_tool.testing import as_documents, run_cli, run_in_chunks, run_tool
 
 # --- the shared tokenizer --------------------------------------------------------
 
@@ -134,7 +135,12 @@ def test_kwic_through_the_command(tmp_path: Path) -> None:
     table = run_cli(["kwic", "education", tmp_path, "-i", "-f", "table"])
     assert "EDUCATION" in table.stdout and "3 matches" in table.stdout
     bad = run_cli(["kwic", "(", tmp_path, "--regex"])
-    assert bad.returncode == 1 and "not a regular expression" in bad.stderr
+    assert bad.returncode == 2 and "not a regular expression" in bad.stderr
+    for wrong in (["--sort", "up"], ["--stop-words", "xx"]):
+        refused = run_cli(
+            ["kwic", "x", tmp_path, *wrong] if "--sort" in wrong else ["freq", tmp_path, *wrong]
+        )
+        assert refused.returncode == 2, refused.stderr  # before the run, not per document
 
 
 # --- freq --------------------------------------------------------------------------
@@ -358,9 +364,105 @@ def test_a_failing_document_is_named_and_the_rest_counted(tmp_path: Path) -> Non
     assert result.returncode == 1
     assert "bad.jsonl:2" in result.stderr
     assert {r["word"]: r["count"] for r in jsonl(result.stdout)} == {"cat": 3, "dog": 1}
-    assert run_cli(["freq", tmp_path, "--out-dir", tmp_path / "o"]).returncode == 2
+    assert run_cli(["freq", tmp_path, "--out-dir", tmp_path / "o"]).returncode == 2  # no such option
 
 
 def test_an_empty_corpus_gives_no_rows() -> None:
     assert run_tool("freq", []) == []
     assert run_tool("freq", [Document("e", "")]) == []
+
+
+# --- report: the vocabulary panel and the keyword chart over --by ------------------
+
+
+def test_general_english_keywords() -> None:
+    from corpus_tool_corpus.general import general_keywords
+
+    text = "The zorblat and the zorblat met the zorblat. The people met the people."
+    found = words(text)
+    rows = general_keywords(Counter(found), len(found), min_count=2)
+    assert rows[0]["word"] == "zorblat" and rows[0]["count_ref"] == 0
+    assert all(r["direction"] == "+" and r["log_ratio"] >= 1 for r in rows)
+    assert [r["g2"] for r in rows] == sorted((r["g2"] for r in rows), reverse=True)
+
+
+def test_report_shows_the_vocabulary_and_charts_keywords_by_year(tmp_path: Path) -> None:
+    texts = [
+        "Sanctions on Serbia. Serbia weighs sanctions; Serbia waits.",
+        "Serbia and sanctions again: sanctions, Serbia, sanctions.",
+        "Ukraine talks. Ukraine and Serbia; sanctions on hold in Ukraine.",
+    ]
+    records = [
+        {"id": f"d{i}", "text": text, "meta": {"date": f"202{i}-05-01"}}
+        for i, text in enumerate(texts)
+    ]
+    source = tmp_path / "docs.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    page = tmp_path / "report.html"
+    result = run_cli(["report", source, "-f", "table", "--html", page], env={"COLUMNS": "160"})
+    assert result.returncode == 0, result.stderr
+    assert "Vocabulary" in result.stdout and "sanctions" in result.stdout
+    html = page.read_text(encoding="utf-8")
+    assert "<h2>Vocabulary</h2>" in html
+    assert "sanctions per million words by date" in html
+    assert all(f">{year}</text>" in html for year in ("2020", "2021", "2022"))
+
+
+def test_the_readme_worked_example_prints_what_it_shows() -> None:
+    import re
+    import shlex
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Corpus linguistics", 1)[1].split("\n### ", 1)[0]
+    examples = re.findall(r"```console\n\$ (corpus-tool .*?)\n(.*?)```", section, re.S)
+    assert len(examples) == 4
+    for command, shown in examples:
+        words = shlex.split(command)[1:]
+        result = run_cli([*words, "-f", "table"], cwd=ROOT, env={"COLUMNS": "92"})
+        assert result.returncode == 0, result.stderr
+        lines = [line.rstrip() for line in shown.splitlines()]
+        printed = [line.rstrip() for line in result.stdout.splitlines()]
+        assert printed[: len(lines)] == lines, command
+
+
+def test_kwic_context_counts_whole_words_however_far() -> None:
+    text = "alpha beta " + "-" * 300 + " gamma people well-known x-ray end"
+    (row,) = run_tool("kwic", [text], pattern="people", window=3)
+    assert row["left"].split()[0] == "alpha" and row["left"].endswith("gamma")
+    assert row["right"] == "well-known x-ray end"
+    (row,) = run_tool("kwic", [text], pattern="people", window=1)
+    assert (row["left"], row["right"]) == ("gamma", "well-known")
+
+
+def test_memory_grows_with_the_vocabulary_not_the_corpus() -> None:
+    import pickle
+
+    from corpus_tool.aggregation import Fold
+
+    texts = [KWIC_TEXT, *COLLOC_DOCS]
+    sizes = {}
+    for copies in (1, 8):
+        for name, options in (("freq", {}), ("collocates", {"word": "tea"}), ("keyness", {})):
+            tool = _tool(name)
+            fold = Fold(tool, options)
+            for doc in as_documents(texts * copies):
+                fold.add(tool.func(doc, **options))
+            sizes[name, copies] = len(pickle.dumps(fold.result()))
+    for name in ("freq", "collocates", "keyness"):
+        # Only the counts grow (a few bytes each), not the number of entries.
+        assert sizes[name, 8] < 1.2 * sizes[name, 1], name
+
+
+def test_kwic_time_grows_linearly() -> None:
+    import time
+
+    def seconds(copies: int) -> float:
+        text = ("people " + "! " * 40) * copies
+        began = time.perf_counter()
+        run_tool("kwic", [text], pattern="people", window=5, sort="right1")
+        return time.perf_counter() - began
+
+    seconds(50)  # warm up
+    assert seconds(4000) / seconds(500) < 32  # 8x the input: linear gives about 8

@@ -8,7 +8,7 @@ the corpus.  Words are the core's shared tokens (``corpus_tool.tokenizer``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -16,14 +16,49 @@ import typer
 from corpus_tool import Aggregator, Document, Row, hookimpl
 
 # The states are the functions' return types, read with the options (small modules).
-from corpus_tool_corpus.collocation import CollocState
-from corpus_tool_corpus.keywords import KeyState
+from corpus_tool_corpus.collocation import MEASURES, CollocState
+from corpus_tool_corpus.keywords import SHOW, KeyState
 from corpus_tool_corpus.wordlist import FreqState
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
 __all__ = ["collocates", "freq", "keyness", "kwic", "register_tools"]
+
+
+def _check_stop(value: str | None) -> str | None:
+    """A usage error, before the run, for a language without a stop-word list."""
+    from corpus_tool.tokenizer import stop_words
+
+    if value:
+        try:
+            stop_words(value)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+    return value
+
+
+def _choice(*allowed: str) -> Callable[[str], str]:
+    """A callback refusing, before the run, a value not among ``allowed``."""
+
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}")
+        return value
+
+    return check
+
+
+def _check_pattern(ctx: typer.Context, value: str) -> str:
+    """A usage error, before the run, for a pattern that cannot match."""
+    from corpus_tool_corpus.concordance import compile_pattern
+
+    try:
+        compile_pattern(value, regex=bool(ctx.params.get("regex")), ignore_case=False)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    return value
+
 
 _Lower = Annotated[
     bool,
@@ -37,19 +72,13 @@ _Stop = Annotated[
         "--stop-words",
         metavar="LANG",
         show_default=False,
+        callback=_check_stop,
         help="Leave out the stop words of this language (en, de, fr, ...; the stop-words package).",
     ),
 ]
 _Top = Annotated[
     int, typer.Option("--top", min=0, metavar="K", help="Only the first K rows (0: all).")
 ]
-
-
-def _check_stop(value: str | None) -> None:
-    from corpus_tool.tokenizer import stop_words
-
-    if value:
-        stop_words(value)  # ValueError naming the known languages
 
 
 # --- kwic -----------------------------------------------------------------------
@@ -62,11 +91,13 @@ def kwic(
         str,
         typer.Argument(
             metavar="PATTERN",
+            callback=_check_pattern,
             help="A word, a phrase, a glob (educat*, colo?r) or with --regex a regular expression.",
         ),
     ],
     regex: Annotated[
-        bool, typer.Option("--regex", help="PATTERN is a regular expression.")
+        # Eager: read before PATTERN, whose check depends on it.
+        bool, typer.Option("--regex", is_eager=True, help="PATTERN is a regular expression.")
     ] = False,
     ignore_case: Annotated[
         bool, typer.Option("--ignore-case", "-i", help="Match regardless of case.")
@@ -79,6 +110,7 @@ def kwic(
         typer.Option(
             "--sort",
             metavar="doc|right1|left1",
+            callback=_choice("doc", "right1", "left1"),
             help="Order: documents in input order, or by the first word right (left) of the match.",
         ),
     ] = "doc",
@@ -92,8 +124,6 @@ def kwic(
     """
     from corpus_tool_corpus.concordance import compile_pattern, matches
 
-    if sort not in ("doc", "right1", "left1"):
-        raise ValueError(f"--sort takes doc, right1 or left1, not {sort!r}")
     compiled = compile_pattern(pattern, regex=regex, ignore_case=ignore_case)
     return list(matches(doc.id, doc.text, compiled, window))
 
@@ -113,6 +143,44 @@ def _kwic_render(rows: list[Row], options: dict[str, Any]) -> RenderableType:
     from corpus_tool_corpus.render import concordance
 
     return concordance(rows)
+
+
+COLLOCATE_COLUMNS = (
+    "collocate",
+    "observed",
+    "expected",
+    "log_dice",
+    "mi",
+    "t_score",
+    "g2",
+    "f_collocate",
+    "f_node",
+    "node",
+)
+KEYWORD_COLUMNS = (
+    "word",
+    "direction",
+    "count",
+    "count_ref",
+    "log_ratio",
+    "g2",
+    "p",
+    "per_million",
+    "per_million_ref",
+    "pct_diff",
+)
+
+
+def _colloc_render(rows: list[Row], options: dict[str, Any]) -> RenderableType:
+    from corpus_tool_corpus.render import figures
+
+    return figures(rows, COLLOCATE_COLUMNS, f"collocates of {options.get('word', '')!r}")
+
+
+def _key_render(rows: list[Row], options: dict[str, Any]) -> RenderableType:
+    from corpus_tool_corpus.render import figures
+
+    return figures(rows, KEYWORD_COLUMNS, "keyness")
 
 
 # --- freq -----------------------------------------------------------------------
@@ -152,7 +220,6 @@ def freq(
     """
     from corpus_tool_corpus.wordlist import count_document
 
-    _check_stop(stop_words)
     return count_document(doc, ngram=ngram, lower=lower, stop_words=stop_words, by=by)
 
 
@@ -199,6 +266,7 @@ def collocates(
         typer.Option(
             "--measure",
             metavar="g2|mi|t_score|log_dice|observed",
+            callback=_choice(*MEASURES),
             help="Sort by this measure, highest first.",
         ),
     ] = "g2",
@@ -222,12 +290,11 @@ def collocates(
     expectation), f_node, f_collocate, mi, t_score, g2 (log-likelihood) and
     log_dice.  With --window 0,1 the figures are NLTK's bigram measures.
     """
-    from corpus_tool_corpus.collocation import MEASURES, count_document, parse_window
+    from corpus_tool_corpus.collocation import count_document, parse_window
     from corpus_tool_corpus.words import doc_words
 
     if measure not in MEASURES:
         raise ValueError(f"--measure takes {', '.join(MEASURES)}, not {measure!r}")
-    _check_stop(stop_words)
     left, right = parse_window(window)
     node = word.lower() if lower else word
     tokens = doc_words(doc, lower=lower, stop_words=stop_words)
@@ -294,7 +361,13 @@ def keyness(
         ),
     ] = 3,
     show: Annotated[
-        str, typer.Option("--show", metavar="both|positive|negative", help="Which keywords.")
+        str,
+        typer.Option(
+            "--show",
+            metavar="both|positive|negative",
+            callback=_choice(*SHOW),
+            help="Which keywords.",
+        ),
     ] = "both",
     top: _Top = 0,
     lower: _Lower = True,
@@ -308,13 +381,12 @@ def keyness(
     0.5) and pct_diff (%DIFF, Gabrielatos & Marchi 2012; empty when the
     reference lacks the word).  Positive keywords first, each by G2.
     """
-    from corpus_tool_corpus.keywords import SHOW, count_document
+    from corpus_tool_corpus.keywords import count_document
     from corpus_tool_corpus.words import doc_words
 
     del reference  # the core reads it as a corpus of its own
     if show not in SHOW:
         raise ValueError(f"--show takes {', '.join(SHOW)}, not {show!r}")
-    _check_stop(stop_words)
     return count_document(doc_words(doc, lower=lower, stop_words=stop_words))
 
 
@@ -350,12 +422,21 @@ def register_tools() -> list[Aggregator]:
             columns=("doc", "start", "end", "left", "match", "right"),
         ),
         Aggregator(name="freq", func=freq, merge=_freq_merge, finalize=_freq_rows),
-        Aggregator(name="collocates", func=collocates, merge=_colloc_merge, finalize=_colloc_rows),
+        Aggregator(
+            name="collocates",
+            func=collocates,
+            merge=_colloc_merge,
+            finalize=_colloc_rows,
+            render=_colloc_render,
+            columns=COLLOCATE_COLUMNS,
+        ),
         Aggregator(
             name="keyness",
             func=keyness,
             merge=_key_merge,
             finalize=_key_rows,
             corpora=("reference",),
+            render=_key_render,
+            columns=KEYWORD_COLUMNS,
         ),
     ]

@@ -31,8 +31,8 @@ def parse_window(text: str) -> tuple[int, int]:
 @dataclass
 class CollocState:
     node: int  # occurrences of the node word
-    together: dict[str, int]  # word -> times within the node's windows
-    count: dict[str, int]  # word -> occurrences in the corpus
+    together: Counter[str]  # word -> times within the node's windows
+    count: Counter[str]  # word -> occurrences in the corpus
     n_tokens: int
 
 
@@ -46,15 +46,9 @@ def count_document(tokens: list[str], node: str, left: int, right: int) -> Collo
     return CollocState(len(positions), together, Counter(tokens), size)
 
 
-def _add(into: dict[str, int], other: dict[str, int]) -> None:
-    get = into.get
-    for word, c in other.items():
-        into[word] = get(word, 0) + c
-
-
 def merge(a: CollocState, b: CollocState) -> CollocState:
-    _add(a.together, b.together)
-    _add(a.count, b.count)
+    a.together.update(b.together)
+    a.count.update(b.count)
     a.node += b.node
     a.n_tokens += b.n_tokens
     return a

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from corpus_tool import Row
 from corpus_tool.tokenizer import WORD
 
-_SPACE = re.compile(r"\s+")
 _CHARS_PER_WORD = 24  # how far to look for the context words before widening the look
 
 
@@ -40,7 +39,18 @@ def compile_pattern(pattern: str, *, regex: bool, ignore_case: bool) -> re.Patte
 
 
 def _flat(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    """Runs of whitespace (line breaks too) as one space: a context on one line."""
+    return " ".join(text.split())
+
+
+@functools.cache
+def _words_ahead(window: int, exactly: bool = False) -> re.Pattern[str]:
+    """Up to (or exactly) ``window`` words and what lies before each, matched from
+    a position.  A word reads the same backwards (inner apostrophes and hyphens),
+    so the same pattern on the reversed text before a match finds the left context."""
+    count = f"{{{window}}}" if exactly else f"{{0,{window}}}"
+    # Whole words only: never a word split in two to make up the count.
+    return re.compile(rf"(?:\W*{WORD.pattern}(?!['’\-]?\w)){count}")
 
 
 def left_context(text: str, start: int, window: int) -> str:
@@ -50,28 +60,26 @@ def left_context(text: str, start: int, window: int) -> str:
     reach = window * _CHARS_PER_WORD
     while True:
         low = max(0, start - reach)
-        found = [m.start() for m in WORD.finditer(text, low, start)]
-        # The first word found may be cut by ``low``: it counts only at the text's start.
-        usable = found if low == 0 else found[1:]
-        if len(usable) >= window or low == 0:
-            begin = usable[-window] if len(usable) >= window else (usable[0] if usable else start)
-            return _flat(text[begin:start])
-        reach *= 2
+        before = text[low:start][::-1]
+        if low == 0:  # the text's start: as many words as there are
+            found = _words_ahead(window).match(before)
+        else:
+            found = _words_ahead(window, exactly=True).match(before)
+            # Too few words in reach, or the last one may be cut by ``low``: look further.
+            if found is None or found.end() == len(before):
+                reach *= 2
+                continue
+        assert found is not None
+        return _flat(text[start - found.end() : start])
 
 
 def right_context(text: str, end: int, window: int) -> str:
     """The ``window`` words after ``end``."""
     if window <= 0:
         return ""
-    reach = window * _CHARS_PER_WORD
-    while True:
-        high = min(len(text), end + reach)
-        found = [m.end() for m in WORD.finditer(text, end, high)]
-        usable = found if high == len(text) else found[:-1]
-        if len(usable) >= window or high == len(text):
-            stop = usable[window - 1] if len(usable) >= window else (usable[-1] if usable else end)
-            return _flat(text[end:stop])
-        reach *= 2
+    found = _words_ahead(window).match(text, end)
+    assert found is not None
+    return _flat(text[end : found.end()])
 
 
 def matches(doc_id: str, text: str, pattern: re.Pattern[str], window: int) -> Iterator[Row]:

@@ -14,7 +14,7 @@ SHOW = ("both", "positive", "negative")
 
 @dataclass
 class KeyState:
-    count: dict[str, int]
+    count: Counter[str]
     n_tokens: int
 
 
@@ -23,14 +23,13 @@ def count_document(tokens: list[str]) -> KeyState:
 
 
 def merge(a: KeyState, b: KeyState) -> KeyState:
-    get = a.count.get
-    for word, c in b.count.items():
-        a.count[word] = get(word, 0) + c
+    a.count.update(b.count)
     a.n_tokens += b.n_tokens
     return a
 
 
-def keyword_row(word: str, a: int, b: int, n1: int, n2: int) -> Row:
+def keyword_row(word: str, a: float, b: float, n1: float, n2: float) -> Row:
+    """A word's figures: counted ``a`` times in ``n1`` tokens, ``b`` in ``n2``."""
     g2 = keyness_g2(a, b, n1, n2)
     return {
         "word": word,

@@ -57,7 +57,7 @@ def association(observed: int, f_node: int, f_word: int, n: int, span: int) -> d
     }
 
 
-def keyness_g2(a: int, b: int, n1: int, n2: int) -> float:
+def keyness_g2(a: float, b: float, n1: float, n2: float) -> float:
     """Rayson & Garside's log-likelihood of a word counted ``a`` times in ``n1``
     tokens and ``b`` times in ``n2``."""
     e1 = n1 * (a + b) / (n1 + n2)
@@ -70,7 +70,7 @@ def p_value(g2: float) -> float:
     return math.erfc(math.sqrt(max(g2, 0.0) / 2))
 
 
-def log_ratio(a: int, b: int, n1: int, n2: int) -> float:
+def log_ratio(a: float, b: float, n1: float, n2: float) -> float:
     """Hardie's log ratio: binary log of the ratio of relative frequencies.
 
     A zero count is taken as 0.5.  Where that substitute would point the other
@@ -84,7 +84,7 @@ def log_ratio(a: int, b: int, n1: int, n2: int) -> float:
     return ratio
 
 
-def percent_diff(a: int, b: int, n1: int, n2: int) -> float | None:
+def percent_diff(a: float, b: float, n1: float, n2: float) -> float | None:
     """%DIFF; None when the word is absent from the reference (undefined)."""
     if b == 0:
         return None

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from corpus_tool import Document, Row
-from corpus_tool_corpus.measures import juilland_d
 from corpus_tool_corpus.words import doc_words
 
 _DATE = re.compile(r"(\d{4})-\d{2}(?:-\d{2})?\b")
@@ -18,27 +19,36 @@ NO_GROUP = "none"
 
 @dataclass
 class FreqState:
-    """Word counts of a run of documents; ``docs`` and ``squares`` are None while the
-    state holds one document (each word in 1 document, squares from the counts)."""
+    """Word counts of a run of documents.
 
-    count: dict[str, int]
-    docs: dict[str, int] | None = None
-    squares: dict[str, int] | None = None
+    ``count``: occurrences of each word; ``docs``: documents that have it;
+    ``repeats``: the sum over documents of c·c − c (c: its count in a document),
+    kept for words seen twice or more in a document, so that the sum of squared
+    counts Juilland's D needs is ``count + repeats``.  A state of one document
+    holds its ``tokens`` instead of ``docs`` and ``repeats``: merged at C speed.
+    """
+
+    count: Counter[str]
+    docs: Counter[str] | None = None
+    repeats: dict[str, int] | None = None
+    tokens: list[str] | None = None
     n_docs: int = 1
     n_tokens: int = 0
     # With --by: group -> word -> count, and the tokens of each group.
-    groups: dict[str, dict[str, int]] = field(default_factory=dict)
+    groups: dict[str, Counter[str]] = field(default_factory=dict)
     group_tokens: dict[str, int] = field(default_factory=dict)
 
     def expanded(self) -> FreqState:
-        if self.docs is not None:
-            return self
-        squares = {word: c * c for word, c in self.count.items()}
-        self.docs = dict.fromkeys(self.count, 1)
-        self.squares = squares
-        self.count = dict(self.count)
-        self.groups = {g: dict(counts) for g, counts in self.groups.items()}
+        """The state with ``docs`` and ``repeats``, without the tokens."""
+        if self.docs is None:
+            self.docs = Counter(self.count.keys())
+            self.repeats = {word: c * c - c for word, c in self.count.items() if c > 1}
+            self.groups = {group: Counter(counts) for group, counts in self.groups.items()}
+            self.tokens = None
         return self
+
+    def __getstate__(self) -> dict[str, Any]:
+        return vars(self.expanded())  # what travels between processes is the counts
 
 
 def group_of(doc: Document, field_name: str | None) -> str | None:
@@ -64,7 +74,7 @@ def count_document(
 ) -> FreqState:
     tokens = ngrams(doc_words(doc, lower=lower, stop_words=stop_words), ngram)
     counts = Counter(tokens)
-    state = FreqState(counts, n_tokens=len(tokens))
+    state = FreqState(counts, tokens=tokens, n_tokens=len(tokens))
     group = group_of(doc, by)
     if group is not None:
         state.groups[group] = counts
@@ -74,27 +84,26 @@ def count_document(
 
 def merge(a: FreqState, b: FreqState) -> FreqState:
     a = a.expanded()
-    assert a.docs is not None and a.squares is not None
-    count, docs, squares = a.count, a.docs, a.squares
-    get, get_docs, get_squares = count.get, docs.get, squares.get
-    if b.docs is None:
+    assert a.docs is not None and a.repeats is not None
+    repeats, get = a.repeats, a.repeats.get
+    if b.tokens is not None:  # one document: count its tokens and its words in C
+        a.count.update(b.tokens)
+        a.docs.update(b.count.keys())
         for word, c in b.count.items():
-            count[word] = get(word, 0) + c
-            docs[word] = get_docs(word, 0) + 1
-            squares[word] = get_squares(word, 0) + c * c
+            if c > 1:
+                repeats[word] = get(word, 0) + c * c - c
+        for group in b.groups:
+            a.groups.setdefault(group, Counter()).update(b.tokens)
     else:
-        assert b.squares is not None
-        other_docs, other_squares = b.docs, b.squares
-        for word, c in b.count.items():
-            count[word] = get(word, 0) + c
-            docs[word] = get_docs(word, 0) + other_docs[word]
-            squares[word] = get_squares(word, 0) + other_squares[word]
-    for group, counts in b.groups.items():
-        mine = a.groups.setdefault(group, {})
-        mine_get = mine.get
-        for word, c in counts.items():
-            mine[word] = mine_get(word, 0) + c
-        a.group_tokens[group] = a.group_tokens.get(group, 0) + b.group_tokens[group]
+        assert b.docs is not None and b.repeats is not None
+        a.count.update(b.count)
+        a.docs.update(b.docs)
+        for word, extra in b.repeats.items():
+            repeats[word] = get(word, 0) + extra
+        for group, counts in b.groups.items():
+            a.groups.setdefault(group, Counter()).update(counts)
+    for group, tokens in b.group_tokens.items():
+        a.group_tokens[group] = a.group_tokens.get(group, 0) + tokens
     a.n_docs += b.n_docs
     a.n_tokens += b.n_tokens
     return a
@@ -107,11 +116,13 @@ def per_million(count: int, tokens: int) -> float:
 def rows(state: FreqState, *, min_count: int, top: int) -> Iterator[Row]:
     """Most frequent first (ties: alphabetical)."""
     state = state.expanded()
-    docs, squares, parts = state.docs, state.squares, state.n_docs
-    assert docs is not None and squares is not None
+    docs, repeats, parts = state.docs, state.repeats, state.n_docs
+    assert docs is not None and repeats is not None
     floor = max(min_count, 1)
     kept = [(word, c) for word, c in state.count.items() if c >= floor]
-    kept.sort(key=lambda item: (-item[1], item[0]))
+    # Two stable sorts in C: alphabetical, then by count (descending, ties kept).
+    kept.sort(key=itemgetter(0))
+    kept.sort(key=itemgetter(1), reverse=True)
     if top > 0:
         kept = kept[:top]
     scale = 1e6 / state.n_tokens if state.n_tokens else 0.0
@@ -119,14 +130,23 @@ def rows(state: FreqState, *, min_count: int, top: int) -> Iterator[Row]:
         (f"pm_{group}", state.groups[group], state.group_tokens[group])
         for group in sorted(state.groups)
     ]
+    # Juilland's D inline (one call per word adds up on a large vocabulary).
+    spread = math.sqrt(parts - 1) if parts > 1 else 0.0
     for rank, (word, c) in enumerate(kept, 1):
+        if spread:
+            mean = c / parts
+            variance = ((c + repeats.get(word, 0)) * parts - c * c) / (parts * parts)
+            d = 1 - math.sqrt(variance if variance > 0 else 0.0) / mean / spread
+            dispersion: float | None = d if d > 0 else 0.0
+        else:
+            dispersion = None
         row: dict[str, Any] = {
             "rank": rank,
             "word": word,
             "count": c,
             "per_million": c * scale,
             "docs": docs[word],
-            "juilland_d": juilland_d(c, squares[word], parts),
+            "juilland_d": dispersion,
         }
         for column, counts, tokens in groups:
             row[column] = per_million(counts.get(word, 0), tokens)

@@ -90,6 +90,10 @@ def report(
     rows: Annotated[int, typer.Option(
         "--rows", min=0, metavar="N",
         help="Documents listed in the terminal table (0: all).")] = 40,
+    by: Annotated[str, typer.Option(
+        "--by", metavar="META_FIELD",
+        help="Documents grouped by this metadata field (a date by its year) for the HTML "
+        "chart of the keywords' frequency over the groups.")] = "date",
 ) -> Document:
     """Report on a corpus: damage, reading grade, quotes and speakers, dates, in one pass.
 
@@ -106,7 +110,7 @@ def report(
     """
     from corpus_tool_report.run import report_document
 
-    del html, rows  # used in the main process, by the postprocess and the table
+    del html, rows, by  # used in the main process, by the postprocess and the table
     given = tool_options(tuple(with_tools or ()))
     return report_document(doc, clean=clean, skip=skip or (), options=given)
 
@@ -114,7 +118,7 @@ def report(
 def _postprocess(documents: Iterator[Document], options: dict[str, Any]) -> Iterable[Any]:
     from corpus_tool_report.page import pass_through
 
-    return pass_through(documents, options.get("html"))
+    return pass_through(documents, options.get("html"), options.get("by", "date"))
 
 
 def _render(documents: list[Document], options: dict[str, Any]) -> RenderableType:

@@ -156,6 +156,19 @@ def table_row(doc: Document) -> dict[str, Any]:
     return row
 
 
+_YEAR = re.compile(r"(\d{4})-\d{2}(?:-\d{2})?\b")
+
+
+def group_of(doc: Document, field_name: str | None) -> str | None:
+    """The document's group by a metadata field: its value, a date's year; None
+    when the document has no such field."""
+    value = doc.meta.get(field_name) if field_name else None
+    if value is None or value == "":
+        return None
+    match = _YEAR.match(str(value))
+    return match.group(1) if match else str(value)
+
+
 def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
@@ -168,6 +181,30 @@ class Corpus:
     speakers: Counter[str] = field(default_factory=Counter)
     speaker_docs: Counter[str] = field(default_factory=Counter)
     months: Counter[str] = field(default_factory=Counter)
+    # The vocabulary: word counts of the corpus, and of each group of documents by
+    # the report's --by field (a date's year).
+    words: Counter[str] = field(default_factory=Counter)
+    tokens: int = 0
+    groups: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def count_words(self, doc: Document, by: str | None) -> None:
+        from corpus_tool import words
+
+        found = words(doc.text)
+        self.words.update(found)
+        self.tokens += len(found)
+        group = group_of(doc, by)
+        if group is not None:
+            self.groups.setdefault(group, Counter()).update(found)
+
+    def keywords(self, top: int) -> list[dict[str, Any]]:
+        """The corpus's keywords against general English (the corpus plugin's list),
+        or none when that plugin is not installed."""
+        try:
+            from corpus_tool_corpus.general import general_keywords
+        except ImportError:
+            return []
+        return general_keywords(self.words, self.tokens, top=top)
 
     def add(self, found: Digest) -> None:
         self.digests.append(found)
@@ -176,10 +213,13 @@ class Corpus:
         self.months.update(found.months)
 
     @classmethod
-    def of(cls, documents: Iterable[Document], sentences: bool = False) -> Corpus:
+    def of(
+        cls, documents: Iterable[Document], sentences: bool = False, by: str | None = None
+    ) -> Corpus:
         corpus = cls()
         for doc in documents:
             corpus.add(digest(doc, sentences))
+            corpus.count_words(doc, by)
         return corpus
 
     def columns(self) -> list[Column]:

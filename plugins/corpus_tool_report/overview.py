@@ -130,6 +130,21 @@ def _timeline_panel(corpus: Corpus) -> Panel:
                  subtitle_align="right")
 
 
+def _vocabulary_panel(corpus: Corpus) -> Panel:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(overflow="fold")
+    table.add_column(justify="right")
+    table.add_column(justify="right", style="dim")
+    for row in corpus.keywords(PANEL_ROWS):
+        # How many times as frequent as in general English; "new" when wordfreq lacks it.
+        ratio = f"×{2 ** row['log_ratio']:.0f}" if row["count_ref"] else "new"
+        table.add_row(row["word"], str(row["count"]), ratio)
+    if not corpus.tokens:
+        table.add_row(Text("no words", style="dim"))
+    return Panel(table, title="Vocabulary", title_align="left",
+                 subtitle="vs. general English", subtitle_align="right")
+
+
 def _grade_rows(table: Table, digests: list[Digest], label: str, style: str) -> None:
     for index, found in enumerate(digests):
         table.add_row(Text(label if index == 0 else "", style=style), found.doc,
@@ -185,7 +200,8 @@ def overview(corpus: Corpus, max_rows: int = 0) -> RenderableType:
     """The documents table, then the panels side by side (stacked on a narrow terminal)."""
     parts: list[RenderableType] = [
         DocumentsTable(corpus, max_rows),
-        PanelRow(_speakers_panel(corpus), _timeline_panel(corpus), _difficulty_panel(corpus)),
+        PanelRow(_speakers_panel(corpus), _timeline_panel(corpus), _difficulty_panel(corpus),
+                 _vocabulary_panel(corpus)),
     ]
     errors = corpus.errors()
     if errors:

@@ -19,9 +19,13 @@ from corpus_tool_report.overview import cell
 TOP_SPEAKERS = 15
 TIMELINE_BARS = 48
 HIGHEST_GRADE = 18  # grades above are counted as "18+"
+VOCABULARY_ROWS = 15  # keywords against general English
+KEYWORD_CHARTS = 3  # keywords charted over the --by groups
 
 
-def pass_through(documents: Iterator[Document], html: Path | None) -> Iterable[Any]:
+def pass_through(
+    documents: Iterator[Document], html: Path | None, by: str | None = "date"
+) -> Iterable[Any]:
     """The documents unchanged; each tool failure as a Problem; the page at the end."""
     corpus = Corpus() if html is not None else None
     for doc in documents:
@@ -32,9 +36,10 @@ def pass_through(documents: Iterator[Document], html: Path | None) -> Iterable[A
                           skipped=False)
         if corpus is not None:
             corpus.add(found)
+            corpus.count_words(doc, by)
         yield doc
     if corpus is not None and html is not None:
-        write_atomically(html, page(corpus))
+        write_atomically(html, page(corpus, by))
 
 
 def _table(headers: list[str], rows: list[list[str]], numeric: Collection[int] = ()) -> str:
@@ -82,7 +87,36 @@ def _grade_chart(corpus: Corpus) -> str:
     return vertical_bars(items, "Documents per Flesch-Kincaid grade", "no readability scores")
 
 
-def _charts(corpus: Corpus) -> str:
+def _keyword_charts(corpus: Corpus, by: str | None) -> list[tuple[str, str, str]]:
+    """The top keywords' frequency per million words in each group of documents
+    (by year of a date field): where the corpus has at least two groups."""
+    if len(corpus.groups) < 2:
+        return []
+    tokens = {group: sum(counts.values()) for group, counts in corpus.groups.items()}
+    charts = []
+    for row in corpus.keywords(KEYWORD_CHARTS):
+        word = row["word"]
+        items = [
+            (group, round(counts[word] * 1e6 / tokens[group], 1) if tokens[group] else 0.0)
+            for group, counts in sorted(corpus.groups.items())
+        ]
+        charts.append((f"“{word}” by {by}", f"per million words in each {by} group",
+                       vertical_bars(items, f"{word} per million words by {by}", "no groups")))
+    return charts
+
+
+def _vocabulary(corpus: Corpus) -> str:
+    rows = [
+        [escape(r["word"]), str(r["count"]), f"{r['per_million']:.0f}",
+         f"{r['log_ratio']:.1f}", f"{r['g2']:.1f}"]
+        for r in corpus.keywords(VOCABULARY_ROWS)
+    ]
+    if not rows:
+        return '<p class="none">no keywords</p>'
+    return _table(["word", "count", "per million", "log ratio", "G2"], rows, {1, 2, 3, 4})
+
+
+def _charts(corpus: Corpus, by: str | None = None) -> str:
     speakers = [(n, float(q)) for n, q in corpus.speakers.most_common(TOP_SPEAKERS)]
     unit, buckets, left_out = corpus.timeline(TIMELINE_BARS)
     more = f" ({left_out} quieter {unit}s left out)" if left_out else ""
@@ -93,6 +127,7 @@ def _charts(corpus: Corpus) -> str:
         ("Dates over time", f"resolved dates by {unit}{more}",
          vertical_bars([(k, float(n)) for k, n in buckets], f"Dates by {unit}",
                        "no dates placed in a month")),
+        *_keyword_charts(corpus, by),
     ]
     return "".join(
         f'<figure><h3>{escape(title)}</h3>{svg}<figcaption>{escape(note)}</figcaption></figure>'
@@ -137,13 +172,14 @@ def _document(found: Digest) -> str:
     return "".join(parts)
 
 
-def page(corpus: Corpus) -> str:
+def page(corpus: Corpus, by: str | None = "date") -> str:
     template = Template(files("corpus_tool_report").joinpath("page.html").read_text("utf-8"))
     count = len(corpus.digests)
     title = f"Corpus report: {count} document{'s' if count != 1 else ''}"
     return template.substitute(
         title=escape(title),
         overview=_overview(corpus),
-        charts=_charts(corpus),
+        charts=_charts(corpus, by),
+        vocabulary=_vocabulary(corpus),
         documents="".join(_document(d) for d in corpus.digests),
     )

@@ -17,7 +17,7 @@ from rich.console import Console
 from corpus_tool.engines import Engine
 from corpus_tool.helptext import HelpCommand, HelpGroup
 from corpus_tool.plugins import PluginConfig, Registry, shared_registry
-from corpus_tool.tool import Analyzer, Tool, Transform
+from corpus_tool.tool import Aggregator, Analyzer, Tool, Transform
 from corpus_tool.writers import Format
 
 CORE_COMMANDS = {"plugins"}
@@ -214,6 +214,8 @@ def _common_parameters(tool: Tool) -> list[inspect.Parameter]:
                 False,
             )
         )
+    if isinstance(tool, Aggregator):  # rows about the whole corpus: no file per document
+        spec = [item for item in spec if item[0] not in ("ct_out_dir", "ct_resume")]
     return [
         inspect.Parameter(
             name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default
@@ -295,8 +297,8 @@ def _tool_command(tool: Tool, config: PluginConfig) -> Callable[..., None]:
             patterns=tuple(common_values["glob"] or ()) or RunSettings.patterns,
             quiet=common_values["quiet"],
             annotate=common_values.get("annotate", False),
-            out_dir=common_values["out_dir"],
-            resume=common_values["resume"],
+            out_dir=common_values.get("out_dir"),
+            resume=common_values.get("resume", False),
             timeout=common_values["timeout"],
             diff=common_values.get("diff", False),
             check=common_values.get("check", False),
