@@ -55,7 +55,8 @@ def check_row(row: Any) -> Row:
     if not isinstance(row, dict):
         raise ToolError(f"yielded {type(row).__name__}, not a dict")
     for key, value in row.items():
-        if type(value) in _PLAIN:
+        kind = type(value)
+        if kind in _PLAIN or (kind is float and math.isfinite(value)):
             continue
         bad_float = isinstance(value, float) and not math.isfinite(value)
         if not isinstance(value, _SCALARS) or bad_float:
