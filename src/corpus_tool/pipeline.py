@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import glob
 import os
 import sys
@@ -13,7 +14,6 @@ from typing import Any, TextIO
 
 from rich.console import Console
 
-from corpus_tool.aggregation import Fold, finalize
 from corpus_tool.document import Document
 from corpus_tool.engines import Engine
 from corpus_tool.plugins import PluginConfig
@@ -26,9 +26,9 @@ from corpus_tool.readers import (
     read_stdin,
     unique_ids,
 )
-from corpus_tool.runner import Outcome, run
+from corpus_tool.runner import Execution, Outcome, outputs
 from corpus_tool.tables import print_table, rows_table
-from corpus_tool.tool import Aggregator, Analyzer, Options, Row, Tool, Transform
+from corpus_tool.tool import Aggregator, Options, Row, Tool, Transform
 from corpus_tool.writers import (
     CollectingWriter,
     DelimitedWriter,
@@ -229,12 +229,6 @@ def _choose_writer(
     return JsonLinesWriter(stdout)
 
 
-def _annotated(tool: Analyzer, outcome: Outcome) -> Document:
-    doc = outcome.doc
-    doc.meta[tool.name] = tool.annotation(outcome.output)  # type: ignore[arg-type]
-    return doc
-
-
 _DIFF_STYLES = (("+++", "bold"), ("---", "bold"), ("@@", "cyan"), ("+", "green"), ("-", "red"))
 
 
@@ -306,85 +300,71 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
         if settings.check or settings.diff
         else _choose_writer(tool, options, settings, fmt, documents_out, stdout, reporter)
     )
-    progress = Progress(sys.stderr.isatty() and not settings.quiet)
-    changed = 0
-
-    def corpus_state(source: Iterator[Item]) -> Any:
-        """An aggregator's merged state of the documents of one corpus."""
-        assert isinstance(tool, Aggregator)
-        fold = Fold(tool, options)
-        for result in _engine(tool, options, source, settings):
-            if isinstance(result, Problem):
-                reporter.problem(result)
-                continue
-            progress.advance(result.doc)
-            if result.error is not None:
-                reporter.failure(result)
-            else:
-                fold.add(result.output)
-        return fold.result()
-
-    def results() -> Iterator[Any]:
-        nonlocal changed
-        if isinstance(tool, Aggregator):
-            state = corpus_state(items)
-            given = {name: corpus_state(_read(settings, paths)) for name, paths in others.items()}
-            yield from finalize(tool, state, {**options, **given})
-            return
-        originals: dict[str, str] = {}
-        for result in _engine(tool, options, _remember(items, originals), settings):
-            if isinstance(result, Problem):
-                reporter.problem(result)
-                continue
-            progress.advance(result.doc)
-            before_text = originals.pop(result.doc.id, result.doc.text)
-            if result.error is not None:
-                reporter.failure(result)
-            elif isinstance(tool, Transform):
-                after = result.output
-                assert isinstance(after, Document)
-                if after.text != before_text:
-                    changed += 1
-                    if settings.diff:
-                        _print_diff(Document(result.doc.id, before_text), after)
-                yield after
-            elif settings.annotate:
-                assert isinstance(tool, Analyzer)
-                yield _annotated(tool, result)
-            else:
-                yield from result.output  # type: ignore[misc]
-
-    def _remember(source: Iterator[Item], store: dict[str, str]) -> Iterator[Item]:
-        # Transforms in worker processes return new documents; keep the input
-        # text for --diff/--check only, so plain runs hold nothing.
-        for item in source:
-            if (settings.diff or settings.check) and isinstance(item, Document):
-                store[item.id] = item.text
-            yield item
-
-    stream: Iterator[Any] = results()
-    # --annotate passes documents through: the tool's row postprocess does not apply.
-    if tool.postprocess is not None and not settings.annotate:
-        stream = iter(tool.postprocess(stream, options))
+    listener = _Listener(tool, settings, reporter)
+    if settings.diff or settings.check:
+        items = listener.remember(items)
+    execution = Execution(
+        jobs=settings.jobs,
+        config=settings.config,
+        timeout=settings.timeout,
+        engine=settings.engine,
+        scheduler=settings.scheduler,
+    )
+    corpora = {name: functools.partial(_read, settings, paths) for name, paths in others.items()}
+    stream = outputs(
+        tool, options, items, listener, execution, annotate=settings.annotate, corpora=corpora
+    )
     try:
         for item in stream:
-            # A postprocess may yield a Problem: reported on stderr, counted as a failure.
-            if isinstance(item, Problem):
-                reporter.problem(item)
-            elif writer is not None:
+            if writer is not None:
                 if rows_out and isinstance(item, Document):
                     item = document_row(tool, item)
                 writer.write(item)
         if writer is not None:
             writer.close()
     finally:
-        progress.stop()
+        listener.progress.stop()
     stdout.flush()
     if settings.check:
+        changed = listener.changed
         noun = "document" if changed == 1 else "documents"
         reporter.console.print(f"corpus-tool: {changed} {noun} would change", markup=False)
         return 1 if changed or reporter.failed else 0
     return 1 if reporter.failed else 0
+
+
+class _Listener:
+    """A command's view of the run: messages, the progress bar, --diff and --check."""
+
+    def __init__(self, tool: Tool, settings: RunSettings, reporter: Reporter) -> None:
+        self.tool, self.settings, self.reporter = tool, settings, reporter
+        self.progress = Progress(sys.stderr.isatty() and not settings.quiet)
+        self.originals: dict[str, str] = {}
+        self.changed = 0
+
+    def remember(self, items: Iterator[Item]) -> Iterator[Item]:
+        # Transforms in worker processes return new documents; keep the input
+        # text for --diff/--check only, so plain runs hold nothing.
+        for item in items:
+            if isinstance(item, Document):
+                self.originals[item.id] = item.text
+            yield item
+
+    def problem(self, problem: Problem) -> None:
+        self.reporter.problem(problem)
+
+    def outcome(self, outcome: Outcome) -> None:
+        self.progress.advance(outcome.doc)
+        before_text = self.originals.pop(outcome.doc.id, outcome.doc.text)
+        if outcome.error is not None:
+            self.reporter.failure(outcome)
+        elif isinstance(self.tool, Transform):
+            after = outcome.output
+            assert isinstance(after, Document)
+            if after.text != before_text:
+                self.changed += 1
+                if self.settings.diff:
+                    _print_diff(Document(outcome.doc.id, before_text), after)
 
 
 def _other_corpus(tool: Tool, name: str, options: Options) -> list[str]:
@@ -401,27 +381,6 @@ def _other_corpus(tool: Tool, name: str, options: Options) -> list[str]:
     if missing:
         raise UsageProblem(f"{option}: no such file or directory: {missing[0]}")
     return list(paths)
-
-
-def _engine(
-    tool: Tool, options: Options, items: Iterator[Item], settings: RunSettings
-) -> Iterator[Outcome | Problem]:
-    """The outcomes of the run, in input order, from the engine the settings name."""
-    if settings.engine is Engine.dask:
-        from corpus_tool import dask_engine
-
-        workers = settings.jobs if settings.jobs > 1 else 0  # default: one per core
-        return dask_engine.run(
-            tool,
-            options,
-            items,
-            jobs=workers,
-            config=settings.config,
-            scheduler=settings.scheduler,
-        )
-    return run(
-        tool, options, items, jobs=settings.jobs, config=settings.config, timeout=settings.timeout
-    )
 
 
 def _run_to_shards(tool: Tool, options: Options, settings: RunSettings, reporter: Reporter) -> int:
