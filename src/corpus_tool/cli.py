@@ -62,7 +62,9 @@ def _common_parameters(tool: Tool) -> list[inspect.Parameter]:
                     "--format",
                     "-f",
                     show_default=False,
-                    help="Output format (default: table on a terminal, else jsonl).",
+                    help="Output format (default: table on a terminal, else jsonl; with "
+                    "--out, by FILE's suffix). parquet needs --out (pip install "
+                    "'corpus-tool[parquet]').",
                 ),
             ],
             None,
@@ -97,6 +99,22 @@ def _common_parameters(tool: Tool) -> list[inspect.Parameter]:
                     min=0.001,
                     show_default=False,
                     help="Give up on a document after this many seconds, report it, go on.",
+                ),
+            ],
+            None,
+        ),
+        (
+            "ct_out",
+            Annotated[
+                Path | None,
+                _option(
+                    "--out",
+                    dir_okay=False,
+                    show_default=False,
+                    metavar="FILE",
+                    help="Write the output to FILE, in the format its name says (rows.csv, "
+                    "docs.jsonl.gz, rows.parquet), compressed by .gz/.bz2/.xz; "
+                    "written whole or not at all.",
                 ),
             ],
             None,
@@ -297,6 +315,7 @@ def _tool_command(tool: Tool, config: PluginConfig) -> Callable[..., None]:
             patterns=tuple(common_values["glob"] or ()) or RunSettings.patterns,
             quiet=common_values["quiet"],
             annotate=common_values.get("annotate", False),
+            out=common_values["out"],
             out_dir=common_values.get("out_dir"),
             resume=common_values.get("resume", False),
             timeout=common_values["timeout"],

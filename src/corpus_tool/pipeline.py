@@ -36,10 +36,15 @@ from corpus_tool.writers import (
     Format,
     JsonLinesWriter,
     JsonWriter,
+    OutputFile,
+    ParquetWriter,
     TextWriter,
     UnsafeIdError,
     Writer,
+    compression,
+    format_for,
     output_suffix,
+    parquet_unavailable,
     safe_relative_path,
     summary_cells,
 )
@@ -59,6 +64,7 @@ class RunSettings:
     patterns: tuple[str, ...] = DEFAULT_PATTERNS
     quiet: bool = False
     annotate: bool = False
+    out: Path | None = None  # one file for the whole output (its format by suffix)
     out_dir: Path | None = None
     resume: bool = False
     timeout: float | None = None
@@ -183,8 +189,12 @@ def _choose_writer(
     documents_out: bool,
     stdout: TextIO,
     reporter: Reporter,
+    output: OutputFile | None,
 ) -> Writer:
-    console = Console(highlight=False)
+    console = Console(highlight=False, file=stdout)
+    if fmt is Format.parquet:
+        assert output is not None
+        return ParquetWriter(output.temporary, tool.columns, documents=documents_out)
     if documents_out:
         if settings.out_dir is not None:
             return DirectoryWriter(settings.out_dir, fmt, reporter.error)
@@ -249,15 +259,21 @@ def _print_diff(before: Document, after: Document) -> None:
 
 def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
     """Run ``tool`` as its command does; returns the exit status (0 ok, 1 some failed)."""
+    chosen = settings.fmt
+    if settings.out is not None:
+        _check_out(settings)
+        chosen = chosen or format_for(settings.out) or Format.jsonl
     if sys.stdout is None:  # started with stdout closed (``>&-``)
-        if settings.out_dir is None:
-            raise UsageProblem("standard output is closed: redirect it, or write with --out-dir")
+        if settings.out_dir is None and settings.out is None:
+            raise UsageProblem(
+                "standard output is closed: redirect it, or write with --out or --out-dir"
+            )
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stands in for stdout to the end
     stdout = sys.stdout
     reporter = Reporter(tool, settings.debug)
     # A transform writes rows (its per-document table) for csv/tsv or when asked.
     rows_out = isinstance(tool, Transform) and (
-        settings.summary or settings.fmt in (Format.csv, Format.tsv)
+        settings.summary or chosen in (Format.csv, Format.tsv)
     )
     if rows_out and (settings.out_dir is not None or settings.diff or settings.check):
         raise UsageProblem(
@@ -265,7 +281,9 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
             "not with --out-dir, --diff or --check"
         )
     documents_out = (isinstance(tool, Transform) and not rows_out) or settings.annotate
-    fmt = settings.fmt or (Format.table if stdout.isatty() else Format.jsonl)
+    fmt = chosen or (Format.table if stdout.isatty() else Format.jsonl)
+    if fmt is Format.parquet and settings.out is None:
+        raise UsageProblem("-f parquet writes a file: give --out FILE.parquet")
     if settings.out_dir is not None and settings.fmt not in (Format.jsonl, Format.text):
         # A transform's files take the input's names; annotations need the JSON.
         fmt = Format.jsonl if settings.annotate else Format.text
@@ -295,10 +313,51 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
         if settings.out_dir is None:
             raise UsageProblem("--resume needs --out-dir")
         items = _skip_done(items, settings, fmt)
+    output = None
+    if settings.out is not None:
+        settings.out.parent.mkdir(parents=True, exist_ok=True)
+        output = OutputFile(settings.out)
+        if fmt is not Format.parquet:
+            stdout = output.open_text()
+    try:
+        status = _write(
+            tool,
+            options,
+            settings,
+            items,
+            others,
+            fmt,
+            documents_out,
+            rows_out,
+            stdout,
+            reporter,
+            output,
+        )
+    except BaseException:
+        if output is not None:
+            output.discard()  # no half-written FILE
+        raise
+    return status
+
+
+def _write(
+    tool: Tool,
+    options: Options,
+    settings: RunSettings,
+    items: Iterator[Item],
+    others: dict[str, list[str]],
+    fmt: Format,
+    documents_out: bool,
+    rows_out: bool,
+    stdout: TextIO,
+    reporter: Reporter,
+    output: OutputFile | None,
+) -> int:
+    """Run the tool and write what it gives; the exit status."""
     writer = (
         None
         if settings.check or settings.diff
-        else _choose_writer(tool, options, settings, fmt, documents_out, stdout, reporter)
+        else _choose_writer(tool, options, settings, fmt, documents_out, stdout, reporter, output)
     )
     listener = _Listener(tool, settings, reporter)
     if settings.diff or settings.check:
@@ -322,9 +381,11 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
                 writer.write(item)
         if writer is not None:
             writer.close()
+        if output is not None:
+            output.commit()
     finally:
         listener.progress.stop()
-    stdout.flush()
+    sys.stdout.flush()
     if settings.check:
         changed = listener.changed
         noun = "document" if changed == 1 else "documents"
@@ -365,6 +426,24 @@ class _Listener:
                 self.changed += 1
                 if self.settings.diff:
                     _print_diff(Document(outcome.doc.id, before_text), after)
+
+
+def _check_out(settings: RunSettings) -> None:
+    """--out FILE: one file for the whole output, in a format that can go there."""
+    assert settings.out is not None
+    if settings.out_dir is not None or settings.diff or settings.check:
+        raise UsageProblem("--out writes one file: not with --out-dir, --diff or --check")
+    if settings.out.is_dir():
+        raise UsageProblem(
+            f"--out {settings.out}: a directory (for one file per document: --out-dir)"
+        )
+    fmt = settings.fmt or format_for(settings.out)
+    if fmt is Format.parquet:
+        if compression(settings.out):
+            raise UsageProblem("Parquet compresses its own columns: --out FILE.parquet, no .gz")
+        problem = parquet_unavailable()
+        if problem:
+            raise UsageProblem(problem)
 
 
 def _other_corpus(tool: Tool, name: str, options: Options) -> list[str]:
