@@ -153,3 +153,22 @@ def test_a_path_as_text_is_still_a_path(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Short text here.", encoding="utf-8")
     rows = list(corpus_tool.run("readability", str(tmp_path)))
     assert [r["doc"] for r in rows] == ["a"]
+
+
+def test_a_tool_object_of_ones_own_runs_in_process() -> None:
+    def lengths(doc: Document, *, unit: int = 1):
+        """Text length in units."""
+        yield {"length": len(doc.text) // unit}
+
+    tool = corpus_tool.Analyzer(name="lengths", func=lengths, columns=("length",))
+    rows = list(corpus_tool.run(tool, [Document("a", "abcdef")], unit=2))
+    assert rows == [{"doc": "a", "length": 3}]
+    with pytest.raises(ValueError, match="jobs=2 needs a tool a plugin registers"):
+        corpus_tool.run(tool, [Document("a", "abcdef")], jobs=2)
+
+
+def test_an_aggregators_further_corpus_may_be_documents() -> None:
+    corpus = [Document("a", "cats cats cats cats cats dogs")]
+    reference = (Document(f"r{i}", "dogs dogs birds birds birds") for i in range(3))
+    rows = list(corpus_tool.run("keyness", corpus, reference=reference, max_p=1, min_count=1))
+    assert {r["word"]: r["direction"] for r in rows}["cats"] == "+"

@@ -50,7 +50,8 @@ def run(
 ) -> Iterator[Row]:
     """Run ``tool`` over ``source``; yields its rows as dicts, in input order.
 
-    ``tool`` is a tool's name (``"quotes"``) or a ``Tool``.  ``source`` is a path
+    ``tool`` is a tool's name (``"quotes"``) or a ``Tool`` (one no plugin registers
+    runs in this process only: ``jobs=1``).  ``source`` is a path
     (a file, a directory walked for ``glob`` patterns, a glob, ``-`` for standard
     input), a ``Document``, a mapping ``{"id": ..., "text": ..., "meta": {...}}``
     (other keys go into ``meta``, as in JSON Lines), or an iterable of any of these.
@@ -77,13 +78,16 @@ def run(
         raise ValueError(f"errors must be 'warn', 'raise' or 'ignore', not {errors!r}")
     config = _config(plugins_dir)
     found = _find(tool, config)
+    if jobs != 1 and shared_registry(config).tools.get(found.name) is not found:
+        # Worker processes load their tools by name, from the plugins.
+        raise ValueError(f"jobs={jobs} needs a tool a plugin registers; {found.name} is not one")
     if annotate and not isinstance(found, Analyzer):
         raise ValueError(f"annotate is for analyzers: {found.name} is a {found.kind}")
     patterns = tuple(glob or ()) or DEFAULT_PATTERNS
     # An aggregator's further corpora (reference=...) are sources of their own.
     corpora = {}
     for name in getattr(found, "corpora", ()):
-        given = options.get(name)
+        given = list(_as_list(options.get(name) or []))
         if not given:
             raise ValueError(f"{found.name} needs {name}=PATHS (one or more)")
         corpora[name] = _documents(given, patterns)
