@@ -197,3 +197,10 @@ def test_an_interrupted_run_leaves_no_file(tmp_path: Path, name: str) -> None:
     _, err = process.communicate(timeout=HANG_GUARD)
     assert process.returncode == 143, err
     assert list(out.parent.iterdir()) == []  # neither FILE nor its temporary
+
+
+def test_the_plugins_list_refuses_formats_that_are_not_for_it() -> None:
+    for fmt in ("parquet", "text"):
+        result = run_cli(["plugins", "-f", fmt])
+        assert result.returncode == 2
+        assert f"usage error: -f {fmt} is not a row format" in result.stderr

@@ -366,7 +366,7 @@ def _plugins_command(registry: Registry) -> Callable[..., None]:
         ] = None,
     ) -> None:
         """List every plugin: version, tools, where it came from, and whether it loaded."""
-        from corpus_tool.pipeline import emit_rows
+        from corpus_tool.pipeline import UsageProblem, emit_rows
 
         rows = []
         for info in registry.plugins:
@@ -382,7 +382,11 @@ def _plugins_command(registry: Registry) -> Callable[..., None]:
                     "info": "; ".join(notes) or None,
                 }
             )
-        emit_rows(rows, fmt, title="plugins")
+        try:
+            emit_rows(rows, fmt, title="plugins")
+        except UsageProblem as exc:  # -f text, -f parquet: not for this list
+            stderr.print(f"corpus-tool plugins: usage error: {exc}", markup=False)
+            raise typer.Exit(2) from None
 
     return plugins
 
