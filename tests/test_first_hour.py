@@ -46,3 +46,133 @@ def test_annotated_documents_through_clean_as_a_table() -> None:
     result = run_cli(["clean", "-f", "table"], input=annotated)
     assert result.returncode == 0, result.stderr
     assert "000_9d058579d83c5d71" in result.stdout and "Traceback" not in result.stderr
+
+
+# --- a third-party tool declared with a field of the wrong type ----------------------
+
+BAD_TOOLS = {
+    "info_a_line": 'Analyzer(name="info-a-line", func=count, info="a line")',
+    "func_a_name": 'Analyzer(name="func-a-name", func="count")',
+    "name_with_space": 'Analyzer(name="bad name", func=count)',
+    "columns_a_string": 'Analyzer(name="cols", func=count, columns="abc")',
+    "positional_option": 'Analyzer(name="positional", func=two_positional)',
+}
+
+
+@pytest.fixture
+def bad_plugins(tmp_path):
+    for stem, declaration in BAD_TOOLS.items():
+        (tmp_path / f"{stem}.py").write_text(
+            "from corpus_tool import Analyzer, hookimpl\n\n"
+            "def count(doc):\n    yield {'n': len(doc.text)}\n\n"
+            "def two_positional(doc, other):\n    yield {'n': 1}\n\n"
+            "@hookimpl\ndef register_tools():\n"
+            f"    return [{declaration}]\n",
+            encoding="utf-8",
+        )
+    return tmp_path
+
+
+def test_a_badly_declared_tool_is_reported_broken_in_plugins(bad_plugins) -> None:
+    result = run_cli(["--plugins-dir", bad_plugins, "plugins", "-f", "jsonl"])
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    listed = {row["plugin"]: row for row in jsonl(result.stdout)}
+    for stem in BAD_TOOLS:
+        assert listed[stem]["status"] == "failed" and listed[stem]["tools"] == ""
+        assert f"plugin {stem!r} failed to load" in result.stderr
+    assert "info must be a function" in listed["info_a_line"]["error"]
+    assert "not str 'a line'" in listed["info_a_line"]["error"]
+    assert "func must be a function" in listed["func_a_name"]["error"]
+    assert "name must be a command name" in listed["name_with_space"]["error"]
+    assert "columns must be a tuple" in listed["columns_a_string"]["error"]
+    assert "'other'" in listed["positional_option"]["error"]
+    assert listed["readability"]["status"] == "loaded"  # every other plugin still works
+
+
+def test_every_other_command_works_beside_a_broken_tool(bad_plugins) -> None:
+    result = run_cli(["--plugins-dir", bad_plugins, "readability", CORPUS, "-f", "jsonl"])
+    assert result.returncode == 0 and len(jsonl(result.stdout)) == 5
+    assert "Traceback" not in result.stderr
+    helped = run_cli(["--plugins-dir", bad_plugins, "--help"])
+    assert helped.returncode == 0 and "readability" in helped.stdout
+    assert "bad name" not in helped.stdout and "info-a-line" not in helped.stdout
+
+
+def test_debug_shows_the_traceback_of_a_plugin_that_failed(bad_plugins) -> None:
+    result = run_cli(["--plugins-dir", bad_plugins, "plugins", "--debug", "-f", "jsonl"])
+    assert result.returncode == 0
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "info_a_line.py" in result.stderr  # the plugin's own line is in it
+
+
+# --- usage errors: plain lines, exit 2 ----------------------------------------------
+
+USAGE_MISTAKES = [
+    (["readability", "--foo"], "no such option --foo (did you mean --format?)"),
+    (["readability", CORPUS, "-j", "x"], "invalid value for --jobs"),
+    (["readability", CORPUS, "-f", "xml"], "invalid value for --format: 'xml' is not one of"),
+    (["readability", CORPUS, "--by", "word"], "invalid value for --by"),
+    (["readability", CORPUS, "-f"], "option '-f' requires an argument"),
+    (["kwic"], "missing argument 'PATTERN'"),
+    (["nosuch"], "no such command 'nosuch'"),
+    (["plugins", "-f", "text"], "invalid value for --format: 'text' is not one of"),
+    (["plugins", "-f", "xml"], "invalid value for --format"),
+    (["--bogus"], "no such option --bogus"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), USAGE_MISTAKES)
+def test_usage_errors_are_one_or_two_plain_lines(args: list, message: str) -> None:
+    result = run_cli(args)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.splitlines()
+    assert 1 <= len(lines) <= 2, result.stderr
+    assert lines[0].startswith("corpus-tool: error: ") and message in lines[0]
+    assert not any(frame in result.stderr for frame in "╭╮╰╯│")
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    if len(lines) == 2:
+        assert lines[1].startswith("Try 'corpus-tool") and lines[1].endswith("--help' for help.")
+
+
+# --- version and --debug everywhere --------------------------------------------------
+
+
+@pytest.mark.parametrize("flag", ["-V", "--version"])
+def test_version(flag: str) -> None:
+    from corpus_tool import __version__
+
+    result = run_cli([flag])
+    assert (result.returncode, result.stdout) == (0, f"corpus-tool {__version__}\n")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["plugins", "--debug", "-f", "jsonl"],
+        ["--debug", "plugins", "-f", "jsonl"],
+        ["--debug", "readability", CORPUS, "-f", "jsonl"],
+        ["readability", CORPUS, "-f", "jsonl", "--debug"],
+        ["kwic", "sanctions", CORPUS, "-f", "jsonl", "--debug"],
+        ["clean", CORPUS, "-f", "jsonl", "--debug"],
+    ],
+)
+def test_debug_is_accepted_by_every_command(args: list) -> None:
+    result = run_cli(args)
+    assert result.returncode == 0, result.stderr
+    assert jsonl(result.stdout)
+
+
+def test_a_tool_whose_info_raises_still_lets_plugins_list(tmp_path) -> None:
+    (tmp_path / "moody.py").write_text(
+        "from corpus_tool import Analyzer, hookimpl\n\n"
+        "def count(doc):\n    yield {'n': len(doc.text)}\n\n"
+        "def info():\n    raise OSError('data file gone')\n\n"
+        "@hookimpl\ndef register_tools():\n"
+        "    return [Analyzer(name='moody', func=count, info=info)]\n",
+        encoding="utf-8",
+    )
+    result = run_cli(["--plugins-dir", tmp_path, "plugins", "-f", "jsonl"])
+    assert result.returncode == 0, result.stderr
+    moody = next(row for row in jsonl(result.stdout) if row["plugin"] == "moody")
+    assert moody["status"] == "loaded" and "info failed: OSError: data file gone" in moody["info"]

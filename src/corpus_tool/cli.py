@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import os
 import signal
@@ -18,7 +19,7 @@ from corpus_tool.engines import Engine
 from corpus_tool.helptext import HelpCommand, HelpGroup
 from corpus_tool.plugins import PluginConfig, Registry, shared_registry
 from corpus_tool.tool import Aggregator, Analyzer, Tool, Transform
-from corpus_tool.writers import Format
+from corpus_tool.writers import Format, RowFormat
 
 CORE_COMMANDS = {"plugins"}
 COMMON_PANEL = "Common options"
@@ -247,17 +248,12 @@ class PluginContractError(Exception):
 
 def _tool_parameters(tool: Tool, taken: set[str]) -> list[inspect.Parameter]:
     """The tool function's keyword-only parameters, as typer options in their own panel."""
+    # The signature's shape (document first, options keyword-only) was checked when
+    # the tool was declared.
     parameters = list(inspect.signature(tool.func).parameters.values())
-    if not parameters or parameters[0].kind not in (
-        inspect.Parameter.POSITIONAL_ONLY,
-        inspect.Parameter.POSITIONAL_OR_KEYWORD,
-    ):
-        raise PluginContractError("its function must take the document as first argument")
     hints = typing.get_type_hints(tool.func, include_extras=True)
     result = []
     for parameter in parameters[1:]:
-        if parameter.kind is not inspect.Parameter.KEYWORD_ONLY:
-            raise PluginContractError(f"parameter {parameter.name!r} must be keyword-only")
         annotation = hints.get(parameter.name, str)
         if not any(
             isinstance(a, typer.models.ParameterInfo)
@@ -303,7 +299,7 @@ def _tool_command(tool: Tool, config: PluginConfig) -> Callable[..., None]:
             diff=common_values.get("diff", False),
             check=common_values.get("check", False),
             summary=common_values.get("summary", False),
-            debug=common_values["debug"],
+            debug=common_values["debug"] or _DEBUG.requested,
             engine=common_values["engine"],
             scheduler=common_values["scheduler"],
             config=config,
@@ -334,10 +330,19 @@ def _tool_command(tool: Tool, config: PluginConfig) -> Callable[..., None]:
 # --- the app ------------------------------------------------------------------
 
 
+def _tool_info(tool: Tool) -> str:
+    """A tool's line for ``plugins``; a plugin's bug there must not break the listing."""
+    assert tool.info is not None
+    try:
+        return str(tool.info())
+    except Exception as exc:
+        return f"{tool.name}: info failed: {type(exc).__name__}: {exc}"
+
+
 def _plugins_command(registry: Registry) -> Callable[..., None]:
     def plugins(
         fmt: Annotated[
-            Format | None,
+            RowFormat | None,
             typer.Option(
                 "--format",
                 "-f",
@@ -345,13 +350,17 @@ def _plugins_command(registry: Registry) -> Callable[..., None]:
                 help="Output format (default: table on a terminal, else jsonl).",
             ),
         ] = None,
+        debug: Annotated[
+            bool, typer.Option("--debug", help="Show the traceback of each plugin that failed.")
+        ] = False,
     ) -> None:
         """List every plugin: version, tools, where it came from, and whether it loaded."""
+        del debug  # main() shows the tracebacks, before the commands are built
         from corpus_tool.pipeline import emit_rows
 
         rows = []
         for info in registry.plugins:
-            notes = [registry.tools[t].info() for t in info.tools if registry.tools[t].info]
+            notes = [_tool_info(registry.tools[t]) for t in info.tools if registry.tools[t].info]
             rows.append(
                 {
                     "plugin": info.name,
@@ -363,7 +372,7 @@ def _plugins_command(registry: Registry) -> Callable[..., None]:
                     "info": "; ".join(notes) or None,
                 }
             )
-        emit_rows(rows, fmt, title="plugins")
+        emit_rows(rows, Format(fmt.value) if fmt else None, title="plugins")
 
     return plugins
 
@@ -410,11 +419,20 @@ def build_app(registry: Registry, config: PluginConfig) -> typer.Typer:
         ] = None,
         version: Annotated[
             bool,
-            typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+            typer.Option(
+                "--version", "-V", callback=_version, is_eager=True, help="Show the version."
+            ),
+        ] = False,
+        debug: Annotated[
+            bool,
+            typer.Option(
+                "--debug", help="Show tracebacks: of plugins that fail to load, of failures."
+            ),
         ] = False,
     ) -> None:
-        # Read before the app was built (plugins decide which commands exist).
-        del plugins_dir, disable_plugin, version
+        # Read before the app was built (plugins decide which commands exist); --debug
+        # is seen by main() wherever it stands.
+        del plugins_dir, disable_plugin, version, debug
 
     app.command("plugins", cls=HelpCommand)(_plugins_command(registry))
     for name, tool in registry.tools.items():
@@ -423,7 +441,8 @@ def build_app(registry: Registry, config: PluginConfig) -> typer.Typer:
             continue
         try:
             command = _tool_command(tool, config)
-        except (PluginContractError, TypeError, NameError) as exc:
+        except Exception as exc:  # an option typer cannot build: the plugin is broken
+            registry.fail_tool(name, f"tool {name!r}: {type(exc).__name__}: {exc}")
             warn(f"tool {name!r}: {exc}; skipped")
             continue
         help_text = tool.help
@@ -460,6 +479,15 @@ def _preparse(argv: list[str]) -> tuple[list[str], list[str]]:
     return dirs, disabled
 
 
+class _Debug:
+    """Whether --debug was given anywhere on the command line (``corpus-tool --debug X``)."""
+
+    requested = False
+
+
+_DEBUG = _Debug()
+
+
 class Terminated(KeyboardInterrupt):
     """SIGTERM, raised like Ctrl-C so that every clean-up on the way out runs."""
 
@@ -471,7 +499,7 @@ def _on_sigterm(signum: int, frame: object) -> None:
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
     signal.signal(signal.SIGTERM, _on_sigterm)
-    debug = "--debug" in argv
+    debug = _DEBUG.requested = "--debug" in argv
     try:
         dirs, disabled = _preparse(argv)
         for directory in dirs:
@@ -484,8 +512,21 @@ def main(argv: list[str] | None = None) -> None:
         registry = shared_registry(config)
         for message in registry.warnings:
             warn(message)
+        if debug:  # why each plugin that failed to load did
+            for info in registry.plugins:
+                if info.details:
+                    stderr.print(info.details.rstrip(), markup=False)
         app = build_app(registry, config)
-        app(args=argv, prog_name="corpus-tool")
+        # Not standalone: usage errors come here, to be told in plain words.
+        command = typer.main.get_command(app)
+        status = command.main(args=argv, prog_name="corpus-tool", standalone_mode=False)
+        _flush_or_quiet()
+        sys.exit(status if isinstance(status, int) else 0)
+    except _ERRORS.ClickException as exc:
+        sys.exit(_usage_error(exc))
+    except typer.Abort:
+        stderr.print("corpus-tool: aborted", markup=False)
+        sys.exit(1)
     except KeyboardInterrupt as exc:
         stderr.print("corpus-tool: interrupted", markup=False)
         sys.exit(143 if isinstance(exc, Terminated) else 130)
@@ -505,6 +546,49 @@ def main(argv: list[str] | None = None) -> None:
             markup=False,
         )
         sys.exit(1)
+
+
+# Where this typer keeps click's exceptions (its own copy of click, or click).
+_ERRORS = importlib.import_module(typer.BadParameter.__module__)
+
+
+def _usage_error(exc: Any) -> int:
+    """A usage error as one or two plain lines on stderr; its exit status (2)."""
+    if isinstance(exc, getattr(_ERRORS, "NoArgsIsHelpError", ())):
+        return int(exc.exit_code)  # the help page is the message, and it is shown
+    stderr.print(f"corpus-tool: error: {_plain_message(exc)}", markup=False)
+    ctx = getattr(exc, "ctx", None)
+    if isinstance(exc, _ERRORS.UsageError) and ctx is not None:
+        stderr.print(f"Try '{ctx.command_path} --help' for help.", markup=False)
+    return int(exc.exit_code)
+
+
+def _plain_message(exc: Any) -> str:
+    """click's message, in the words of the rest of corpus-tool's errors."""
+    if isinstance(exc, _ERRORS.NoSuchOption):
+        text = f"no such option {exc.option_name}"
+        if exc.possibilities:
+            text += f" (did you mean {' or '.join(sorted(exc.possibilities))}?)"
+        return text
+    param = getattr(exc, "param", None)
+    if (
+        isinstance(exc, _ERRORS.BadParameter)
+        and not isinstance(exc, _ERRORS.MissingParameter)
+        and param is not None
+    ):
+        opts = sorted(getattr(param, "opts", ()) or (), key=lambda o: not o.startswith("--"))
+        name = opts[0] if opts else str(param.human_readable_name)
+        detail = str(exc.message).removeprefix("Value error, ")
+        return f"invalid value for {name}: {_sentence_case(detail)}"
+    return _sentence_case(exc.format_message())
+
+
+def _sentence_case(text: str) -> str:
+    """'No such command' -> 'no such command', without the full stop; 'PATTERN' stays."""
+    text = text.strip().rstrip(".")
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        text = text[0].lower() + text[1:]
+    return text
 
 
 def _flush_or_quiet() -> None:

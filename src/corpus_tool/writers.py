@@ -29,6 +29,16 @@ class Format(str, Enum):
     text = "text"  # documents only: the plain text
 
 
+class RowFormat(str, Enum):
+    """The formats of rows alone (``corpus-tool plugins``): all but text."""
+
+    table = "table"
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+
+
 # One encoder for the run: json.dumps with options builds a new one per call.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
