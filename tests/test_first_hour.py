@@ -6,6 +6,8 @@ in output, or in one or two plain lines on stderr with the documented exit statu
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import CORPUS, jsonl
 from test_terminal import run_on_terminal
@@ -176,3 +178,25 @@ def test_a_tool_whose_info_raises_still_lets_plugins_list(tmp_path) -> None:
     assert result.returncode == 0, result.stderr
     moody = next(row for row in jsonl(result.stdout) if row["plugin"] == "moody")
     assert moody["status"] == "loaded" and "info failed: OSError: data file gone" in moody["info"]
+
+
+# --- readability of a text without words ---------------------------------------------
+
+
+def test_a_document_without_words_has_null_scores_not_zero() -> None:
+    docs = [{"id": "empty", "text": ""}, {"id": "dashes", "text": " — … \n"}]
+    docs.append({"id": "words", "text": "The cat sat on the mat. It was happy."})
+    payload = "".join(json.dumps(doc) + "\n" for doc in docs)
+    result = run_cli(["readability", "-f", "jsonl"], input=payload)
+    assert result.returncode == 0, result.stderr
+    rows = {row["doc"]: row for row in jsonl(result.stdout)}
+    for doc_id in ("empty", "dashes"):
+        assert rows[doc_id]["words"] == 0
+        assert rows[doc_id]["flesch_kincaid_grade"] is None
+        assert rows[doc_id]["flesch_reading_ease"] is None
+        assert rows[doc_id]["text_standard"] is None
+    assert isinstance(rows["words"]["flesch_kincaid_grade"], float)
+    table = run_cli(["readability", "-f", "table"], input=payload)
+    assert table.returncode == 0 and "corpus mean" in table.stdout  # the mean skips nulls
+    report = run_cli(["report", "-f", "jsonl"], input=payload)
+    assert report.returncode == 0, report.stderr
