@@ -7,6 +7,8 @@ in output, or in one or two plain lines on stderr with the documented exit statu
 from __future__ import annotations
 
 import json
+import re
+from typing import Any
 
 import pytest
 from conftest import CORPUS, jsonl
@@ -200,3 +202,50 @@ def test_a_document_without_words_has_null_scores_not_zero() -> None:
     assert table.returncode == 0 and "corpus mean" in table.stdout  # the mean skips nulls
     report = run_cli(["report", "-f", "jsonl"], input=payload)
     assert report.returncode == 0, report.stderr
+
+
+# --- help pages at ordinary widths ----------------------------------------------------
+
+
+def _commands() -> dict[str, Any]:
+    """Every command's click command, built in-process: the oracle for its choices."""
+    import typer
+
+    from corpus_tool.cli import build_app
+    from corpus_tool.plugins import PluginConfig, load_plugins
+
+    config = PluginConfig()
+    group = typer.main.get_command(build_app(load_plugins(config), config))
+    return {"": group, **group.commands}
+
+
+COMMANDS = _commands()
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.translate({ord(c): " " for c in "│╭╮╰╯─"}).split())
+
+
+@pytest.mark.parametrize("width", [80, 100])
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_help_reads_plainly_at_80_and_100_columns(name: str, width: int) -> None:
+    from corpus_tool.helptext import choices
+
+    result = run_cli([*filter(None, [name]), "--help"], env={"COLUMNS": str(width)})
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert max(len(line) for line in text.splitlines()) <= width
+    for raw in ("<bool>", "<list[", "<int", "<float", "<text>", "``", 'meta["', "meta['"):
+        assert raw not in text, raw
+    usage = next(line for line in text.splitlines() if "Usage:" in line)
+    assert "{" not in usage  # PATTERN, not {PATTERN}
+    flat = _flat(text)
+    for param in COMMANDS[name].params:
+        # Each option's names, and each value it accepts, whole: never folded mid-word.
+        argument = param.param_type_name == "argument"
+        for option in [str(param.metavar or param.name).upper()] if argument else param.opts:
+            assert re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", flat), option
+        for value in choices(param):
+            assert re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", flat), value
+        if not getattr(param, "hidden", False):
+            assert (param.help or "").strip(), f"{name} {param.opts}: no help"

@@ -28,6 +28,7 @@ OPTIONS_PANEL = "Options"
 COMMANDS_PANEL = "Commands"
 # ``literal`` in a docstring (reStructuredText) shows as the literal, emphasised.
 _LITERAL = re.compile(r"``(.+?)``")
+_REQUIRED = re.compile(r"\{([^{}\s]+)\}")
 # Metavars by value type, for options that do not name their own.
 _TYPE_METAVARS = {int: "N", float: "NUMBER", str: "TEXT", bool: ""}
 _CLICK_METAVARS = {"integer": "N", "float": "NUMBER", "text": "TEXT", "path": "PATH"}
@@ -204,7 +205,9 @@ def render_help(command: click.Command, ctx: click.Context, console: Console) ->
     """Usage, the command's text, its arguments and options by panel, its subcommands."""
     from rich.padding import Padding
 
-    console.print(Padding(styled(command.get_usage(ctx), "bold"), (1, 1, 0, 1)))
+    # Recent typers write a required argument as {NAME}: the usual NAME here.
+    usage = _REQUIRED.sub(r"\1", command.get_usage(ctx))
+    console.print(Padding(styled(usage, "bold"), (1, 1, 0, 1)))
     texts = paragraphs(command.help or "")
     if texts:
         console.print()
