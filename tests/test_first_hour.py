@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -249,3 +251,49 @@ def test_help_reads_plainly_at_80_and_100_columns(name: str, width: int) -> None
             assert re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", flat), value
         if not getattr(param, "hidden", False):
             assert (param.help or "").strip(), f"{name} {param.opts}: no help"
+
+
+# --- start-up -------------------------------------------------------------------------
+
+
+def test_listing_the_commands_builds_none_and_loads_no_counting_code() -> None:
+    """``--help`` lists the tools from their declarations: no command is built (typer's
+    option machinery, with pydantic, is not even imported) and no plugin's internals load."""
+    code = (
+        "import sys\n"
+        "from corpus_tool.cli import main\n"
+        "try:\n"
+        "    main(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('typer._adapters', 'pydantic', 'rich.markdown', 'corpus_tool_clean.cleaner',"
+        " 'corpus_tool_corpus.collocation', 'corpus_tool_corpus.keywords',"
+        " 'corpus_tool_corpus.wordlist', 'corpus_tool.pipeline')\n"
+        "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "readability" in result.stdout and "collocates" in result.stdout
+    assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_plugins_reports_a_tool_whose_options_cannot_be_built(tmp_path) -> None:
+    (tmp_path / "odd.py").write_text(
+        "from __future__ import annotations\n"
+        "from corpus_tool import Analyzer, hookimpl\n\n"
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n    from datetime import date\n\n"
+        "def odd(doc, *, since: date | None = None):\n    yield {'n': 1}\n\n"
+        "def fine(doc):\n    yield {'n': len(doc.text)}\n\n"
+        "@hookimpl\ndef register_tools():\n"
+        "    return [Analyzer(name='odd', func=odd), Analyzer(name='fine', func=fine)]\n",
+        encoding="utf-8",
+    )
+    listed = run_cli(["--plugins-dir", tmp_path, "plugins", "-f", "jsonl"])
+    assert listed.returncode == 0, listed.stderr
+    odd = next(row for row in jsonl(listed.stdout) if row["plugin"] == "odd")
+    assert odd["status"] == "failed" and "tool 'odd'" in odd["error"] and odd["tools"] == "fine"
+    ran = run_cli(["--plugins-dir", tmp_path, "odd", "-"], input="text")
+    assert ran.returncode == 1 and "Traceback" not in ran.stderr
+    assert ran.stderr.startswith("corpus-tool: error: tool 'odd'")
+    fine = run_cli(["--plugins-dir", tmp_path, "fine", "-"], input="text")
+    assert fine.returncode == 0 and jsonl(fine.stdout) == [{"doc": "stdin", "n": 4}]

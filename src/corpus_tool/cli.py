@@ -7,7 +7,6 @@ import inspect
 import os
 import signal
 import sys
-import typing
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -18,7 +17,7 @@ from rich.console import Console
 from corpus_tool.engines import Engine
 from corpus_tool.helptext import HelpCommand, HelpGroup
 from corpus_tool.plugins import PluginConfig, Registry, shared_registry
-from corpus_tool.tool import Aggregator, Analyzer, Tool, Transform
+from corpus_tool.tool import Aggregator, Analyzer, Tool, Transform, option_hints
 from corpus_tool.writers import Format, RowFormat
 
 CORE_COMMANDS = {"plugins"}
@@ -251,7 +250,7 @@ def _tool_parameters(tool: Tool, taken: set[str]) -> list[inspect.Parameter]:
     # The signature's shape (document first, options keyword-only) was checked when
     # the tool was declared.
     parameters = list(inspect.signature(tool.func).parameters.values())
-    hints = typing.get_type_hints(tool.func, include_extras=True)
+    hints = option_hints(tool.func)
     result = []
     for parameter in parameters[1:]:
         annotation = hints.get(parameter.name, str)
@@ -341,6 +340,7 @@ def _tool_info(tool: Tool) -> str:
 
 def _plugins_command(registry: Registry) -> Callable[..., None]:
     def plugins(
+        ctx: typer.Context,
         fmt: Annotated[
             RowFormat | None,
             typer.Option(
@@ -357,6 +357,10 @@ def _plugins_command(registry: Registry) -> Callable[..., None]:
         """List every plugin: version, tools, where it came from, and whether it loaded."""
         del debug  # main() shows the tracebacks, before the commands are built
         from corpus_tool.pipeline import emit_rows
+
+        group = ctx.find_root().command
+        if isinstance(group, ToolGroup):
+            group.build_all()  # a tool whose options typer cannot build shows as failed
 
         rows = []
         for info in registry.plugins:
@@ -385,10 +389,85 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+class ToolGroup(HelpGroup):
+    """The command group. A tool's command is built (typer's work, for every option)
+    only when it is used: listing the commands, or running one, builds no other."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.tools: dict[str, Tool] = {}
+        self.registry: Registry | None = None
+        self.config = PluginConfig()
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        core = [n for n in names if n in CORE_COMMANDS]
+        return [
+            *core,
+            *(n for n in self.tools if n not in names),
+            *(n for n in names if n not in core),
+        ]
+
+    def summary(self, ctx: Any, name: str) -> str | None:
+        tool = self.tools.get(name)
+        if tool is None or name in self.commands:
+            return super().summary(ctx, name)
+        return tool.help.strip().splitlines()[0] if tool.help.strip() else ""
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name in self.tools and cmd_name not in self.commands:
+            self.commands[cmd_name] = self._build(cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def _build(self, name: str) -> Any:
+        tool = self.tools[name]
+        try:
+            function = _tool_command(tool, self.config)
+            app = typer.Typer(
+                add_completion=False,
+                pretty_exceptions_enable=False,
+                context_settings={"help_option_names": ["-h", "--help"]},
+            )
+            first = tool.help.strip().splitlines()[0] if tool.help.strip() else ""
+            app.command(name, cls=HelpCommand, help=tool.help, short_help=first)(function)
+            return typer.main.get_command(app)
+        except Exception as exc:  # an option typer cannot build: its plugin is broken
+            reason = f"tool {name!r}: {type(exc).__name__}: {exc}"
+            if self.registry is not None:
+                self.registry.fail_tool(name, reason)
+            del self.tools[name]
+            raise _ERRORS.ClickException(f"{reason} (a bug in its plugin)") from None
+
+    def build_all(self) -> None:
+        """Every tool's command, so that ``plugins`` can report the ones that fail."""
+        for name in list(self.tools):
+            if name not in self.commands:
+                try:
+                    self.commands[name] = self._build(name)
+                except _ERRORS.ClickException as exc:
+                    warn(exc.format_message() + "; skipped")
+
+
+def build_command(registry: Registry, config: PluginConfig) -> ToolGroup:
+    """The whole command line: the core's and the plugins' own commands, and one
+    command per tool (built when used)."""
+    group = typer.main.get_command(build_app(registry, config))
+    assert isinstance(group, ToolGroup)
+    group.registry, group.config = registry, config
+    for name, tool in registry.tools.items():
+        if name in CORE_COMMANDS or name in group.commands:
+            warn(f"tool {name!r} clashes with a core command; skipped")
+            continue
+        group.tools[name] = tool
+    return group
+
+
 def build_app(registry: Registry, config: PluginConfig) -> typer.Typer:
+    """The typer app: options, ``plugins`` and the plugins' own commands (the tools'
+    commands are added by :func:`build_command`)."""
     app = typer.Typer(
         name="corpus-tool",
-        cls=HelpGroup,
+        cls=ToolGroup,
         no_args_is_help=True,
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
@@ -435,20 +514,6 @@ def build_app(registry: Registry, config: PluginConfig) -> typer.Typer:
         del plugins_dir, disable_plugin, version, debug
 
     app.command("plugins", cls=HelpCommand)(_plugins_command(registry))
-    for name, tool in registry.tools.items():
-        if name in CORE_COMMANDS:
-            warn(f"tool {name!r} clashes with a core command; skipped")
-            continue
-        try:
-            command = _tool_command(tool, config)
-        except Exception as exc:  # an option typer cannot build: the plugin is broken
-            registry.fail_tool(name, f"tool {name!r}: {type(exc).__name__}: {exc}")
-            warn(f"tool {name!r}: {exc}; skipped")
-            continue
-        help_text = tool.help
-        first = help_text.strip().splitlines()[0] if help_text.strip() else ""
-        app.command(name, cls=HelpCommand, help=help_text, short_help=first)(command)
-
     for impl in registry.manager.hook.register_commands.get_hookimpls():
         try:
             impl.function(app=app)
@@ -516,9 +581,8 @@ def main(argv: list[str] | None = None) -> None:
             for info in registry.plugins:
                 if info.details:
                     stderr.print(info.details.rstrip(), markup=False)
-        app = build_app(registry, config)
         # Not standalone: usage errors come here, to be told in plain words.
-        command = typer.main.get_command(app)
+        command = build_command(registry, config)
         status = command.main(args=argv, prog_name="corpus-tool", standalone_mode=False)
         _flush_or_quiet()
         sys.exit(status if isinstance(status, int) else 0)

@@ -232,6 +232,10 @@ def render_help(command: click.Command, ctx: click.Context, console: Console) ->
     if isinstance(command, TyperGroup):
         rows = []
         for name in command.list_commands(ctx):
+            summary = command.summary(ctx, name) if isinstance(command, HelpGroup) else None
+            if summary is not None:
+                rows.append((name, styled(summary)))
+                continue
             sub = command.get_command(ctx, name)
             if sub is None or sub.hidden:
                 continue
@@ -261,6 +265,10 @@ class HelpGroup(TyperGroup):
 
     def format_help(self, ctx: click.Context, formatter: Any) -> None:
         render_help(self, ctx, _console())
+
+    def summary(self, ctx: click.Context, name: str) -> str | None:
+        """A subcommand's line in the command list, when known without building it."""
+        return None
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         command = super().get_command(ctx, cmd_name)

@@ -31,6 +31,23 @@ def _describe(value: Any) -> str:
     return f"{type(value).__name__} {shown if len(shown) <= 40 else shown[:39] + '…'}"
 
 
+def option_hints(func: Callable[..., Any]) -> dict[str, Any]:
+    """The type hints of ``func``'s parameters, with their ``Annotated`` extras.
+
+    The return annotation is left unevaluated: it may name a type the plugin
+    imports only for type checkers, to keep its module light for ``--help``.
+    """
+    import typing
+    from types import SimpleNamespace
+
+    annotations = {k: v for k, v in getattr(func, "__annotations__", {}).items() if k != "return"}
+    return typing.get_type_hints(
+        SimpleNamespace(__annotations__=annotations),
+        globalns=getattr(inspect.unwrap(func), "__globals__", {}),
+        include_extras=True,
+    )
+
+
 def check_signature(func: Callable[..., Any]) -> None:
     """The document comes first (positional); every option after it is keyword-only."""
     try:

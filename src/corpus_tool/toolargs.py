@@ -8,11 +8,10 @@ own command would: parsed, converted and checked by the same typer declarations
 from __future__ import annotations
 
 import inspect
-import typing
 from collections.abc import Sequence
 from typing import Any
 
-from corpus_tool.tool import Options, Tool
+from corpus_tool.tool import Options, Tool, option_hints
 
 
 def parse_tool_args(tool: Tool, args: Sequence[str]) -> Options:
@@ -22,7 +21,7 @@ def parse_tool_args(tool: Tool, args: Sequence[str]) -> Options:
     import typer
     from typer.main import get_command
 
-    hints = typing.get_type_hints(tool.func, include_extras=True)
+    hints = option_hints(tool.func)
     parameters = [
         p.replace(annotation=hints.get(p.name, str))
         for p in list(inspect.signature(tool.func).parameters.values())[1:]
