@@ -125,6 +125,8 @@ USAGE_MISTAKES = [
     (["plugins", "-f", "text"], "invalid value for --format: 'text' is not one of"),
     (["plugins", "-f", "xml"], "invalid value for --format"),
     (["--bogus"], "no such option --bogus"),
+    (["-f", "jsonl", "quotes", CORPUS], "a command's options come after it"),
+    (["plugins", "extra"], "unexpected extra argument"),
 ]
 
 

@@ -631,8 +631,11 @@ def _plain_message(exc: Any) -> str:
     """click's message, in the words of the rest of corpus-tool's errors."""
     if isinstance(exc, _ERRORS.NoSuchOption):
         text = f"no such option {exc.option_name}"
+        ctx = getattr(exc, "ctx", None)
         if exc.possibilities:
             text += f" (did you mean {' or '.join(sorted(exc.possibilities))}?)"
+        elif ctx is not None and ctx.parent is None:  # before the command: -f jsonl quotes
+            text += f" (a command's options come after it: corpus-tool COMMAND {exc.option_name})"
         return text
     param = getattr(exc, "param", None)
     if (
