@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING, Any
 
 from corpus_tool.document import Document
 from corpus_tool.hookspecs import hookimpl
-from corpus_tool.tool import Aggregator, Analyzer, Options, Row, Tool, Transform
+from corpus_tool.tool import (
+    Aggregator,
+    Analyzer,
+    Options,
+    Row,
+    Tool,
+    ToolDeclarationError,
+    Transform,
+)
 
 if TYPE_CHECKING:
     from corpus_tool.aggregation import aggregate
@@ -87,6 +95,7 @@ __all__ = [
     "Row",
     "Token",
     "Tool",
+    "ToolDeclarationError",
     "ToolError",
     "Transform",
     "__version__",

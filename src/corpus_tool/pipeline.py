@@ -181,6 +181,22 @@ def document_row(tool: Tool, doc: Document) -> Row:
     return {"doc": doc.id, "chars": len(doc.text), **summary_cells(doc.meta.get(tool.name))}
 
 
+PREVIEW = 40  # characters of a document's text shown in the table of documents
+
+
+def _preview(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= PREVIEW else flat[: PREVIEW - 1].rstrip() + "…"
+
+
+def annotated_row(tool: Tool, doc: Document) -> Row:
+    """An annotated document as a row of the terminal table: its id, the start of its
+    text and how many results the tool put under ``meta[<tool>]``."""
+    found = doc.meta.get(tool.name)
+    count = len(found) if isinstance(found, list) else int(found is not None)
+    return {"doc": doc.id, "text": _preview(doc.text), f"meta.{tool.name}": count}
+
+
 def _choose_writer(
     tool: Tool,
     options: Options,
@@ -201,6 +217,11 @@ def _choose_writer(
         if fmt is Format.table:
 
             def show(docs: list[Document]) -> None:
+                if settings.annotate:  # the tool's own table is for its rows
+                    rows = [annotated_row(tool, d) for d in docs]
+                    caption = f"{len(rows)} documents; -f jsonl writes them with the results"
+                    print_table(rows_table(rows, title=tool.name, caption=caption), console)
+                    return
                 if tool.render is not None:
                     print_table(tool.render(docs, options), console)
                     return

@@ -12,11 +12,10 @@ from __future__ import annotations
 import enum
 import inspect
 import os
-import typing
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from corpus_tool.tool import Options, Tool
+from corpus_tool.tool import Options, Tool, option_hints
 
 
 def parse_tool_args(tool: Tool, args: Sequence[str]) -> Options:
@@ -60,7 +59,7 @@ def tool_options(
     if unknown:
         have = ", ".join(names) or "none"
         raise TypeError(f"{tool.name} has no option {', '.join(unknown)} (its options: {have})")
-    hints = typing.get_type_hints(tool.func, include_extras=True)
+    hints = option_hints(tool.func)
     parameters = [
         p.replace(annotation=hints.get(p.name, str))
         for p in list(inspect.signature(tool.func).parameters.values())[1:]

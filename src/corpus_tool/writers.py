@@ -31,6 +31,16 @@ class Format(str, Enum):
     parquet = "parquet"  # into a file (--out) only
 
 
+class RowFormat(str, Enum):
+    """The formats of rows alone (``corpus-tool plugins``): all but text."""
+
+    table = "table"
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+
+
 # One encoder for the run: json.dumps with options builds a new one per call.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
