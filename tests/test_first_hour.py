@@ -115,7 +115,7 @@ def test_debug_shows_the_traceback_of_a_plugin_that_failed(bad_plugins) -> None:
 # --- usage errors: plain lines, exit 2 ----------------------------------------------
 
 USAGE_MISTAKES = [
-    (["readability", "--foo"], "no such option --foo (did you mean --format?)"),
+    (["readability", "--foo"], "no such option --foo (did you mean --format"),
     (["readability", CORPUS, "-j", "x"], "invalid value for --jobs"),
     (["readability", CORPUS, "-f", "xml"], "invalid value for --format: 'xml' is not one of"),
     (["readability", CORPUS, "--by", "word"], "invalid value for --by"),
