@@ -364,7 +364,8 @@ def test_a_failing_document_is_named_and_the_rest_counted(tmp_path: Path) -> Non
     assert result.returncode == 1
     assert "bad.jsonl:2" in result.stderr
     assert {r["word"]: r["count"] for r in jsonl(result.stdout)} == {"cat": 3, "dog": 1}
-    assert run_cli(["freq", tmp_path, "--out-dir", tmp_path / "o"]).returncode == 2  # no such option
+    # no such option
+    assert run_cli(["freq", tmp_path, "--out-dir", tmp_path / "o"]).returncode == 2
 
 
 def test_an_empty_corpus_gives_no_rows() -> None:

@@ -150,6 +150,24 @@ TENSE = [
     # near the anchor the nearest reading wins ("was extended to" a coming date)
     ("2001-11-02", "The offer was extended to Nov. 16.", [("Nov. 16", "DATE", "2001-11-16")]),
     ("2001-04-20", "He was shot on Oct. 23 in his kitchen.", [("Oct. 23", "DATE", "2000-10-23")]),
+    # a present-tense clause means the nearest such day, leaning to the past
+    (
+        "2001-06-11",
+        "The family has until noon Tuesday to answer; the mayor has Thursday's figures.",
+        [("noon Tuesday", "TIME", "2001-06-12T12:00"), ("Thursday", "DATE", "2001-06-07")],
+    ),
+    # a deadline moved on points ahead, whatever the tense of the verb moving it
+    (
+        "2001-06-14",
+        "The court postponed until Tuesday morning its ruling on the case.",
+        [("Tuesday morning", "TIME", "2001-06-19TMO")],
+    ),
+    # "had been scheduled": a plan seen from the past
+    (
+        "2001-06-14",
+        "The offer had been scheduled to expire Monday evening.",
+        [("Monday evening", "TIME", "2001-06-11TEV")],
+    ),
 ]
 
 
@@ -354,6 +372,24 @@ INFORMAL = [
 ]
 
 
+# -- rates and kinds of figures: a frequency word that is no repeated time ------------------
+
+RATES = [
+    (
+        "2001-06-13",
+        "The firm raised its quarterly dividend; average daily volume fell and "
+        "output should grow 6% annually, or 9,000 cars annually.",
+        [],
+    ),
+    # a frequency of an event is a SET
+    (
+        "2001-06-13",
+        "Protesters gather daily at the gate; the board meets quarterly.",
+        [("daily", "SET", "P1D"), ("quarterly", "SET", "P3M")],
+    ),
+]
+
+
 # -- every group: (anchor, text, expected rows) ----------------------------------------------
 
 CLASSES = {
@@ -365,6 +401,7 @@ CLASSES = {
     "spelled": SPELLED,
     "named days": NAMED_DAYS,
     "informal": INFORMAL,
+    "rates": RATES,
 }
 CASES = [(group, case) for group, cases in CLASSES.items() for case in cases]
 

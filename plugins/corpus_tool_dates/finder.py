@@ -211,10 +211,29 @@ def _duration_ok(text: str, found: Found) -> bool:
     return True
 
 
+# Nouns a frequency word classifies rather than repeats: "its quarterly dividend", "the
+# average daily volume" name a kind of figure, as business news writes them.
+FIGURE_NOUNS = frozenset([
+    "dividend", "dividends", "payment", "payments", "payout", "results", "loss", "losses",
+    "profit", "profits", "earnings", "sales", "revenue", "revenues", "volume", "turnover",
+    "figures", "rate", "rates", "report", "reports", "fee", "fees", "rent", "output",
+    "production", "income", "interest", "average", "basis", "share", "cash", "total",
+])
+# An amount just before: "to rise 8.5% annually", "10,000 units annually" is a rate.
+_AMOUNT_BEFORE = re.compile(r"\d[\d,.]*\s*(?:%|percent|[a-z]+)?\s+$")
+
+
 def _set_ok(text: str, found: Found) -> bool:
     adverb = found.parts.get("adverb")
+    if not adverb:
+        return True
+    after = _word_after(text, found.end)
     # "the Daily Mail", "Weekly Standard": titles, not frequencies.
-    return not (adverb and _capitalised(adverb) and _capitalised(_word_after(text, found.end)))
+    if _capitalised(adverb) and _capitalised(after):
+        return False
+    if after.lower() in FIGURE_NOUNS:
+        return False
+    return _AMOUNT_BEFORE.search(text, max(0, found.start - 24), found.start) is None
 
 
 # "for the year", "in the fiscal year": the year a report covers.

@@ -34,7 +34,7 @@ from corpus_tool_dates.lexicon import (
     ZONES,
 )
 from corpus_tool_dates.periods import period
-from corpus_tool_dates.tense import FUTURE, PAST, direction
+from corpus_tool_dates.tense import FUTURE, PAST, PRESENT, direction
 
 
 @dataclass(frozen=True)
@@ -558,9 +558,11 @@ def _weekday_value(weekday: int, rel: str, ctx: Context) -> str:
     elif rel in ("last", "past"):
         d = anchor - timedelta(days=behind or 7)
     else:
-        # News speaks of the past unless the clause looks ahead ("will meet on Friday").
-        d = anchor + timedelta(days=ahead) if ctx.tense() == FUTURE \
-            else anchor - timedelta(days=behind)
+        # News speaks of the past unless the clause looks ahead ("will meet on Friday");
+        # a present-tense one ("has until Tuesday") means the nearest, leaning back.
+        tense = ctx.tense()
+        forward = tense == FUTURE or (tense == PRESENT and 2 * ahead < behind)
+        d = anchor + timedelta(days=ahead) if forward else anchor - timedelta(days=behind)
     return v.day(d)
 
 

@@ -59,7 +59,10 @@ _PRESENT_WORDS = frozenset(
 _FUTURE_PHRASE = re.compile(
     r"\b(?:(?:is|are)\s+(?:to|going\s+to|about\s+to|due\s+to|set\s+to|scheduled"
     r"\s+to|expected\s+to)|set\s+to|as\s+(?:soon|early)\s+as|beginning|starting"
-    r"|(?:plans?|intends?|aims?|hopes?|expects?|wants?)\s+to)\b",
+    r"|(?:plans?|intends?|aims?|hopes?|expects?|wants?)\s+to"
+    # A deadline moved on points past the moment of writing: "postponed until Tuesday",
+    # "extended its deadline until 9 a.m. Tuesday".
+    r"|(?:postpone|delay|extend|defer|adjourn|put\s+off)(?:s|ed|d)?\b[^.;]{0,60}?\b(?:until|till))\b",
     re.IGNORECASE,
 )
 _PAST_WORDS = frozenset(
@@ -205,7 +208,8 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 def _tense_of(word: str, before: str) -> int:
     lower = word.lower()
     if lower in _FUTURE_WORDS:
-        return FUTURE
+        # "had been scheduled to expire Friday": the plan, not its tense; "had" decides.
+        return UNKNOWN if before == "been" else FUTURE
     if lower in _PRESENT_WORDS:
         return PRESENT
     if before in _NOT_BEFORE_PAST:
@@ -241,4 +245,4 @@ def direction(text: str, start: int, end: int) -> int:
         distance = start - match.end() if match.end() <= start else 2 * (match.start() - end)
         if distance < best_distance:
             best, best_distance = tense, distance
-    return UNKNOWN if best == PRESENT else best
+    return best
