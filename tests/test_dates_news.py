@@ -174,6 +174,35 @@ TENSE = [
 # -- durations: extents, fractions, ago-dates -----------------------------------------
 
 DURATIONS = [
+    # "recent years", "coming weeks": stretches of unknown length, not points
+    (
+        "2001-06-13",
+        "Floods grew worse in recent years and may ease in the coming months.",
+        [("recent years", "DURATION", "PXY"), ("the coming months", "DURATION", "PXM")],
+    ),
+    # a stretch added on: "two more weeks", "an additional year"
+    (
+        "2001-06-13",
+        "The troops stay two more weeks; the lease runs an additional year, "
+        "perhaps at least 10 more years.",
+        [
+            ("two more weeks", "DURATION", "P2W"),
+            ("an additional year", "DURATION", "P1Y"),
+            ("at least 10 more years", "DURATION", "P10Y"),
+        ],
+    ),
+    ("2001-06-13", "We want more years like this one.", []),
+    # year-end: the end of this year, or of the last one looking back from it
+    (
+        "2001-06-13",
+        "The merger should close by year-end; shares are up 8% since year end and "
+        "rules take effect by year's end.",
+        [
+            ("year-end", "DATE", "2001"),
+            ("year end", "DATE", "2000"),
+            ("year's end", "DATE", "2001"),
+        ],
+    ),
     # "the past/next/first N units" is one duration; a loose "about" stays out of the
     # extent but gives the mod, a bound ("more than") stays in.
     (
@@ -189,7 +218,7 @@ DURATIONS = [
     (
         "2001-06-13",
         "After a one-day trip, rates may fall in coming weeks.",
-        [("one-day", "DURATION", "P1D"), ("coming weeks", "DATE", "FUTURE_REF")],
+        [("one-day", "DURATION", "P1D"), ("coming weeks", "DURATION", "PXW")],
     ),
     # "nearly" and "almost" are bounds and stay in; "over" is a preposition
     (

@@ -205,7 +205,9 @@ def _duration_ok(text: str, found: Found) -> bool:
     # "a day" alone is mostly a rate ("$5 a day"), "one day" an indefinite time.
     indefinite = found.parts.get("one") or _key(found.parts.get("number")) == "one"
     hyphenated = "-" in text[found.start:found.end]  # "a one-day trip"
-    if indefinite and not (found.parts.get("half") or found.parts.get("approx") or hyphenated):
+    added = found.parts.get("more")  # "an additional year" is no rate
+    if indefinite and not (found.parts.get("half") or found.parts.get("approx") or hyphenated
+                           or added):
         return _word_before(text, found.start) in DURATION_CUES \
             or _word_after(text, found.end) in ("-", "long")
     return True

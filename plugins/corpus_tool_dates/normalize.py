@@ -603,10 +603,10 @@ def _year(p: dict[str, str], ctx: Context) -> Timex:
 
 
 def _vague(p: dict[str, str], ctx: Context) -> Timex:
-    if p.get("recent"):
-        return Timex("DATE", "PAST_REF")
-    if p.get("coming"):
-        return Timex("DATE", "FUTURE_REF")
+    if p.get("recent") or p.get("coming"):
+        # "in recent years", "in coming weeks": a stretch of unknown length (PXY), as
+        # TimeML writes them, not a point.
+        return Timex("DURATION", duration_value(None, p["unit"]))
     return Timex("DATE", VAGUE[_key(p["word"])])
 
 
@@ -654,13 +654,20 @@ def _relunit(p: dict[str, str], ctx: Context) -> Timex:
     return Timex("DATE", _period(ctx, rel, unit))
 
 
+def _year_end(p: dict[str, str], ctx: Context) -> Timex:
+    """ "by year-end" is the end of the anchor's year; "since year-end" of the year
+    before (a figure reported since then)."""
+    year = _year_offset(ctx, "last" if _key(p["cue"]) in ("since", "after", "from") else None)
+    return Timex("DATE", f"{year:04d}" if year else "XXXX", "END")
+
+
 _HANDLERS = {
     "iso": _iso, "numeric": _numeric, "mdy": _day_month, "dmy": _day_month, "part": _part,
     "half": _half, "season": _season, "century": _century, "decade": _decade, "dayword": _dayword,
     "anaphor": _anaphor, "ago": _ago, "set": _set, "relunit": _relunit, "holiday": _holiday,
     "month": _month,
     "time": _time, "weekday": _weekday, "duration": _duration, "bareunits": _bare_units,
-    "year": _year, "vague": _vague,
+    "year": _year, "vague": _vague, "yearend": _year_end,
 }
 
 

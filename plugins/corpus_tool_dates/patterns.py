@@ -191,6 +191,10 @@ FAMILIES: list[tuple[str, str]] = [
             rf"|(?P<times>once|twice|(?:{NUMBER})\s+times)\s+(?:a|an|per|every|each)\s+(?P<unit>{UNIT_WORD})"
             r"|(?P<adverb>daily|weekly|fortnightly|monthly|quarterly|annually|yearly|hourly|nightly)"
             rf"|on\s+(?P<weekdays>{WEEKDAY})s"),
+    # by year-end, since year end, by year's end: the end of the current year (or of the
+    # last, looking back)
+    ("yearend", r"(?P<cue>by|at|around|before|until|till|since|after|from)\s+(?:the\s+)?"
+                r"(?P<core>year(?:-|\s|'s\s|’s\s)end)"),
     # next week, last year, this month, the past decade, next weekend
     ("relunit", rf"(?:the\s+)?{REL}\s+(?P<unit>week|weekend|month|year|decade|century|quarter)"
                 r"|the\s+(?P<unit>weekend)(?!\s+of\b)"),
@@ -208,7 +212,9 @@ FAMILIES: list[tuple[str, str]] = [
     ("time", rf"(?:{TIME})(?:\s+(?:on\s+)?(?P<weekday>{WEEKDAY})"
              rf"|,?\s+(?:on\s+)?(?P<month>{MONTH_ANY})\s?(?P<day>{DAY}))?"),
     # three weeks, 7 1/2 year, about a decade, a year and a half, two-year
+    # "two more weeks", "an additional year": the count of a stretch added on
     ("duration", rf"(?:{APPROX_OUT})?(?P<core>(?:{APPROX_IN}|{SPAN})?(?:{QUANTITY})[-\s]"
+                 rf"(?:(?P<more>more|additional|extra|further)\s+)?"
                  rf"(?P<unit>{UNIT})(?!-(?:earlier|ago))(?P<half>\s+and\s+a\s+half)?)"),
     # for years, over decades: a bare plural unit needs the preposition
     ("bareunits", r"(?:for|over|in|within|after)\s+"
