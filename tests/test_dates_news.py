@@ -419,6 +419,28 @@ RATES = [
 ]
 
 
+# -- anaphora: "the day before" alone is the day before the last date; before a clause
+# or a phrase it is anchored on an event ----------------------------------------------------
+
+ANAPHORA = [
+    (
+        "2001-06-13",
+        "He was seen on June 4 and vanished the day before. On June 8, police came.",
+        [
+            ("June 4", "DATE", "2001-06-04"),
+            ("the day before", "DATE", "2001-06-03"),
+            ("June 8", "DATE", "2001-06-08"),
+        ],
+    ),
+    (
+        "2001-06-13",
+        "He was seen June 4, the day before police issued a warrant, and flew home later "
+        "in the day before returning.",
+        [("June 4", "DATE", "2001-06-04")],
+    ),
+]
+
+
 # -- every group: (anchor, text, expected rows) ----------------------------------------------
 
 CLASSES = {
@@ -431,6 +453,7 @@ CLASSES = {
     "named days": NAMED_DAYS,
     "informal": INFORMAL,
     "rates": RATES,
+    "anaphora": ANAPHORA,
 }
 CASES = [(group, case) for group, cases in CLASSES.items() for case in cases]
 

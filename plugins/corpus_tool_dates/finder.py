@@ -260,10 +260,17 @@ def _period_ok(text: str, found: Found) -> bool:
         and not _capitalised(_word_before(text, found.end - len(reference)))
 
 
+# Words that may follow "the day before" when it stands alone ("the day before, and").
+_AFTER_ANAPHOR = frozenset(["and", "or", "but"])
+
+
 def _anaphor_ok(text: str, found: Found) -> bool:
-    # "the day before the vote" is anchored on an event we cannot date.
+    # "the day before the vote", "the day before authorities issued a warrant", "later
+    # in the day before returning": "before" opens a phrase or clause about an event we
+    # cannot date; only "the day before" standing alone is the day before the last date.
     if found.parts.get("dir", "").lower() in ("before", "after"):
-        return _word_after(text, found.end).lower() not in DETERMINERS
+        after = _word_after(text, found.end).lower()
+        return not after[:1].isalnum() or after in _AFTER_ANAPHOR
     return True
 
 
