@@ -401,6 +401,28 @@ INFORMAL = [
 ]
 
 
+# -- sets: a weekday repeated at a part of the day, and the weekdays listed with it -----
+
+SETS = [
+    (
+        "2001-06-13",
+        "New flights will leave on Monday and Thursday nights; the club meets "
+        "every Sunday morning.",
+        [
+            ("Monday", "SET", "XXXX-WXX-1TNI"),
+            ("Thursday nights", "SET", "XXXX-WXX-4TNI"),
+            ("every Sunday morning", "SET", "XXXX-WXX-7TMO"),
+        ],
+    ),
+    # one night, and weekdays that are no list, stay dates
+    (
+        "2001-06-13",
+        "He arrived Monday and left Tuesday night.",
+        [("Monday", "DATE", "2001-06-11"), ("Tuesday night", "TIME", "2001-06-12TNI")],
+    ),
+]
+
+
 # -- rates and kinds of figures: a frequency word that is no repeated time ------------------
 
 RATES = [
@@ -452,6 +474,7 @@ CLASSES = {
     "spelled": SPELLED,
     "named days": NAMED_DAYS,
     "informal": INFORMAL,
+    "sets": SETS,
     "rates": RATES,
     "anaphora": ANAPHORA,
 }

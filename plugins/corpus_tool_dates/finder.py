@@ -349,8 +349,33 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
         yield from scanner().finditer(lowered, start, end)
 
 
+_LIST_JOINT = re.compile(r"\s*(?:,|and|or|&)\s*")
+
+
 def find(text: str) -> Iterator[Found]:
-    """Every temporal expression in ``text``, in order, not overlapping."""
+    """Every temporal expression in ``text``, in order, not overlapping.  Weekdays listed
+    before a repeated one ("on Monday, Wednesday and Friday nights") repeat too."""
+    held: list[Found] = []  # plain weekdays in a list, waiting for what ends it
+    for found in _find(text):
+        joined = bool(held) and _LIST_JOINT.fullmatch(text, held[-1].end, found.start)
+        if joined and found.family == "set" and found.parts.get("weekday") \
+                and found.parts.get("part"):
+            held = [Found(h.start, h.end, "set",
+                          {"weekday": h.parts["weekday"], "part": found.parts["part"]})
+                    for h in held]
+        plain_weekday = found.family == "weekday" and not (
+            found.parts.get("rel") or found.parts.get("part") or found.parts.get("edge"))
+        if not (plain_weekday and (joined or not held)):
+            yield from held
+            held = []
+        if plain_weekday:
+            held.append(found)
+        else:
+            yield found
+    yield from held
+
+
+def _find(text: str) -> Iterator[Found]:
     for match in _matches(text):
         family = match.lastgroup or ""
         if text[match.start()].isdigit() and _after_number(text, match.start()):

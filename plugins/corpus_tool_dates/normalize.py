@@ -529,7 +529,9 @@ def _ago(p: dict[str, str], ctx: Context) -> Timex:
 
 def _set(p: dict[str, str], ctx: Context) -> Timex:
     if p.get("weekday") or p.get("weekdays"):
-        return Timex("SET", f"XXXX-WXX-{_weekday_number(p.get('weekday') or p['weekdays'])}")
+        day = f"XXXX-WXX-{_weekday_number(p.get('weekday') or p['weekdays'])}"
+        part = _key(p.get("part"))  # "Tuesday nights"
+        return Timex("SET", f"{day}T{DAY_PARTS[part]}" if part else day)
     if p.get("month"):
         return Timex("SET", f"XXXX-{_month_number(p['month']):02d}")
     if p.get("part"):

@@ -187,10 +187,12 @@ FAMILIES: list[tuple[str, str]] = [
             rf"\s+(?P<dir>ago|from\s+now|hence)"),
     # every Monday, each year, twice a week, daily, on Mondays
     ("set", rf"(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<number>{NUMBER})\s+)?"
-            rf"(?:(?P<weekday>{WEEKDAY})|(?P<month>{MONTH_FULL})|(?P<part>{DAY_PART})|(?P<unit>{UNIT}))"
+            rf"(?:(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{DAY_PART}))?|(?P<month>{MONTH_FULL})"
+            rf"|(?P<part>{DAY_PART})|(?P<unit>{UNIT}))"
             rf"|(?P<times>once|twice|(?:{NUMBER})\s+times)\s+(?:a|an|per|every|each)\s+(?P<unit>{UNIT_WORD})"
             r"|(?P<adverb>daily|weekly|fortnightly|monthly|quarterly|annually|yearly|hourly|nightly)"
-            rf"|on\s+(?P<weekdays>{WEEKDAY})s"),
+            rf"|on\s+(?P<weekdays>{WEEKDAY})s"
+            rf"|(?P<weekday>{WEEKDAY})\s+(?P<part>{DAY_PART})s"),
     # by year-end, since year end, by year's end: the end of the current year (or of the
     # last, looking back)
     ("yearend", r"(?P<cue>by|at|around|before|until|till|since|after|from)\s+(?:the\s+)?"
