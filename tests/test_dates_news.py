@@ -77,6 +77,17 @@ PERIODS = [
         ],
     ),
     ("1995-11-02", "He left a year ago.", [("a year ago", "DATE", "1994")]),
+    # a period qualified by a year back is that period a year before
+    (
+        "1995-11-02",
+        "For the quarter a year ago it lost money; in the corresponding period last year "
+        "and in last year's quarter, sales fell.",
+        [
+            ("the quarter a year ago", "DATE", "1994-Q3"),
+            ("the corresponding period last year", "DATE", "1994-Q3"),
+            ("last year's quarter", "DATE", "1994-Q3"),
+        ],
+    ),
     (
         "1995-11-02",
         "Third-quarter net rose from a year-earlier loss; in the 1994 period and a "

@@ -691,6 +691,6 @@ def normalize(found: Found, ctx: Context, text: str) -> Timex | None:
     if p.get("year") and timex is not None and timex.value[:4].isdigit():
         ctx.stated = (int(timex.value[:4]), found.end)
     if found.family == "half" and timex is not None and _QUARTER.fullmatch(timex.value) \
-            and not (p.get("ago") or p.get("pyear") or p.get("yrel") or p.get("yearago")):
+            and not any(p.get(k) for k in ("ago", "agotail", "pyear", "yrel", "yearago")):
         ctx.quarter = timex.value  # the quarter the report is about, not a year-ago one
     return timex
