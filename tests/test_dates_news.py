@@ -465,6 +465,18 @@ ANAPHORA = [
             ("June 8", "DATE", "2001-06-08"),
         ],
     ),
+    # "the following month", "that year" count from the last month or year mentioned
+    (
+        "2001-06-13",
+        "In March, it got an offer. The following month, it was sold. She fled in "
+        "June 1998 and returned later that year.",
+        [
+            ("March", "DATE", "2001-03"),
+            ("The following month", "DATE", "2001-04"),
+            ("June 1998", "DATE", "1998-06"),
+            ("that year", "DATE", "1998"),
+        ],
+    ),
     (
         "2001-06-13",
         "He was seen June 4, the day before police issued a warrant, and flew home later "

@@ -56,6 +56,9 @@ class Context:
     day_first: bool = False  # the document writes numeric dates day first
     numeric: bool = False  # the document has written a full date in figures (25/12/2020)
     stated: tuple[int, int] | None = None  # (year, where) the text last stated a year
+    # The last date mentioned at month or year precision ("In March, ..."): "the
+    # following month" counts from it when it is the latest mention.
+    mentioned: tuple[date, str] | None = None
 
     @property
     def year(self) -> int | None:
@@ -72,6 +75,17 @@ class Context:
     @property
     def base(self) -> date | None:
         return self.reference or self.anchor
+
+    def base_for(self, letter: str) -> date | None:
+        """What "the following month" or "that year" counts from: the last date
+        mentioned precisely enough for the unit (a month for a month, a year for a
+        year), else the last full date, else the anchor."""
+        if self.mentioned is not None:
+            when, precision = self.mentioned
+            if precision == "D" or (precision == "M" and letter in ("M", "Y", "DE", "CE")) \
+                    or (precision == "Y" and letter in ("Y", "DE", "CE")):
+                return when
+        return self.base
 
 
 MODS = {
@@ -392,8 +406,8 @@ def _month(p: dict[str, str], ctx: Context) -> Timex:
 
 def _period(ctx: Context, rel: str, unit: str) -> str:
     """ "this year", "last month", "that week" at the unit's precision."""
-    base = ctx.base if rel == "that" else ctx.anchor
     letter = {"year": "Y", "month": "M", "week": "W", "decade": "DE", "century": "CE"}[unit]
+    base = ctx.base_for(letter) if rel == "that" else ctx.anchor
     step = {"last": -1, "next": 1}.get(rel, 0)
     return _at_granularity(_shift(base, letter, step) if base else None, letter)
 
@@ -502,7 +516,8 @@ def _anaphor(p: dict[str, str], ctx: Context) -> Timex:
                                           or p.get("vague") else 1.0)
     sign = -1 if direction in BACKWARD else 1
     value = _year_before_quarter(ctx, unit, sign * n) if n is not None else None
-    value = value or (_moved(ctx.base, unit, sign * n) if n is not None else None)
+    value = value or (_moved(ctx.base_for(_unit(unit)[0]), unit, sign * n)
+                      if n is not None else None)
     if value is None:
         return Timex("DATE", "PAST_REF" if direction in BACKWARD else "FUTURE_REF")
     return Timex("DATE", value)
@@ -673,6 +688,19 @@ _HANDLERS = {
 }
 
 
+_MENTION = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?![-\dWQHSFX])")
+
+
+def _mention(value: str) -> tuple[date, str] | None:
+    """A date value as (its first day, its precision: D, M or Y)."""
+    match = _MENTION.match(value)
+    if match is None:
+        return None
+    year, month_, day_ = match.groups()
+    precision = "D" if day_ else "M" if month_ else "Y"
+    return date(int(year), int(month_ or 1), int(day_ or 1)), precision
+
+
 def normalize(found: Found, ctx: Context, text: str) -> Timex | None:
     """The TIMEX3 reading of one expression; None when it is not a real date
     ("February 30").  Full dates become the reference for later anaphora."""
@@ -686,6 +714,8 @@ def normalize(found: Found, ctx: Context, text: str) -> Timex | None:
     timex = _HANDLERS[found.family](p, ctx)
     if timex is not None and timex.type in ("DATE", "TIME") and _FULL_DATE.match(timex.value):
         ctx.reference = date.fromisoformat(timex.value[:10])
+    if timex is not None and timex.type in ("DATE", "TIME"):
+        ctx.mentioned = _mention(timex.value) or ctx.mentioned
     if found.family == "numeric" and p.get("year") and timex is not None:
         ctx.numeric = True
     if p.get("year") and timex is not None and timex.value[:4].isdigit():
