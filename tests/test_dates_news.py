@@ -173,6 +173,18 @@ TENSE = [
         "The court postponed until Tuesday morning its ruling on the case.",
         [("Tuesday morning", "TIME", "2001-06-19TMO")],
     ),
+    # a past decision about a later act points ahead; a date before it is the decision's
+    (
+        "2001-10-20",
+        "The bank agreed to buy the unit in February. On Friday, the board planned to meet.",
+        [("February", "DATE", "2002-02"), ("Friday", "DATE", "2001-10-19")],
+    ),
+    # a participle used as an adjective carries no tense ("a still unspecified date")
+    (
+        "2001-10-20",
+        "The split would be paid on a still unspecified date in January.",
+        [("January", "DATE", "2002-01")],
+    ),
     # "had been scheduled": a plan seen from the past
     (
         "2001-06-14",

@@ -65,6 +65,14 @@ _FUTURE_PHRASE = re.compile(
     r"|(?:postpone|delay|extend|defer|adjourn|put\s+off)(?:s|ed|d)?\b[^.;]{0,60}?\b(?:until|till))\b",
     re.IGNORECASE,
 )
+# A past decision about a later act: "agreed to buy the line in February", "an agreement
+# to acquire the bank in January".  Only before the expression: in "On Friday, the
+# government planned to pay" the date is the planning's.
+_DECISION = re.compile(
+    r"\b(?:agreed|agreement|decided|voted|promised|pledged|vowed|offered|planned|moved)"
+    r"\s+to\b",
+    re.IGNORECASE,
+)
 _PAST_WORDS = frozenset(
     [
         "was",
@@ -168,6 +176,17 @@ _NOT_PAST = frozenset(
         "limited",
         "based",
         "related",
+        # adjectives made from participles: "on a still unspecified date"
+        "unspecified",
+        "undisclosed",
+        "unidentified",
+        "unnamed",
+        "unexpected",
+        "unprecedented",
+        "unrelated",
+        "unsolved",
+        "unconfirmed",
+        "unresolved",
     ]
 )
 _WORD = re.compile(r"[A-Za-z'’]+")
@@ -231,6 +250,9 @@ def direction(text: str, start: int, end: int) -> int:
             distance = start - match.end() if match.end() <= start else match.start() - end
             if distance < best_distance:
                 best, best_distance = FUTURE, distance
+    for match in _DECISION.finditer(text, begin, start):
+        if start - match.end() < best_distance:
+            best, best_distance = FUTURE, start - match.end()
     before = ""
     for match in _WORD.finditer(text, begin, stop):
         word, before = match.group(), before
