@@ -185,6 +185,20 @@ TENSE = [
         "The split would be paid on a still unspecified date in January.",
         [("January", "DATE", "2002-01")],
     ),
+    # a year said just before a month, in the same clause, is the month's
+    (
+        "2001-10-20",
+        "Sales this year through August rose; profit in 1999, in March, fell. Since 1990. "
+        "In September it grew.",
+        [
+            ("this year", "DATE", "2001"),
+            ("August", "DATE", "2001-08"),
+            ("1999", "DATE", "1999"),
+            ("March", "DATE", "1999-03"),
+            ("1990", "DATE", "1990"),
+            ("September", "DATE", "2001-09"),
+        ],
+    ),
     # "had been scheduled": a plan seen from the past
     (
         "2001-06-14",

@@ -59,6 +59,7 @@ class Context:
     # The last date mentioned at month or year precision ("In March, ..."): "the
     # following month" counts from it when it is the latest mention.
     mentioned: tuple[date, str] | None = None
+    mentioned_end: int = -1  # where that mention ends in the text
 
     @property
     def year(self) -> int | None:
@@ -368,6 +369,18 @@ def _day_month(p: dict[str, str], ctx: Context) -> Timex | None:
     return _calendar_date(year, _month_number(p["month"]), day_, p, ctx)
 
 
+# A year stated this close before a month ("this year through August") is the month's.
+JUST_SAID = 12
+
+
+def _year_just_said(ctx: Context) -> int | None:
+    if ctx.mentioned is None or ctx.mentioned[1] != "Y" \
+            or not 0 <= ctx.span[0] - ctx.mentioned_end <= JUST_SAID \
+            or any(c in ".;!?" for c in ctx.text[ctx.mentioned_end:ctx.span[0]]):
+        return None
+    return ctx.mentioned[0].year
+
+
 def _month_year(ctx: Context, month_: int, year: int | None, rel: str | None) -> str:
     anchor = ctx.anchor
     if year is None and anchor is not None:
@@ -379,6 +392,8 @@ def _month_year(ctx: Context, month_: int, year: int | None, rel: str | None) ->
             year = anchor.year if month_ > anchor.month else anchor.year + 1
         elif rel == "this":
             year = anchor.year
+        elif _year_just_said(ctx) is not None:
+            year = _year_just_said(ctx)  # "this year through August", "1988, in March"
         else:
             year = _year_of(ctx, month_, None)
     elif year is None and not rel:
@@ -715,7 +730,9 @@ def normalize(found: Found, ctx: Context, text: str) -> Timex | None:
     if timex is not None and timex.type in ("DATE", "TIME") and _FULL_DATE.match(timex.value):
         ctx.reference = date.fromisoformat(timex.value[:10])
     if timex is not None and timex.type in ("DATE", "TIME"):
-        ctx.mentioned = _mention(timex.value) or ctx.mentioned
+        mention = _mention(timex.value)
+        if mention is not None:
+            ctx.mentioned, ctx.mentioned_end = mention, found.end
     if found.family == "numeric" and p.get("year") and timex is not None:
         ctx.numeric = True
     if p.get("year") and timex is not None and timex.value[:4].isdigit():
