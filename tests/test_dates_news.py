@@ -361,6 +361,13 @@ VAGUE = [
         [("the past", "DATE", "PAST_REF"), ("the near future", "DATE", "FUTURE_REF")],
     ),
     ("2001-06-13", "The past president spoke about the future of the party.", []),
+    # "the near term", "the short term" are the future; "short-term debt" is a kind of debt
+    (
+        "2001-06-13",
+        "It will cut short-term debt, which may hurt in the short term; the near term outlook "
+        "is dim. Investors may sell in the weeks ahead.",
+        [("the short term", "DATE", "FUTURE_REF"), ("the weeks ahead", "DURATION", "PXW")],
+    ),
 ]
 
 
@@ -490,6 +497,11 @@ ANAPHORA = [
             ("the day before", "DATE", "2001-06-03"),
             ("June 8", "DATE", "2001-06-08"),
         ],
+    ),
+    (
+        "2001-06-13",
+        "Imports rose in 1998; their share that year fell.",
+        [("1998", "DATE", "1998"), ("that year", "DATE", "1998")],
     ),
     # "the following month", "that year" count from the last month or year mentioned
     (

@@ -286,7 +286,7 @@ _AFTER_REF = frozenset([
 def _vague_ok(text: str, found: Found) -> bool:
     word = (found.parts.get("word") or "").lower()
     if word.startswith("the "):
-        after = _word_after(text, found.end)
+        after = _word_after(text, found.end).rstrip(".")  # "the past president."
         return not (after.isalpha() and after.islower()) or after in _AFTER_REF
     if word == "soon":  # "as soon as", "soon after": conjunctions, not the future
         return _word_after(text, found.end).lower() not in ("as", "after", "afterwards")

@@ -673,6 +673,8 @@ def _relunit(p: dict[str, str], ctx: Context) -> Timex:
         d = anchor if weekend_now else anchor - timedelta(days=7)
         return Timex("DATE", f"{v.week(d)}-WE")
     rel = _key(p["rel"])
+    if rel == "that" and unit in ("week", "month", "year", "decade", "century"):
+        return Timex("DATE", _period(ctx, "that", unit))  # "that year": the one last named
     rel = "last" if rel in BACKWARD else "next" if rel in FORWARD else "this"
     anchor = ctx.anchor
     if unit == "weekend":

@@ -108,7 +108,7 @@ PERIOD_YEAR = (
 )
 # "the last quarter" alone is the previous quarter (relunit); "the last quarter of 2022" is Q4.
 PERIOD_ORDINAL = r"first|second|third|fourth|1st|2nd|3rd|4th|last(?=\s+(?:half|quarter)\s+of\s)"
-REL = r"(?P<rel>last|next|this|past|coming|previous|following|current|same|preceding)"
+REL = r"(?P<rel>last|next|this|past|coming|previous|following|current|same|preceding|that)"
 
 # (family, pattern); the order is the priority at one position.
 FAMILIES: list[tuple[str, str]] = [
@@ -229,6 +229,8 @@ FAMILIES: list[tuple[str, str]] = [
              rf"|(?:the\s+year\s+)?{SPELLED_YEAR}"),
     ("vague", rf"(?:in\s+)?(?P<core>(?P<recent>recent)\s+(?P<unit>days|weeks|months|years|decades))"
               rf"|(?:in\s+)?(?P<core>(?:the\s+)?(?P<coming>coming|next\s+few)\s+(?P<unit>days|weeks|months|years))"
+              # "in the weeks ahead"
+              rf"|(?P<core>the\s+(?P<unit>days|weeks|months|years)\s+(?P<coming>ahead))"
               rf"|(?P<word>{_words(VAGUE)})"),
 ]
 
@@ -260,7 +262,7 @@ FLAGS = re.IGNORECASE
 TRIGGER_WORDS = frozenset([
     *MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *WEEKDAY_ABBREVIATIONS, *SEASONS, *DAY_PARTS,
     *UNITS, *(f"{unit}s" for unit in UNITS), *(f"{day}s" for day in WEEKDAYS), "centuries",
-    "weekend", "weekends",
+    "weekend", "weekends", "term",
     "yesterday", "today", "tomorrow", "tonight", "noon", "midday", "midnight",
     "now", "nowadays", "currently", "lately", "recently", "recent", "soon", "moment", "present",
     "past", "future", "christmas", "easter", "thanksgiving", "halloween", "valentine's",
