@@ -229,6 +229,13 @@ DURATIONS = [
         ],
     ),
     ("2001-06-13", "We want more years like this one.", []),
+    # "a month" after a limiting word is a stretch of time; after a price it is a rate
+    (
+        "2001-06-13",
+        "It came barely a month after the vote and may take as long as a week; "
+        "rent is $500 a month.",
+        [("a month", "DURATION", "P1M"), ("a week", "DURATION", "P1W")],
+    ),
     # year-end: the end of this year, or of the last one looking back from it
     (
         "2001-06-13",

@@ -66,7 +66,7 @@ DETERMINERS = frozenset([
 # Before "a year", "a week": a duration; elsewhere "a day" is usually a rate ("$5 a day").
 DURATION_CUES = frozenset([
     "for", "over", "within", "in", "after", "about", "nearly", "almost", "than", "least",
-    "once", "past", "last", "next", "first", "around", "half"
+    "once", "past", "last", "next", "first", "around", "half", "barely", "only", "just", "as"
 ])
 
 
