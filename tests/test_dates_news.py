@@ -531,6 +531,17 @@ ANAPHORA = [
 ]
 
 
+# -- false alarms: ages, and "now" inside an adjective -------------------------------------
+
+FALSE_ALARMS = [
+    ("", "Mr. Kalashnikov, 93 years of age, and a 44-year-old nurse spoke.", []),
+    ("", "The now-defunct firm joined the now-global trade.", []),
+    ("", "It is now done; he stayed 93 years.", [
+        ("now", "DATE", "PRESENT_REF"), ("93 years", "DURATION", "P93Y"),
+    ]),
+]
+
+
 # -- every group: (anchor, text, expected rows) ----------------------------------------------
 
 CLASSES = {
@@ -545,6 +556,7 @@ CLASSES = {
     "sets": SETS,
     "rates": RATES,
     "anaphora": ANAPHORA,
+    "false alarms": FALSE_ALARMS,
 }
 CASES = [(group, case) for group, cases in CLASSES.items() for case in cases]
 

@@ -192,8 +192,8 @@ def _time_ok(text: str, found: Found) -> bool:
                                                "after", "around", "about", "to", "and")
 
 
-# "a 43-year-old actor", "20 years old": ages, not durations.
-_AGE_AFTER = re.compile(r"[-\s]olds?\b", re.IGNORECASE)
+# "a 43-year-old actor", "20 years old", "93 years of age": ages, not durations.
+_AGE_AFTER = re.compile(r"[-\s]olds?\b|\s+of\s+age\b", re.IGNORECASE)
 
 
 def _duration_ok(text: str, found: Found) -> bool:
@@ -288,6 +288,8 @@ def _vague_ok(text: str, found: Found) -> bool:
     if word.startswith("the "):
         after = _word_after(text, found.end).rstrip(".")  # "the past president."
         return not (after.isalpha() and after.islower()) or after in _AFTER_REF
+    if word in ("now", "then") and text[found.end:found.end + 1] in ("-", "‑"):
+        return False  # "the now-global trade", "the now-defunct firm": an adjective's part
     if word == "soon":  # "as soon as", "soon after": conjunctions, not the future
         return _word_after(text, found.end).lower() not in ("as", "after", "afterwards")
     return True
