@@ -368,6 +368,13 @@ VAGUE = [
         [("the past", "DATE", "PAST_REF"), ("the near future", "DATE", "FUTURE_REF")],
     ),
     ("2001-06-13", "The past president spoke about the future of the party.", []),
+    # "soon" in a past-tense story is soon after the story's moment, not the future
+    (
+        "2001-06-13",
+        "He was soon released and cash soon became a flood. Prosecutors have said they may "
+        "soon act, and the budget will soon move.",
+        [("soon", "DATE", "FUTURE_REF"), ("soon", "DATE", "FUTURE_REF")],
+    ),
     # "the near term", "the short term" are the future; "short-term debt" is a kind of debt
     (
         "2001-06-13",
@@ -536,6 +543,12 @@ ANAPHORA = [
 FALSE_ALARMS = [
     ("", "Mr. Kalashnikov, 93 years of age, and a 44-year-old nurse spoke.", []),
     ("", "The now-defunct firm joined the now-global trade.", []),
+    # a capitalised day word after a capitalised word is part of a name
+    (
+        "2001-06-13",
+        "This is VOA Today. He read USA Today and saw High Noon. Today, he voted at noon.",
+        [("Today", "DATE", "2001-06-13"), ("noon", "TIME", "2001-06-13T12:00")],
+    ),
     ("", "It is now done; he stayed 93 years.", [
         ("now", "DATE", "PRESENT_REF"), ("93 years", "DURATION", "P93Y"),
     ]),

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from corpus_tool_dates.patterns import groups, scanner, trigger
+from corpus_tool_dates.tense import PAST, direction
 
 
 @dataclass(frozen=True)
@@ -184,9 +185,22 @@ def _decade_ok(text: str, found: Found) -> bool:
     return lowered.startswith("the") or "'" in lowered
 
 
+def _in_title(text: str, found: Found) -> bool:
+    """A capitalised word right after another capitalised one is part of a name:
+    "USA Today", "VOA Today", the film "High Noon"."""
+    return _capitalised(text[found.start:found.end]) \
+        and _NAME_BEFORE.search(text, max(0, found.start - 40), found.start) is not None
+
+
+def _dayword_ok(text: str, found: Found) -> bool:
+    return not _in_title(text, found)
+
+
 def _time_ok(text: str, found: Found) -> bool:
     """A bare "10:30" needs a cue; with am/pm, a zone or "noon" it is a time."""
-    if found.parts.get("ampm") or found.parts.get("zone") or found.parts.get("noon"):
+    if found.parts.get("noon"):
+        return not _in_title(text, found)
+    if found.parts.get("ampm") or found.parts.get("zone"):
         return True
     return _word_before(text, found.start) in ("at", "by", "from", "until", "till", "before",
                                                "after", "around", "about", "to", "and")
@@ -283,6 +297,9 @@ _AFTER_REF = frozenset([
 ])
 
 
+_MODALS = frozenset(["may", "might", "could", "can", "will", "would", "should", "must", "to"])
+
+
 def _vague_ok(text: str, found: Found) -> bool:
     word = (found.parts.get("word") or "").lower()
     if word.startswith("the "):
@@ -291,7 +308,12 @@ def _vague_ok(text: str, found: Found) -> bool:
     if word in ("now", "then") and text[found.end:found.end + 1] in ("-", "‑"):
         return False  # "the now-global trade", "the now-defunct firm": an adjective's part
     if word == "soon":  # "as soon as", "soon after": conjunctions, not the future
-        return _word_after(text, found.end).lower() not in ("as", "after", "afterwards")
+        if _word_after(text, found.end).lower() in ("as", "after", "afterwards"):
+            return False
+        # "he was soon released": soon after the story's moment, not after the writing;
+        # after a modal ("they may soon seek") it looks ahead from now
+        return _word_before(text, found.start) in _MODALS \
+            or direction(text, found.start, found.end) != PAST
     return True
 
 
@@ -304,6 +326,7 @@ _CHECKS = {
     "year": _year_ok, "month": _month_ok, "weekday": _weekday_ok, "season": _season_ok,
     "decade": _decade_ok, "time": _time_ok, "half": _period_ok, "duration": _duration_ok,
     "set": _set_ok, "anaphor": _anaphor_ok, "vague": _vague_ok, "relunit": _relunit_ok,
+    "dayword": _dayword_ok,
 }
 # Pieces that must be capitalised: "march" and "sunday" in lower case are not dates.
 _NAMES = ("month", "weekday", "weekdays", "holiday")
