@@ -543,6 +543,12 @@ ANAPHORA = [
 FALSE_ALARMS = [
     ("", "Mr. Kalashnikov, 93 years of age, and a 44-year-old nurse spoke.", []),
     ("", "The now-defunct firm joined the now-global trade.", []),
+    # "Now," opening a sentence turns the argument; "now" in the clause is the present
+    (
+        "2001-06-13",
+        'It lost money. Now, he says, "it is saved." Now the firm is big, and for now, ok.',
+        [("Now", "DATE", "PRESENT_REF"), ("now", "DATE", "PRESENT_REF")],
+    ),
     # a capitalised day word after a capitalised word is part of a name
     (
         "2001-06-13",

@@ -307,6 +307,9 @@ def _vague_ok(text: str, found: Found) -> bool:
         return not (after.isalpha() and after.islower()) or after in _AFTER_REF
     if word in ("now", "then") and text[found.end:found.end + 1] in ("-", "‑"):
         return False  # "the now-global trade", "the now-defunct firm": an adjective's part
+    if found.parts.get("word") == "Now" and text[found.end:found.end + 1] == "," \
+            and not text[:found.start].rstrip(" \t\"'`“‘").endswith(","):
+        return False  # "Now, he says, ...": a turn in the argument, not the present
     if word == "soon":  # "as soon as", "soon after": conjunctions, not the future
         if _word_after(text, found.end).lower() in ("as", "after", "afterwards"):
             return False
