@@ -185,6 +185,15 @@ TENSE = [
         "The split would be paid on a still unspecified date in January.",
         [("January", "DATE", "2002-01")],
     ),
+    # "early October this year" is one expression
+    (
+        "2001-12-03",
+        "It was approved in early October this year and ends in late March next year.",
+        [
+            ("early October this year", "DATE", "2001-10"),
+            ("late March next year", "DATE", "2002-03"),
+        ],
+    ),
     # a year said just before a month, in the same clause, is the month's
     (
         "2001-10-20",

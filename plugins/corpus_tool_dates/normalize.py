@@ -431,7 +431,12 @@ def _part(p: dict[str, str], ctx: Context) -> Timex:
     mod = _mod(p.get("part") or p.get("edge"))
     if p.get("month"):
         year = int(p["year"]) if p.get("year") else None
-        value = _month_year(ctx, _month_number(p["month"]), year, None)
+        if p.get("yrel"):  # "early October this year"
+            year = _year_offset(ctx, _key(p["yrel"]))
+        if p.get("yrel") and year is None:  # without an anchor
+            value = f"XXXX-{_month_number(p['month']):02d}"
+        else:
+            value = _month_year(ctx, _month_number(p["month"]), year, None)
     elif p.get("decade"):
         value = p["decade"][:3]
     elif p.get("nth"):

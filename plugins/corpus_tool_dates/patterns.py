@@ -137,7 +137,8 @@ FAMILIES: list[tuple[str, str]] = [
              r"(?P<unit>year|month|week))"
              r"|(?:(?:the\s+)?(?P<part>start|beginning|end|middle|turn|close)\s+of\s+(?:the\s+)?"
              r"|(?P<edge>early|late|mid|earlier|later)(?:-|\s+))"
-             rf"(?:(?P<month>{MONTH_FULL})(?:,?\s+(?P<year>{YEAR}))?"
+             rf"(?:(?P<month>{MONTH_FULL})(?:,?\s+(?P<year>{YEAR})"
+             rf"|\s+(?P<yrel>this|last|next)\s+year)?"
              rf"|(?P<decade>(?:1\d|20)\d0)s|(?P<year>{YEAR})|{NTH}"
              rf"|(?P<rel>this|last|next|the|that)\s+(?P<unit>year|month|week|decade|century))"),
     # the first half of 2022, the third quarter, third-quarter, the fiscal first quarter,
