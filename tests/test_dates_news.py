@@ -412,6 +412,12 @@ SPELLED = [
     ),
     ("2001-06-13", "Crime fell through the nineties.", [("the nineties", "DATE", "199")]),
     ("2001-06-13", "Nineteen people and two thousand sheep came.", []),
+    # a round hundred is a count unless a preposition makes it a year
+    (
+        "2001-06-13",
+        "The school has twelve hundred students; the mill was built in eighteen hundred.",
+        [("eighteen hundred", "DATE", "1800")],
+    ),
 ]
 
 

@@ -109,7 +109,11 @@ def _after_number(text: str, start: int) -> bool:
 
 
 def _year_ok(text: str, found: Found) -> bool:
-    if found.parts.get("era") or found.parts.get("spelled"):
+    spelled = found.parts.get("spelled")
+    if spelled and spelled.lower().endswith("hundred"):
+        # "twelve hundred students" is a count; "in eighteen hundred" a year
+        return _word_before(text, found.start) in STRONG_CUES
+    if found.parts.get("era") or spelled:
         return True
     year = int(found.parts["year"])
     words = _two_words_before(text, found.start)
