@@ -529,6 +529,11 @@ ANAPHORA = [
     ),
     (
         "2001-06-13",
+        "He was shot on Oct. 23, 1998. Earlier that day, his family sent a fax.",
+        [("Oct. 23, 1998", "DATE", "1998-10-23"), ("Earlier that day", "DATE", "1998-10-23")],
+    ),
+    (
+        "2001-06-13",
         "Imports rose in 1998; their share that year fell.",
         [("1998", "DATE", "1998"), ("that year", "DATE", "1998")],
     ),

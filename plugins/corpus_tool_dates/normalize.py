@@ -421,7 +421,8 @@ def _month(p: dict[str, str], ctx: Context) -> Timex:
 
 def _period(ctx: Context, rel: str, unit: str) -> str:
     """ "this year", "last month", "that week" at the unit's precision."""
-    letter = {"year": "Y", "month": "M", "week": "W", "decade": "DE", "century": "CE"}[unit]
+    letter = {"year": "Y", "month": "M", "week": "W", "decade": "DE", "century": "CE",
+              "day": "D"}[unit]
     base = ctx.base_for(letter) if rel == "that" else ctx.anchor
     step = {"last": -1, "next": 1}.get(rel, 0)
     return _at_granularity(_shift(base, letter, step) if base else None, letter)

@@ -135,6 +135,8 @@ FAMILIES: list[tuple[str, str]] = [
     # Sunday" and "late yesterday" keep the word (weekday, dayword).
     ("part", r"(?P<edge>earlier|later)\s+(?P<core>(?P<rel>this|last|next|that)\s+"
              r"(?P<unit>year|month|week))"
+             # "earlier that day": the day last named
+             r"|(?P<edge>earlier|later)\s+(?P<rel>that)\s+(?P<unit>day)"
              r"|(?:(?:the\s+)?(?P<part>start|beginning|end|middle|turn|close)\s+of\s+(?:the\s+)?"
              r"|(?P<edge>early|late|mid|earlier|later)(?:-|\s+))"
              rf"(?:(?P<month>{MONTH_FULL})(?:,?\s+(?P<year>{YEAR})"
