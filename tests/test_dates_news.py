@@ -208,6 +208,12 @@ TENSE = [
             ("September", "DATE", "2001-09"),
         ],
     ),
+    # the reporting clause after a quote has its own tense
+    (
+        "2001-06-13",
+        "``The father will leave Friday,'' Castro said. \"He left Tuesday,\" she said.",
+        [("Friday", "DATE", "2001-06-15"), ("Tuesday", "DATE", "2001-06-12")],
+    ),
     # "had been scheduled": a plan seen from the past
     (
         "2001-06-14",
@@ -360,6 +366,18 @@ TIME_AND_DAY = [
         "2001-06-13",
         "On Monday, June 11: the editorial.",
         [("Monday, June 11", "DATE", "2001-06-11")],
+    ),
+    # a clock time takes the day a parenthesis or the words right after give it
+    (
+        "2001-06-13",
+        "The blast came at about 10:35 a.m. (0735 GMT) Monday. The father will leave at 4 in "
+        "the morning (4 a.m. EDT Friday).",
+        [
+            ("10:35 a.m.", "TIME", "2001-06-11T10:35"),
+            ("Monday", "DATE", "2001-06-11"),
+            ("4 in the morning", "TIME", "2001-06-15T04:00"),
+            ("4 a.m. EDT Friday", "TIME", "2001-06-15T04:00-04:00"),
+        ],
     ),
     # title case makes a programme's name
     ("2001-06-13", 'He spoke on ABC\'s "This Week" programme.', []),

@@ -240,10 +240,26 @@ def _tense_of(word: str, before: str) -> int:
     return UNKNOWN
 
 
+# Quotation marks that open or close a quote: the reporting clause outside a quote
+# ("... will leave at 4 a.m. Thursday,'' Castro said") has its own tense.
+_QUOTE_OPEN = re.compile(r"``|“|(?:^|(?<=[\s(]))\"")
+_QUOTE_CLOSE = re.compile(r"''|”|(?<=[,.!?])\"")
+
+
+def _inside_quote(text: str, begin: int, stop: int, start: int, end: int) -> tuple[int, int]:
+    """The part of the sentence on the expression's side of any quotation mark."""
+    for match in _QUOTE_OPEN.finditer(text, begin, start):
+        begin = match.end()
+    for match in _QUOTE_CLOSE.finditer(text, begin, start):
+        begin = match.end()
+    after = _QUOTE_CLOSE.search(text, end, stop) or _QUOTE_OPEN.search(text, end, stop)
+    return begin, after.start() if after else stop
+
+
 def direction(text: str, start: int, end: int) -> int:
     """PAST, FUTURE or UNKNOWN for the expression at ``start``..``end`` of ``text``:
-    the tense word nearest to it in its sentence."""
-    begin, stop = _sentence(text, start, end)
+    the tense word nearest to it in its clause (its sentence, on its side of a quote)."""
+    begin, stop = _inside_quote(text, *_sentence(text, start, end), start, end)
     best, best_distance = UNKNOWN, REACH + 1
     for match in _FUTURE_PHRASE.finditer(text, begin, stop):
         if match.start() >= end or match.end() <= start:
