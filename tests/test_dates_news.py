@@ -179,6 +179,11 @@ TENSE = [
         "The bank agreed to buy the unit in February. On Friday, the board planned to meet.",
         [("February", "DATE", "2002-02"), ("Friday", "DATE", "2001-10-19")],
     ),
+    (
+        "2001-10-20",
+        "Exiles planned a march to the airport on Monday; the attack began as planned Friday.",
+        [("Monday", "DATE", "2001-10-22"), ("Friday", "DATE", "2001-10-19")],
+    ),
     # a participle used as an adjective carries no tense ("a still unspecified date")
     (
         "2001-10-20",

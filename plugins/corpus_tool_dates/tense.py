@@ -65,12 +65,12 @@ _FUTURE_PHRASE = re.compile(
     r"|(?:postpone|delay|extend|defer|adjourn|put\s+off)(?:s|ed|d)?\b[^.;]{0,60}?\b(?:until|till))\b",
     re.IGNORECASE,
 )
-# A past decision about a later act: "agreed to buy the line in February", "an agreement
-# to acquire the bank in January".  Only before the expression: in "On Friday, the
-# government planned to pay" the date is the planning's.
+# A past decision or plan about a later act: "agreed to buy the line in February", "an
+# agreement to acquire the bank in January", "planned a rally on Saturday".  Only before
+# the expression: in "On Friday, the government planned to pay" the date is the planning's.
 _DECISION = re.compile(
-    r"\b(?:agreed|agreement|decided|voted|promised|pledged|vowed|offered|planned|moved)"
-    r"\s+to\b",
+    r"\b(?:(?:agreed|agreement|decided|voted|promised|pledged|vowed|offered|moved)\s+to"
+    r"|(?:planned|planning)\s+(?:to|a|an|the|its|their|his|her))\b",
     re.IGNORECASE,
 )
 _PAST_WORDS = frozenset(
