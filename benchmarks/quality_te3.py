@@ -15,7 +15,9 @@ dateparser's own settings (DATE_ORDER, PREFER_DATES_FROM).
 
 Runs the installed ``corpus-tool dates`` over ``DIR/docs.jsonl``, scores it with
 ``DIR/score.py`` (TempEval-3 Task A: strict and relaxed F1, value F1), prints the
-figures beside the task's published systems, and counts the errors by class (the
+figures beside dateparser's ``search_dates`` run on the same documents (anchored on
+each one's DCT; a day or a clock time per substring; ``--no-dateparser`` skips it)
+and the task's published systems, and counts the errors by class (the
 classes of issue #14: tense, time and day, durations, sets, vague references,
 spelling variants, false alarms).  The data stays where it is: nothing is copied.
 """
@@ -256,6 +258,70 @@ def run_dates(docs: Path, out: Path) -> float:
     return time.perf_counter() - started
 
 
+_CLOCK_IN_TEXT = re.compile(r"\d:\d\d|\d\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b", re.IGNORECASE)
+
+
+_MONTH_NAME = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.IGNORECASE
+)
+
+
+def _precision(substring: str) -> str:
+    """The strftime format of the value at the precision the substring states (lenient
+    to dateparser, whose datetimes fill in what the text leaves out): "1998" is a year,
+    "March 1998" a month, anything else a day."""
+    if re.fullmatch(r"\s*\d{4}\s*", substring):
+        return "%Y"
+    if _MONTH_NAME.search(substring) and not re.search(r"(?<!\d)\d{1,2}(?!\d)", substring):
+        return "%Y-%m"
+    return "%Y-%m-%d"
+
+
+def run_dateparser(docs: Path, out: Path) -> float:
+    """dateparser's ``search_dates`` over the same documents, each anchored on its DCT
+    (RELATIVE_BASE), as rows the scorer reads: the substring located in order, a day
+    (DATE) or a clock time (TIME) as TIMEX3 writes them.  Seconds taken."""
+    import json
+
+    from dateparser.search import search_dates
+
+    started = time.perf_counter()
+    with docs.open(encoding="utf-8") as source, out.open("w", encoding="utf-8") as sink:
+        for line in source:
+            doc = json.loads(line)
+            text, position = doc["text"], 0
+            base = datetime.datetime.fromisoformat(doc["meta"]["date"])
+            found = search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base})
+            for substring, moment in found or []:
+                start = text.find(substring, position)
+                if start < 0:
+                    continue
+                position = start + len(substring)
+                clock = bool(_CLOCK_IN_TEXT.search(substring))
+                value = moment.strftime("%Y-%m-%dT%H:%M" if clock else _precision(substring))
+                row = {"doc": doc["id"], "start": start, "end": position, "text": substring,
+                       "type": "TIME" if clock else "DATE", "value": value}
+                sink.write(json.dumps(row) + "\n")
+    return time.perf_counter() - started
+
+
+def _score(score_py: Path, pred: Path, errors: Path) -> str:
+    return subprocess.run(
+        [sys.executable, str(score_py), str(pred), "--errors", str(errors)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def _figures(scored: str) -> tuple[float, float, float]:
+    figures = _FIGURES.search(scored)
+    if figures is None:
+        sys.exit("the scorer's output was not understood")
+    strict, relaxed, value = (100 * float(x) for x in figures.groups())
+    return strict, relaxed, value
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -274,30 +340,40 @@ def main() -> None:
         help="dateparser's source distribution (.tar.gz) or its tests/test_search.py:"
         " also score its English search cases",
     )
+    ap.add_argument(
+        "--no-dateparser",
+        action="store_true",
+        help="skip running dateparser's search_dates on the same documents (about a minute)",
+    )
     args = ap.parse_args()
     if not (args.data / "score.py").exists():
         sys.exit(f"no TempEval-3 data at {args.data} (pass --data DIR)")
+    peer = None
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / "pred.jsonl"
         errors = args.errors or Path(tmp) / "errors.md"
         seconds = run_dates(args.data / "docs.jsonl", pred)
-        scored = subprocess.run(
-            [sys.executable, str(args.data / "score.py"), str(pred), "--errors", str(errors)],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+        scored = _score(args.data / "score.py", pred, errors)
         listing = errors.read_text("utf-8")
+        if not args.no_dateparser:
+            try:
+                peer_pred = Path(tmp) / "dateparser.jsonl"
+                peer_seconds = run_dateparser(args.data / "docs.jsonl", peer_pred)
+                peer_scored = _score(args.data / "score.py", peer_pred, Path(tmp) / "dp.md")
+                peer = (_figures(peer_scored), peer_seconds)
+            except ImportError:
+                print("(dateparser is not installed: pip install -e '.[bench]')")
     print(scored.strip())
-    figures = _FIGURES.search(scored)
-    if figures is None:
-        sys.exit("the scorer's output was not understood")
-    strict, relaxed, value = (100 * float(x) for x in figures.groups())
+    strict, relaxed, value = _figures(scored)
     print(f"\n{'TempEval-3 Task A':50} {'strict F1':>9} {'relaxed F1':>10} {'value F1':>8}")
     print(f"{'corpus-tool dates on te3-train':50} {strict:9.1f} {relaxed:10.1f} {value:8.1f}")
+    if peer is not None:
+        (s, r, v), _ = peer
+        print(f"{'dateparser search_dates on te3-train':50} {s:9.1f} {r:10.1f} {v:8.1f}")
     for name, (s, r, v) in PEERS.items():
         print(f"{name + ' (platinum, published)':50} {s:9.2f} {r:10.2f} {v:8.2f}")
-    print(f"(corpus-tool took {seconds:.1f} s, start-up included)")
+    print(f"(corpus-tool took {seconds:.1f} s, start-up included", end="")
+    print(f"; search_dates {peer[1]:.1f} s)" if peer is not None else ")")
     by_kind = classify(listing)
     classes = sorted({c for counts in by_kind.values() for c in counts})
     kinds = list(by_kind)

@@ -84,7 +84,7 @@ FAMILIES = [
     ("He recently left, is now abroad and will soon return.",
      [("recently", "DATE", "PAST_REF", None), ("now", "DATE", "PRESENT_REF", None),
       ("soon", "DATE", "FUTURE_REF", None)]),
-    ("Tensions rose in recent months.", [("recent months", "DATE", "PAST_REF", None)]),
+    ("Tensions rose in recent months.", [("recent months", "DURATION", "PXM", None)]),
     ("At the moment nothing is known.", [("At the moment", "DATE", "PRESENT_REF", None)]),
 ]
 
@@ -379,6 +379,7 @@ def test_cli_csv_and_type_filter() -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines() == [
         "doc,start,end,text,type,value,mod,anchor",
+        "004_71ffaa25917f853c,3613,3626,recent months,DURATION,PXM,,",
         "004_71ffaa25917f853c,4373,4383,7 1/2 year,DURATION,P7Y6M,,"]
 
 

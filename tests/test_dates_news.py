@@ -77,6 +77,17 @@ PERIODS = [
         ],
     ),
     ("1995-11-02", "He left a year ago.", [("a year ago", "DATE", "1994")]),
+    # a period qualified by a year back is that period a year before
+    (
+        "1995-11-02",
+        "For the quarter a year ago it lost money; in the corresponding period last year "
+        "and in last year's quarter, sales fell.",
+        [
+            ("the quarter a year ago", "DATE", "1994-Q3"),
+            ("the corresponding period last year", "DATE", "1994-Q3"),
+            ("last year's quarter", "DATE", "1994-Q3"),
+        ],
+    ),
     (
         "1995-11-02",
         "Third-quarter net rose from a year-earlier loss; in the 1994 period and a "
@@ -150,12 +161,112 @@ TENSE = [
     # near the anchor the nearest reading wins ("was extended to" a coming date)
     ("2001-11-02", "The offer was extended to Nov. 16.", [("Nov. 16", "DATE", "2001-11-16")]),
     ("2001-04-20", "He was shot on Oct. 23 in his kitchen.", [("Oct. 23", "DATE", "2000-10-23")]),
+    # a present-tense clause means the nearest such day, leaning to the past
+    (
+        "2001-06-11",
+        "The family has until noon Tuesday to answer; the mayor has Thursday's figures.",
+        [("noon Tuesday", "TIME", "2001-06-12T12:00"), ("Thursday", "DATE", "2001-06-07")],
+    ),
+    # a deadline moved on points ahead, whatever the tense of the verb moving it
+    (
+        "2001-06-14",
+        "The court postponed until Tuesday morning its ruling on the case.",
+        [("Tuesday morning", "TIME", "2001-06-19TMO")],
+    ),
+    # a past decision about a later act points ahead; a date before it is the decision's
+    (
+        "2001-10-20",
+        "The bank agreed to buy the unit in February. On Friday, the board planned to meet.",
+        [("February", "DATE", "2002-02"), ("Friday", "DATE", "2001-10-19")],
+    ),
+    (
+        "2001-10-20",
+        "Exiles planned a march to the airport on Monday; the attack began as planned Friday.",
+        [("Monday", "DATE", "2001-10-22"), ("Friday", "DATE", "2001-10-19")],
+    ),
+    # a participle used as an adjective carries no tense ("a still unspecified date")
+    (
+        "2001-10-20",
+        "The split would be paid on a still unspecified date in January.",
+        [("January", "DATE", "2002-01")],
+    ),
+    # "early October this year" is one expression
+    (
+        "2001-12-03",
+        "It was approved in early October this year and ends in late March next year.",
+        [
+            ("early October this year", "DATE", "2001-10"),
+            ("late March next year", "DATE", "2002-03"),
+        ],
+    ),
+    # a year said just before a month, in the same clause, is the month's
+    (
+        "2001-10-20",
+        "Sales this year through August rose; profit in 1999, in March, fell. Since 1990. "
+        "In September it grew.",
+        [
+            ("this year", "DATE", "2001"),
+            ("August", "DATE", "2001-08"),
+            ("1999", "DATE", "1999"),
+            ("March", "DATE", "1999-03"),
+            ("1990", "DATE", "1990"),
+            ("September", "DATE", "2001-09"),
+        ],
+    ),
+    # the reporting clause after a quote has its own tense
+    (
+        "2001-06-13",
+        "``The father will leave Friday,'' Castro said. \"He left Tuesday,\" she said.",
+        [("Friday", "DATE", "2001-06-15"), ("Tuesday", "DATE", "2001-06-12")],
+    ),
+    # "had been scheduled": a plan seen from the past
+    (
+        "2001-06-14",
+        "The offer had been scheduled to expire Monday evening.",
+        [("Monday evening", "TIME", "2001-06-11TEV")],
+    ),
 ]
 
 
 # -- durations: extents, fractions, ago-dates -----------------------------------------
 
 DURATIONS = [
+    # "recent years", "coming weeks": stretches of unknown length, not points
+    (
+        "2001-06-13",
+        "Floods grew worse in recent years and may ease in the coming months.",
+        [("recent years", "DURATION", "PXY"), ("the coming months", "DURATION", "PXM")],
+    ),
+    # a stretch added on: "two more weeks", "an additional year"
+    (
+        "2001-06-13",
+        "The troops stay two more weeks; the lease runs an additional year, "
+        "perhaps at least 10 more years.",
+        [
+            ("two more weeks", "DURATION", "P2W"),
+            ("an additional year", "DURATION", "P1Y"),
+            ("at least 10 more years", "DURATION", "P10Y"),
+        ],
+    ),
+    ("2001-06-13", "We want more years like this one.", []),
+    # "a month" after a limiting word is a stretch of time; after a price it is a rate
+    (
+        "2001-06-13",
+        "It came barely a month after the vote and may take as long as a week; "
+        "rent is $500 a month.",
+        [("a month", "DURATION", "P1M"), ("a week", "DURATION", "P1W")],
+    ),
+    # year-end: the end of this year, or of the last one looking back from it
+    (
+        "2001-06-13",
+        "The merger should close by year-end; shares are up 8% since year end and "
+        "rules take effect by year's end.",
+        [
+            ("year-end", "DATE", "2001"),
+            ("year end", "DATE", "2000"),
+            ("year's end", "DATE", "2001"),
+        ],
+    ),
     # "the past/next/first N units" is one duration; a loose "about" stays out of the
     # extent but gives the mod, a bound ("more than") stays in.
     (
@@ -171,7 +282,7 @@ DURATIONS = [
     (
         "2001-06-13",
         "After a one-day trip, rates may fall in coming weeks.",
-        [("one-day", "DURATION", "P1D"), ("coming weeks", "DATE", "FUTURE_REF")],
+        [("one-day", "DURATION", "P1D"), ("coming weeks", "DURATION", "PXW")],
     ),
     # "nearly" and "almost" are bounds and stay in; "over" is a preposition
     (
@@ -261,6 +372,18 @@ TIME_AND_DAY = [
         "On Monday, June 11: the editorial.",
         [("Monday, June 11", "DATE", "2001-06-11")],
     ),
+    # a clock time takes the day a parenthesis or the words right after give it
+    (
+        "2001-06-13",
+        "The blast came at about 10:35 a.m. (0735 GMT) Monday. The father will leave at 4 in "
+        "the morning (4 a.m. EDT Friday).",
+        [
+            ("10:35 a.m.", "TIME", "2001-06-11T10:35"),
+            ("Monday", "DATE", "2001-06-11"),
+            ("4 in the morning", "TIME", "2001-06-15T04:00"),
+            ("4 a.m. EDT Friday", "TIME", "2001-06-15T04:00-04:00"),
+        ],
+    ),
     # title case makes a programme's name
     ("2001-06-13", 'He spoke on ABC\'s "This Week" programme.', []),
     # a decimal index level is not a year
@@ -277,6 +400,20 @@ VAGUE = [
         [("the past", "DATE", "PAST_REF"), ("the near future", "DATE", "FUTURE_REF")],
     ),
     ("2001-06-13", "The past president spoke about the future of the party.", []),
+    # "soon" in a past-tense story is soon after the story's moment, not the future
+    (
+        "2001-06-13",
+        "He was soon released and cash soon became a flood. Prosecutors have said they may "
+        "soon act, and the budget will soon move.",
+        [("soon", "DATE", "FUTURE_REF"), ("soon", "DATE", "FUTURE_REF")],
+    ),
+    # "the near term", "the short term" are the future; "short-term debt" is a kind of debt
+    (
+        "2001-06-13",
+        "It will cut short-term debt, which may hurt in the short term; the near term outlook "
+        "is dim. Investors may sell in the weeks ahead.",
+        [("the short term", "DATE", "FUTURE_REF"), ("the weeks ahead", "DURATION", "PXW")],
+    ),
 ]
 
 
@@ -298,6 +435,12 @@ SPELLED = [
     ),
     ("2001-06-13", "Crime fell through the nineties.", [("the nineties", "DATE", "199")]),
     ("2001-06-13", "Nineteen people and two thousand sheep came.", []),
+    # a round hundred is a count unless a preposition makes it a year
+    (
+        "2001-06-13",
+        "The school has twelve hundred students; the mill was built in eighteen hundred.",
+        [("eighteen hundred", "DATE", "1800")],
+    ),
 ]
 
 
@@ -354,6 +497,113 @@ INFORMAL = [
 ]
 
 
+# -- sets: a weekday repeated at a part of the day, and the weekdays listed with it -----
+
+SETS = [
+    (
+        "2001-06-13",
+        "New flights will leave on Monday and Thursday nights; the club meets "
+        "every Sunday morning.",
+        [
+            ("Monday", "SET", "XXXX-WXX-1TNI"),
+            ("Thursday nights", "SET", "XXXX-WXX-4TNI"),
+            ("every Sunday morning", "SET", "XXXX-WXX-7TMO"),
+        ],
+    ),
+    # one night, and weekdays that are no list, stay dates
+    (
+        "2001-06-13",
+        "He arrived Monday and left Tuesday night.",
+        [("Monday", "DATE", "2001-06-11"), ("Tuesday night", "TIME", "2001-06-12TNI")],
+    ),
+]
+
+
+# -- rates and kinds of figures: a frequency word that is no repeated time ------------------
+
+RATES = [
+    (
+        "2001-06-13",
+        "The firm raised its quarterly dividend; average daily volume fell and "
+        "output should grow 6% annually, or 9,000 cars annually.",
+        [],
+    ),
+    # a frequency of an event is a SET
+    (
+        "2001-06-13",
+        "Protesters gather daily at the gate; the board meets quarterly.",
+        [("daily", "SET", "P1D"), ("quarterly", "SET", "P3M")],
+    ),
+]
+
+
+# -- anaphora: "the day before" alone is the day before the last date; before a clause
+# or a phrase it is anchored on an event ----------------------------------------------------
+
+ANAPHORA = [
+    (
+        "2001-06-13",
+        "He was seen on June 4 and vanished the day before. On June 8, police came.",
+        [
+            ("June 4", "DATE", "2001-06-04"),
+            ("the day before", "DATE", "2001-06-03"),
+            ("June 8", "DATE", "2001-06-08"),
+        ],
+    ),
+    (
+        "2001-06-13",
+        "He was shot on Oct. 23, 1998. Earlier that day, his family sent a fax.",
+        [("Oct. 23, 1998", "DATE", "1998-10-23"), ("Earlier that day", "DATE", "1998-10-23")],
+    ),
+    (
+        "2001-06-13",
+        "Imports rose in 1998; their share that year fell.",
+        [("1998", "DATE", "1998"), ("that year", "DATE", "1998")],
+    ),
+    # "the following month", "that year" count from the last month or year mentioned
+    (
+        "2001-06-13",
+        "In March, it got an offer. The following month, it was sold. She fled in "
+        "June 1998 and returned later that year.",
+        [
+            ("March", "DATE", "2001-03"),
+            ("The following month", "DATE", "2001-04"),
+            ("June 1998", "DATE", "1998-06"),
+            ("that year", "DATE", "1998"),
+        ],
+    ),
+    (
+        "2001-06-13",
+        "He was seen June 4, the day before police issued a warrant, and flew home later "
+        "in the day before returning.",
+        [("June 4", "DATE", "2001-06-04")],
+    ),
+]
+
+
+# -- false alarms: ages, and "now" inside an adjective -------------------------------------
+
+FALSE_ALARMS = [
+    ("", "Mr. Kalashnikov, 93 years of age, and a 44-year-old nurse spoke.", []),
+    ("", "The now-defunct firm joined the now-global trade.", []),
+    # "Now," opening a sentence turns the argument; "now" in the clause is the present
+    (
+        "2001-06-13",
+        'It lost money. Now, he says, "it is saved." Now the firm is big, and for now, ok.',
+        [("Now", "DATE", "PRESENT_REF"), ("now", "DATE", "PRESENT_REF")],
+    ),
+    # a capitalised day word after a capitalised word is part of a name
+    (
+        "2001-06-13",
+        "This is VOA Today. He read USA Today and saw High Noon. Today, he voted at noon.",
+        [("Today", "DATE", "2001-06-13"), ("noon", "TIME", "2001-06-13T12:00")],
+    ),
+    ("", "It is now done; he stayed 93 years.", [
+        ("now", "DATE", "PRESENT_REF"), ("93 years", "DURATION", "P93Y"),
+    ]),
+]
+
+
 # -- every group: (anchor, text, expected rows) ----------------------------------------------
 
 CLASSES = {
@@ -365,6 +615,10 @@ CLASSES = {
     "spelled": SPELLED,
     "named days": NAMED_DAYS,
     "informal": INFORMAL,
+    "sets": SETS,
+    "rates": RATES,
+    "anaphora": ANAPHORA,
+    "false alarms": FALSE_ALARMS,
 }
 CASES = [(group, case) for group, cases in CLASSES.items() for case in cases]
 

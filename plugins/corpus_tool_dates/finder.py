@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from corpus_tool_dates.patterns import groups, scanner, trigger
+from corpus_tool_dates.tense import PAST, direction
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ DETERMINERS = frozenset([
 # Before "a year", "a week": a duration; elsewhere "a day" is usually a rate ("$5 a day").
 DURATION_CUES = frozenset([
     "for", "over", "within", "in", "after", "about", "nearly", "almost", "than", "least",
-    "once", "past", "last", "next", "first", "around", "half"
+    "once", "past", "last", "next", "first", "around", "half", "barely", "only", "just", "as"
 ])
 
 
@@ -108,7 +109,11 @@ def _after_number(text: str, start: int) -> bool:
 
 
 def _year_ok(text: str, found: Found) -> bool:
-    if found.parts.get("era") or found.parts.get("spelled"):
+    spelled = found.parts.get("spelled")
+    if spelled and spelled.lower().endswith("hundred"):
+        # "twelve hundred students" is a count; "in eighteen hundred" a year
+        return _word_before(text, found.start) in STRONG_CUES
+    if found.parts.get("era") or spelled:
         return True
     year = int(found.parts["year"])
     words = _two_words_before(text, found.start)
@@ -184,16 +189,29 @@ def _decade_ok(text: str, found: Found) -> bool:
     return lowered.startswith("the") or "'" in lowered
 
 
+def _in_title(text: str, found: Found) -> bool:
+    """A capitalised word right after another capitalised one is part of a name:
+    "USA Today", "VOA Today", the film "High Noon"."""
+    return _capitalised(text[found.start:found.end]) \
+        and _NAME_BEFORE.search(text, max(0, found.start - 40), found.start) is not None
+
+
+def _dayword_ok(text: str, found: Found) -> bool:
+    return not _in_title(text, found)
+
+
 def _time_ok(text: str, found: Found) -> bool:
     """A bare "10:30" needs a cue; with am/pm, a zone or "noon" it is a time."""
-    if found.parts.get("ampm") or found.parts.get("zone") or found.parts.get("noon"):
+    if found.parts.get("noon"):
+        return not _in_title(text, found)
+    if found.parts.get("ampm") or found.parts.get("zone"):
         return True
     return _word_before(text, found.start) in ("at", "by", "from", "until", "till", "before",
                                                "after", "around", "about", "to", "and")
 
 
-# "a 43-year-old actor", "20 years old": ages, not durations.
-_AGE_AFTER = re.compile(r"[-\s]olds?\b", re.IGNORECASE)
+# "a 43-year-old actor", "20 years old", "93 years of age": ages, not durations.
+_AGE_AFTER = re.compile(r"[-\s]olds?\b|\s+of\s+age\b", re.IGNORECASE)
 
 
 def _duration_ok(text: str, found: Found) -> bool:
@@ -205,16 +223,37 @@ def _duration_ok(text: str, found: Found) -> bool:
     # "a day" alone is mostly a rate ("$5 a day"), "one day" an indefinite time.
     indefinite = found.parts.get("one") or _key(found.parts.get("number")) == "one"
     hyphenated = "-" in text[found.start:found.end]  # "a one-day trip"
-    if indefinite and not (found.parts.get("half") or found.parts.get("approx") or hyphenated):
+    added = found.parts.get("more")  # "an additional year" is no rate
+    if indefinite and not (found.parts.get("half") or found.parts.get("approx") or hyphenated
+                           or added):
         return _word_before(text, found.start) in DURATION_CUES \
             or _word_after(text, found.end) in ("-", "long")
     return True
 
 
+# Nouns a frequency word classifies rather than repeats: "its quarterly dividend", "the
+# average daily volume" name a kind of figure, as business news writes them.
+FIGURE_NOUNS = frozenset([
+    "dividend", "dividends", "payment", "payments", "payout", "results", "loss", "losses",
+    "profit", "profits", "earnings", "sales", "revenue", "revenues", "volume", "turnover",
+    "figures", "rate", "rates", "report", "reports", "fee", "fees", "rent", "output",
+    "production", "income", "interest", "average", "basis", "share", "cash", "total",
+])
+# An amount just before: "to rise 8.5% annually", "10,000 units annually" is a rate.
+_AMOUNT_BEFORE = re.compile(r"\d[\d,.]*\s*(?:%|percent|[a-z]+)?\s+$")
+
+
 def _set_ok(text: str, found: Found) -> bool:
     adverb = found.parts.get("adverb")
+    if not adverb:
+        return True
+    after = _word_after(text, found.end)
     # "the Daily Mail", "Weekly Standard": titles, not frequencies.
-    return not (adverb and _capitalised(adverb) and _capitalised(_word_after(text, found.end)))
+    if _capitalised(adverb) and _capitalised(after):
+        return False
+    if after.lower() in FIGURE_NOUNS:
+        return False
+    return _AMOUNT_BEFORE.search(text, max(0, found.start - 24), found.start) is None
 
 
 # "for the year", "in the fiscal year": the year a report covers.
@@ -239,10 +278,17 @@ def _period_ok(text: str, found: Found) -> bool:
         and not _capitalised(_word_before(text, found.end - len(reference)))
 
 
+# Words that may follow "the day before" when it stands alone ("the day before, and").
+_AFTER_ANAPHOR = frozenset(["and", "or", "but"])
+
+
 def _anaphor_ok(text: str, found: Found) -> bool:
-    # "the day before the vote" is anchored on an event we cannot date.
+    # "the day before the vote", "the day before authorities issued a warrant", "later
+    # in the day before returning": "before" opens a phrase or clause about an event we
+    # cannot date; only "the day before" standing alone is the day before the last date.
     if found.parts.get("dir", "").lower() in ("before", "after"):
-        return _word_after(text, found.end).lower() not in DETERMINERS
+        after = _word_after(text, found.end).lower()
+        return not after[:1].isalnum() or after in _AFTER_ANAPHOR
     return True
 
 
@@ -255,13 +301,26 @@ _AFTER_REF = frozenset([
 ])
 
 
+_MODALS = frozenset(["may", "might", "could", "can", "will", "would", "should", "must", "to"])
+
+
 def _vague_ok(text: str, found: Found) -> bool:
     word = (found.parts.get("word") or "").lower()
     if word.startswith("the "):
-        after = _word_after(text, found.end)
+        after = _word_after(text, found.end).rstrip(".")  # "the past president."
         return not (after.isalpha() and after.islower()) or after in _AFTER_REF
+    if word in ("now", "then") and text[found.end:found.end + 1] in ("-", "‑"):
+        return False  # "the now-global trade", "the now-defunct firm": an adjective's part
+    if found.parts.get("word") == "Now" and text[found.end:found.end + 1] == "," \
+            and not text[:found.start].rstrip(" \t\"'`“‘").endswith(","):
+        return False  # "Now, he says, ...": a turn in the argument, not the present
     if word == "soon":  # "as soon as", "soon after": conjunctions, not the future
-        return _word_after(text, found.end).lower() not in ("as", "after", "afterwards")
+        if _word_after(text, found.end).lower() in ("as", "after", "afterwards"):
+            return False
+        # "he was soon released": soon after the story's moment, not after the writing;
+        # after a modal ("they may soon seek") it looks ahead from now
+        return _word_before(text, found.start) in _MODALS \
+            or direction(text, found.start, found.end) != PAST
     return True
 
 
@@ -274,6 +333,7 @@ _CHECKS = {
     "year": _year_ok, "month": _month_ok, "weekday": _weekday_ok, "season": _season_ok,
     "decade": _decade_ok, "time": _time_ok, "half": _period_ok, "duration": _duration_ok,
     "set": _set_ok, "anaphor": _anaphor_ok, "vague": _vague_ok, "relunit": _relunit_ok,
+    "dayword": _dayword_ok,
 }
 # Pieces that must be capitalised: "march" and "sunday" in lower case are not dates.
 _NAMES = ("month", "weekday", "weekdays", "holiday")
@@ -321,8 +381,33 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
         yield from scanner().finditer(lowered, start, end)
 
 
+_LIST_JOINT = re.compile(r"\s*(?:,|and|or|&)\s*")
+
+
 def find(text: str) -> Iterator[Found]:
-    """Every temporal expression in ``text``, in order, not overlapping."""
+    """Every temporal expression in ``text``, in order, not overlapping.  Weekdays listed
+    before a repeated one ("on Monday, Wednesday and Friday nights") repeat too."""
+    held: list[Found] = []  # plain weekdays in a list, waiting for what ends it
+    for found in _find(text):
+        joined = bool(held) and _LIST_JOINT.fullmatch(text, held[-1].end, found.start)
+        if joined and found.family == "set" and found.parts.get("weekday") \
+                and found.parts.get("part"):
+            held = [Found(h.start, h.end, "set",
+                          {"weekday": h.parts["weekday"], "part": found.parts["part"]})
+                    for h in held]
+        plain_weekday = found.family == "weekday" and not (
+            found.parts.get("rel") or found.parts.get("part") or found.parts.get("edge"))
+        if not (plain_weekday and (joined or not held)):
+            yield from held
+            held = []
+        if plain_weekday:
+            held.append(found)
+        else:
+            yield found
+    yield from held
+
+
+def _find(text: str) -> Iterator[Found]:
     for match in _matches(text):
         family = match.lastgroup or ""
         if text[match.start()].isdigit() and _after_number(text, match.start()):

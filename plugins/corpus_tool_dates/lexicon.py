@@ -95,4 +95,5 @@ VAGUE: dict[str, str] = {
     # TimeML tags "the past" and "the future" as references (PAST_REF, FUTURE_REF).
     "the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
     "the distant future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
 }

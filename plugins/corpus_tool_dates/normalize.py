@@ -34,7 +34,7 @@ from corpus_tool_dates.lexicon import (
     ZONES,
 )
 from corpus_tool_dates.periods import period
-from corpus_tool_dates.tense import FUTURE, PAST, direction
+from corpus_tool_dates.tense import FUTURE, PAST, PRESENT, direction
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,10 @@ class Context:
     day_first: bool = False  # the document writes numeric dates day first
     numeric: bool = False  # the document has written a full date in figures (25/12/2020)
     stated: tuple[int, int] | None = None  # (year, where) the text last stated a year
+    # The last date mentioned at month or year precision ("In March, ..."): "the
+    # following month" counts from it when it is the latest mention.
+    mentioned: tuple[date, str] | None = None
+    mentioned_end: int = -1  # where that mention ends in the text
 
     @property
     def year(self) -> int | None:
@@ -72,6 +76,17 @@ class Context:
     @property
     def base(self) -> date | None:
         return self.reference or self.anchor
+
+    def base_for(self, letter: str) -> date | None:
+        """What "the following month" or "that year" counts from: the last date
+        mentioned precisely enough for the unit (a month for a month, a year for a
+        year), else the last full date, else the anchor."""
+        if self.mentioned is not None:
+            when, precision = self.mentioned
+            if precision == "D" or (precision == "M" and letter in ("M", "Y", "DE", "CE")) \
+                    or (precision == "Y" and letter in ("Y", "DE", "CE")):
+                return when
+        return self.base
 
 
 MODS = {
@@ -354,6 +369,18 @@ def _day_month(p: dict[str, str], ctx: Context) -> Timex | None:
     return _calendar_date(year, _month_number(p["month"]), day_, p, ctx)
 
 
+# A year stated this close before a month ("this year through August") is the month's.
+JUST_SAID = 12
+
+
+def _year_just_said(ctx: Context) -> int | None:
+    if ctx.mentioned is None or ctx.mentioned[1] != "Y" \
+            or not 0 <= ctx.span[0] - ctx.mentioned_end <= JUST_SAID \
+            or any(c in ".;!?" for c in ctx.text[ctx.mentioned_end:ctx.span[0]]):
+        return None
+    return ctx.mentioned[0].year
+
+
 def _month_year(ctx: Context, month_: int, year: int | None, rel: str | None) -> str:
     anchor = ctx.anchor
     if year is None and anchor is not None:
@@ -365,6 +392,8 @@ def _month_year(ctx: Context, month_: int, year: int | None, rel: str | None) ->
             year = anchor.year if month_ > anchor.month else anchor.year + 1
         elif rel == "this":
             year = anchor.year
+        elif _year_just_said(ctx) is not None:
+            year = _year_just_said(ctx)  # "this year through August", "1988, in March"
         else:
             year = _year_of(ctx, month_, None)
     elif year is None and not rel:
@@ -392,8 +421,9 @@ def _month(p: dict[str, str], ctx: Context) -> Timex:
 
 def _period(ctx: Context, rel: str, unit: str) -> str:
     """ "this year", "last month", "that week" at the unit's precision."""
-    base = ctx.base if rel == "that" else ctx.anchor
-    letter = {"year": "Y", "month": "M", "week": "W", "decade": "DE", "century": "CE"}[unit]
+    letter = {"year": "Y", "month": "M", "week": "W", "decade": "DE", "century": "CE",
+              "day": "D"}[unit]
+    base = ctx.base_for(letter) if rel == "that" else ctx.anchor
     step = {"last": -1, "next": 1}.get(rel, 0)
     return _at_granularity(_shift(base, letter, step) if base else None, letter)
 
@@ -402,7 +432,12 @@ def _part(p: dict[str, str], ctx: Context) -> Timex:
     mod = _mod(p.get("part") or p.get("edge"))
     if p.get("month"):
         year = int(p["year"]) if p.get("year") else None
-        value = _month_year(ctx, _month_number(p["month"]), year, None)
+        if p.get("yrel"):  # "early October this year"
+            year = _year_offset(ctx, _key(p["yrel"]))
+        if p.get("yrel") and year is None:  # without an anchor
+            value = f"XXXX-{_month_number(p['month']):02d}"
+        else:
+            value = _month_year(ctx, _month_number(p["month"]), year, None)
     elif p.get("decade"):
         value = p["decade"][:3]
     elif p.get("nth"):
@@ -502,7 +537,8 @@ def _anaphor(p: dict[str, str], ctx: Context) -> Timex:
                                           or p.get("vague") else 1.0)
     sign = -1 if direction in BACKWARD else 1
     value = _year_before_quarter(ctx, unit, sign * n) if n is not None else None
-    value = value or (_moved(ctx.base, unit, sign * n) if n is not None else None)
+    value = value or (_moved(ctx.base_for(_unit(unit)[0]), unit, sign * n)
+                      if n is not None else None)
     if value is None:
         return Timex("DATE", "PAST_REF" if direction in BACKWARD else "FUTURE_REF")
     return Timex("DATE", value)
@@ -529,7 +565,9 @@ def _ago(p: dict[str, str], ctx: Context) -> Timex:
 
 def _set(p: dict[str, str], ctx: Context) -> Timex:
     if p.get("weekday") or p.get("weekdays"):
-        return Timex("SET", f"XXXX-WXX-{_weekday_number(p.get('weekday') or p['weekdays'])}")
+        day = f"XXXX-WXX-{_weekday_number(p.get('weekday') or p['weekdays'])}"
+        part = _key(p.get("part"))  # "Tuesday nights"
+        return Timex("SET", f"{day}T{DAY_PARTS[part]}" if part else day)
     if p.get("month"):
         return Timex("SET", f"XXXX-{_month_number(p['month']):02d}")
     if p.get("part"):
@@ -558,9 +596,11 @@ def _weekday_value(weekday: int, rel: str, ctx: Context) -> str:
     elif rel in ("last", "past"):
         d = anchor - timedelta(days=behind or 7)
     else:
-        # News speaks of the past unless the clause looks ahead ("will meet on Friday").
-        d = anchor + timedelta(days=ahead) if ctx.tense() == FUTURE \
-            else anchor - timedelta(days=behind)
+        # News speaks of the past unless the clause looks ahead ("will meet on Friday");
+        # a present-tense one ("has until Tuesday") means the nearest, leaning back.
+        tense = ctx.tense()
+        forward = tense == FUTURE or (tense == PRESENT and 2 * ahead < behind)
+        d = anchor + timedelta(days=ahead) if forward else anchor - timedelta(days=behind)
     return v.day(d)
 
 
@@ -601,10 +641,10 @@ def _year(p: dict[str, str], ctx: Context) -> Timex:
 
 
 def _vague(p: dict[str, str], ctx: Context) -> Timex:
-    if p.get("recent"):
-        return Timex("DATE", "PAST_REF")
-    if p.get("coming"):
-        return Timex("DATE", "FUTURE_REF")
+    if p.get("recent") or p.get("coming"):
+        # "in recent years", "in coming weeks": a stretch of unknown length (PXY), as
+        # TimeML writes them, not a point.
+        return Timex("DURATION", duration_value(None, p["unit"]))
     return Timex("DATE", VAGUE[_key(p["word"])])
 
 
@@ -639,6 +679,8 @@ def _relunit(p: dict[str, str], ctx: Context) -> Timex:
         d = anchor if weekend_now else anchor - timedelta(days=7)
         return Timex("DATE", f"{v.week(d)}-WE")
     rel = _key(p["rel"])
+    if rel == "that" and unit in ("week", "month", "year", "decade", "century"):
+        return Timex("DATE", _period(ctx, "that", unit))  # "that year": the one last named
     rel = "last" if rel in BACKWARD else "next" if rel in FORWARD else "this"
     anchor = ctx.anchor
     if unit == "weekend":
@@ -652,14 +694,34 @@ def _relunit(p: dict[str, str], ctx: Context) -> Timex:
     return Timex("DATE", _period(ctx, rel, unit))
 
 
+def _year_end(p: dict[str, str], ctx: Context) -> Timex:
+    """ "by year-end" is the end of the anchor's year; "since year-end" of the year
+    before (a figure reported since then)."""
+    year = _year_offset(ctx, "last" if _key(p["cue"]) in ("since", "after", "from") else None)
+    return Timex("DATE", f"{year:04d}" if year else "XXXX", "END")
+
+
 _HANDLERS = {
     "iso": _iso, "numeric": _numeric, "mdy": _day_month, "dmy": _day_month, "part": _part,
     "half": _half, "season": _season, "century": _century, "decade": _decade, "dayword": _dayword,
     "anaphor": _anaphor, "ago": _ago, "set": _set, "relunit": _relunit, "holiday": _holiday,
     "month": _month,
     "time": _time, "weekday": _weekday, "duration": _duration, "bareunits": _bare_units,
-    "year": _year, "vague": _vague,
+    "year": _year, "vague": _vague, "yearend": _year_end,
 }
+
+
+_MENTION = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?![-\dWQHSFX])")
+
+
+def _mention(value: str) -> tuple[date, str] | None:
+    """A date value as (its first day, its precision: D, M or Y)."""
+    match = _MENTION.match(value)
+    if match is None:
+        return None
+    year, month_, day_ = match.groups()
+    precision = "D" if day_ else "M" if month_ else "Y"
+    return date(int(year), int(month_ or 1), int(day_ or 1)), precision
 
 
 def normalize(found: Found, ctx: Context, text: str) -> Timex | None:
@@ -675,11 +737,15 @@ def normalize(found: Found, ctx: Context, text: str) -> Timex | None:
     timex = _HANDLERS[found.family](p, ctx)
     if timex is not None and timex.type in ("DATE", "TIME") and _FULL_DATE.match(timex.value):
         ctx.reference = date.fromisoformat(timex.value[:10])
+    if timex is not None and timex.type in ("DATE", "TIME"):
+        mention = _mention(timex.value)
+        if mention is not None:
+            ctx.mentioned, ctx.mentioned_end = mention, found.end
     if found.family == "numeric" and p.get("year") and timex is not None:
         ctx.numeric = True
     if p.get("year") and timex is not None and timex.value[:4].isdigit():
         ctx.stated = (int(timex.value[:4]), found.end)
     if found.family == "half" and timex is not None and _QUARTER.fullmatch(timex.value) \
-            and not (p.get("ago") or p.get("pyear") or p.get("yrel") or p.get("yearago")):
+            and not any(p.get(k) for k in ("ago", "agotail", "pyear", "yrel", "yearago")):
         ctx.quarter = timex.value  # the quarter the report is about, not a year-ago one
     return timex

@@ -108,7 +108,7 @@ PERIOD_YEAR = (
 )
 # "the last quarter" alone is the previous quarter (relunit); "the last quarter of 2022" is Q4.
 PERIOD_ORDINAL = r"first|second|third|fourth|1st|2nd|3rd|4th|last(?=\s+(?:half|quarter)\s+of\s)"
-REL = r"(?P<rel>last|next|this|past|coming|previous|following|current|same|preceding)"
+REL = r"(?P<rel>last|next|this|past|coming|previous|following|current|same|preceding|that)"
 
 # (family, pattern); the order is the priority at one position.
 FAMILIES: list[tuple[str, str]] = [
@@ -135,9 +135,12 @@ FAMILIES: list[tuple[str, str]] = [
     # Sunday" and "late yesterday" keep the word (weekday, dayword).
     ("part", r"(?P<edge>earlier|later)\s+(?P<core>(?P<rel>this|last|next|that)\s+"
              r"(?P<unit>year|month|week))"
+             # "earlier that day": the day last named
+             r"|(?P<edge>earlier|later)\s+(?P<rel>that)\s+(?P<unit>day)"
              r"|(?:(?:the\s+)?(?P<part>start|beginning|end|middle|turn|close)\s+of\s+(?:the\s+)?"
              r"|(?P<edge>early|late|mid|earlier|later)(?:-|\s+))"
-             rf"(?:(?P<month>{MONTH_FULL})(?:,?\s+(?P<year>{YEAR}))?"
+             rf"(?:(?P<month>{MONTH_FULL})(?:,?\s+(?P<year>{YEAR})"
+             rf"|\s+(?P<yrel>this|last|next)\s+year)?"
              rf"|(?P<decade>(?:1\d|20)\d0)s|(?P<year>{YEAR})|{NTH}"
              rf"|(?P<rel>this|last|next|the|that)\s+(?P<unit>year|month|week|decade|century))"),
     # the first half of 2022, the third quarter, third-quarter, the fiscal first quarter,
@@ -153,6 +156,9 @@ FAMILIES: list[tuple[str, str]] = [
              rf"|(?P<det>the|its|this|that)\s+(?:{PERIOD_YEAR}\s+)?(?:fiscal\s+)?"
              rf"(?:(?P<latest>latest|current|same|comparable|corresponding|most\s+recent)\s+)?"
              rf"(?P<reference>quarter|period)"
+             # "the quarter a year ago", "the corresponding period last year"
+             r"(?:\s+(?P<agotail>a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)(?!'))?"
+             rf"|(?P<yrel>this|last|next)\s+year's\s+(?P<reference>quarter)"
              rf"|(?P<q>[qh][1-4])\s(?P<year>{YEAR})"
              rf"|fiscal(?:\s+year)?\s+(?P<fiscal>{YEAR})"
              r"|(?P<yearago>year-(?:ago|earlier))(?!\s+(?:quarter|period))"
@@ -187,10 +193,16 @@ FAMILIES: list[tuple[str, str]] = [
             rf"\s+(?P<dir>ago|from\s+now|hence)"),
     # every Monday, each year, twice a week, daily, on Mondays
     ("set", rf"(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<number>{NUMBER})\s+)?"
-            rf"(?:(?P<weekday>{WEEKDAY})|(?P<month>{MONTH_FULL})|(?P<part>{DAY_PART})|(?P<unit>{UNIT}))"
+            rf"(?:(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{DAY_PART}))?|(?P<month>{MONTH_FULL})"
+            rf"|(?P<part>{DAY_PART})|(?P<unit>{UNIT}))"
             rf"|(?P<times>once|twice|(?:{NUMBER})\s+times)\s+(?:a|an|per|every|each)\s+(?P<unit>{UNIT_WORD})"
             r"|(?P<adverb>daily|weekly|fortnightly|monthly|quarterly|annually|yearly|hourly|nightly)"
-            rf"|on\s+(?P<weekdays>{WEEKDAY})s"),
+            rf"|on\s+(?P<weekdays>{WEEKDAY})s"
+            rf"|(?P<weekday>{WEEKDAY})\s+(?P<part>{DAY_PART})s"),
+    # by year-end, since year end, by year's end: the end of the current year (or of the
+    # last, looking back)
+    ("yearend", r"(?P<cue>by|at|around|before|until|till|since|after|from)\s+(?:the\s+)?"
+                r"(?P<core>year(?:-|\s|'s\s|’s\s)end)"),
     # next week, last year, this month, the past decade, next weekend
     ("relunit", rf"(?:the\s+)?{REL}\s+(?P<unit>week|weekend|month|year|decade|century|quarter)"
                 r"|the\s+(?P<unit>weekend)(?!\s+of\b)"),
@@ -208,7 +220,9 @@ FAMILIES: list[tuple[str, str]] = [
     ("time", rf"(?:{TIME})(?:\s+(?:on\s+)?(?P<weekday>{WEEKDAY})"
              rf"|,?\s+(?:on\s+)?(?P<month>{MONTH_ANY})\s?(?P<day>{DAY}))?"),
     # three weeks, 7 1/2 year, about a decade, a year and a half, two-year
+    # "two more weeks", "an additional year": the count of a stretch added on
     ("duration", rf"(?:{APPROX_OUT})?(?P<core>(?:{APPROX_IN}|{SPAN})?(?:{QUANTITY})[-\s]"
+                 rf"(?:(?P<more>more|additional|extra|further)\s+)?"
                  rf"(?P<unit>{UNIT})(?!-(?:earlier|ago))(?P<half>\s+and\s+a\s+half)?)"),
     # for years, over decades: a bare plural unit needs the preposition
     ("bareunits", r"(?:for|over|in|within|after)\s+"
@@ -218,6 +232,8 @@ FAMILIES: list[tuple[str, str]] = [
              rf"|(?:the\s+year\s+)?{SPELLED_YEAR}"),
     ("vague", rf"(?:in\s+)?(?P<core>(?P<recent>recent)\s+(?P<unit>days|weeks|months|years|decades))"
               rf"|(?:in\s+)?(?P<core>(?:the\s+)?(?P<coming>coming|next\s+few)\s+(?P<unit>days|weeks|months|years))"
+              # "in the weeks ahead"
+              rf"|(?P<core>the\s+(?P<unit>days|weeks|months|years)\s+(?P<coming>ahead))"
               rf"|(?P<word>{_words(VAGUE)})"),
 ]
 
@@ -249,7 +265,7 @@ FLAGS = re.IGNORECASE
 TRIGGER_WORDS = frozenset([
     *MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *WEEKDAY_ABBREVIATIONS, *SEASONS, *DAY_PARTS,
     *UNITS, *(f"{unit}s" for unit in UNITS), *(f"{day}s" for day in WEEKDAYS), "centuries",
-    "weekend", "weekends",
+    "weekend", "weekends", "term",
     "yesterday", "today", "tomorrow", "tonight", "noon", "midday", "midnight",
     "now", "nowadays", "currently", "lately", "recently", "recent", "soon", "moment", "present",
     "past", "future", "christmas", "easter", "thanksgiving", "halloween", "valentine's",

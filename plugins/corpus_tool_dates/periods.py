@@ -33,7 +33,7 @@ def _closed_quarter(anchor: date) -> tuple[int, int]:
 
 def _year_shift(p: dict[str, str]) -> int:
     """-1 for "the year-ago ..." and "last year's ...", +1 for "next year's ..."."""
-    if p.get("ago"):
+    if p.get("ago") or p.get("agotail"):
         return -1
     return {"last": -1, "next": 1}.get(_key(p.get("yrel")), 0)
 

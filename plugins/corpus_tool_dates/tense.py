@@ -59,7 +59,18 @@ _PRESENT_WORDS = frozenset(
 _FUTURE_PHRASE = re.compile(
     r"\b(?:(?:is|are)\s+(?:to|going\s+to|about\s+to|due\s+to|set\s+to|scheduled"
     r"\s+to|expected\s+to)|set\s+to|as\s+(?:soon|early)\s+as|beginning|starting"
-    r"|(?:plans?|intends?|aims?|hopes?|expects?|wants?)\s+to)\b",
+    r"|(?:plans?|intends?|aims?|hopes?|expects?|wants?)\s+to"
+    # A deadline moved on points past the moment of writing: "postponed until Tuesday",
+    # "extended its deadline until 9 a.m. Tuesday".
+    r"|(?:postpone|delay|extend|defer|adjourn|put\s+off)(?:s|ed|d)?\b[^.;]{0,60}?\b(?:until|till))\b",
+    re.IGNORECASE,
+)
+# A past decision or plan about a later act: "agreed to buy the line in February", "an
+# agreement to acquire the bank in January", "planned a rally on Saturday".  Only before
+# the expression: in "On Friday, the government planned to pay" the date is the planning's.
+_DECISION = re.compile(
+    r"\b(?:(?:agreed|agreement|decided|voted|promised|pledged|vowed|offered|moved)\s+to"
+    r"|(?:planned|planning)\s+(?:to|a|an|the|its|their|his|her))\b",
     re.IGNORECASE,
 )
 _PAST_WORDS = frozenset(
@@ -165,6 +176,17 @@ _NOT_PAST = frozenset(
         "limited",
         "based",
         "related",
+        # adjectives made from participles: "on a still unspecified date"
+        "unspecified",
+        "undisclosed",
+        "unidentified",
+        "unnamed",
+        "unexpected",
+        "unprecedented",
+        "unrelated",
+        "unsolved",
+        "unconfirmed",
+        "unresolved",
     ]
 )
 _WORD = re.compile(r"[A-Za-z'’]+")
@@ -205,7 +227,8 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 def _tense_of(word: str, before: str) -> int:
     lower = word.lower()
     if lower in _FUTURE_WORDS:
-        return FUTURE
+        # "had been scheduled to expire Friday": the plan, not its tense; "had" decides.
+        return UNKNOWN if before == "been" else FUTURE
     if lower in _PRESENT_WORDS:
         return PRESENT
     if before in _NOT_BEFORE_PAST:
@@ -217,16 +240,35 @@ def _tense_of(word: str, before: str) -> int:
     return UNKNOWN
 
 
+# Quotation marks that open or close a quote: the reporting clause outside a quote
+# ("... will leave at 4 a.m. Thursday,'' Castro said") has its own tense.
+_QUOTE_OPEN = re.compile(r"``|“|(?:^|(?<=[\s(]))\"")
+_QUOTE_CLOSE = re.compile(r"''|”|(?<=[,.!?])\"")
+
+
+def _inside_quote(text: str, begin: int, stop: int, start: int, end: int) -> tuple[int, int]:
+    """The part of the sentence on the expression's side of any quotation mark."""
+    for match in _QUOTE_OPEN.finditer(text, begin, start):
+        begin = match.end()
+    for match in _QUOTE_CLOSE.finditer(text, begin, start):
+        begin = match.end()
+    after = _QUOTE_CLOSE.search(text, end, stop) or _QUOTE_OPEN.search(text, end, stop)
+    return begin, after.start() if after else stop
+
+
 def direction(text: str, start: int, end: int) -> int:
     """PAST, FUTURE or UNKNOWN for the expression at ``start``..``end`` of ``text``:
-    the tense word nearest to it in its sentence."""
-    begin, stop = _sentence(text, start, end)
+    the tense word nearest to it in its clause (its sentence, on its side of a quote)."""
+    begin, stop = _inside_quote(text, *_sentence(text, start, end), start, end)
     best, best_distance = UNKNOWN, REACH + 1
     for match in _FUTURE_PHRASE.finditer(text, begin, stop):
         if match.start() >= end or match.end() <= start:
             distance = start - match.end() if match.end() <= start else match.start() - end
             if distance < best_distance:
                 best, best_distance = FUTURE, distance
+    for match in _DECISION.finditer(text, begin, start):
+        if start - match.end() < best_distance:
+            best, best_distance = FUTURE, start - match.end()
     before = ""
     for match in _WORD.finditer(text, begin, stop):
         word, before = match.group(), before
@@ -241,4 +283,4 @@ def direction(text: str, start: int, end: int) -> int:
         distance = start - match.end() if match.end() <= start else 2 * (match.start() - end)
         if distance < best_distance:
             best, best_distance = tense, distance
-    return UNKNOWN if best == PRESENT else best
+    return best
