@@ -22,6 +22,7 @@ from corpus_tool.readers import (
     InputError,
     Item,
     Problem,
+    list_documents,
     read_paths,
     read_stdin,
     unique_ids,
@@ -97,6 +98,10 @@ class Reporter:
         if self.debug and outcome.details:
             self.console.print(outcome.details.rstrip(), markup=False)
 
+    def note(self, message: str) -> None:
+        """A line about the run that is no failure."""
+        self.console.print(f"corpus-tool: {message}", markup=False)
+
     def error(self, message: str) -> None:
         self.failed += 1
         self.console.print(f"corpus-tool: error: {message}", markup=False)
@@ -114,18 +119,38 @@ def _read(settings: RunSettings, paths: list[str] | None = None) -> Iterator[Ite
     return unique_ids(read_stdin())
 
 
-def _skip_done(items: Iterator[Item], settings: RunSettings, fmt: Format) -> Iterator[Item]:
-    """With --resume: documents whose output file is complete are not run again."""
+def _done(doc: Document, out_dir: Path, fmt: Format) -> bool:
+    """Whether ``doc``'s output file under ``out_dir`` is there (written whole, atomically)."""
+    try:
+        return (out_dir / safe_relative_path(doc.id, output_suffix(doc, fmt))).exists()
+    except UnsafeIdError:
+        return False  # the run names it
+
+
+def _skip_done(
+    items: Iterator[Item], settings: RunSettings, fmt: Format, tally: Callable[[int, int], None]
+) -> Iterator[Item]:
+    """With --resume: documents whose output file is complete are not run again.
+    ``tally(done, to_go)`` is called once the input has been read to its end."""
     assert settings.out_dir is not None
+    done = to_go = 0
     for item in items:
         if isinstance(item, Document):
-            try:
-                target = settings.out_dir / safe_relative_path(item.id, output_suffix(item, fmt))
-            except UnsafeIdError:
-                target = None
-            if target is not None and target.exists():
+            if _done(item, settings.out_dir, fmt):
+                done += 1
                 continue
+            to_go += 1
         yield item
+    tally(done, to_go)
+
+
+def _census(paths: list[str], settings: RunSettings) -> Iterator[Document] | None:
+    """The documents of ``paths`` ahead of the run, text left out (None: unknown)."""
+    try:
+        listed = list_documents(paths, settings.patterns)
+    except InputError:
+        return None
+    return None if listed is None else unique_ids(listed)  # type: ignore[return-value]
 
 
 class Progress:
@@ -153,6 +178,27 @@ class Progress:
             )
             self.task = self.bar.add_task("documents", total=None, mb=0.0)
             self.bar.start()
+
+    def set_total(self, total: int) -> None:
+        """The number of documents the run will have done, once it is known."""
+        if self.bar is not None:
+            self.bar.update(self.task, total=total)
+
+    def count_in_background(self, documents: Iterator[Document] | None) -> None:
+        """Count ``documents`` (a walk ahead of the run) in a thread, then show the
+        total: the bar starts at once and knows where it ends soon after."""
+        if self.bar is None or documents is None:
+            return
+        import threading
+
+        def count() -> None:
+            try:
+                total = sum(1 for item in documents if isinstance(item, Document))
+            except Exception:  # an unreadable directory: the run itself reports it
+                return
+            self.set_total(total)
+
+        threading.Thread(target=count, name="corpus-tool-census", daemon=True).start()
 
     def advance(self, doc: Document) -> None:
         if self.bar is not None:
@@ -297,17 +343,40 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
     items = _read(settings)
     # An aggregator's further corpora (e.g. --reference), read as they are needed.
     others = {name: _other_corpus(tool, name, options) for name in getattr(tool, "corpora", ())}
-    if settings.resume:
-        if settings.out_dir is None:
-            raise UsageProblem("--resume needs --out-dir")
-        items = _skip_done(items, settings, fmt)
+    if settings.resume and settings.out_dir is None:
+        raise UsageProblem("--resume needs --out-dir")
     writer = (
         None
         if settings.check or settings.diff
         else _choose_writer(tool, options, settings, fmt, documents_out, stdout, reporter)
     )
     progress = Progress(sys.stderr.isatty() and not settings.quiet)
-    changed = 0
+    if settings.resume:
+        assert settings.out_dir is not None
+        out_dir = settings.out_dir
+
+        def tally(done: int, to_go: int) -> None:
+            reporter.note(f"resumed: {done} done, {to_go} to go")
+
+        listed = _census(settings.paths, settings) if settings.paths else None
+        if listed is not None:  # counted before the run: said, and the bar's total
+            done = to_go = 0
+            for doc in listed:
+                if isinstance(doc, Document):
+                    if _done(doc, out_dir, fmt):
+                        done += 1
+                    else:
+                        to_go += 1
+            tally(done, to_go)
+            progress.set_total(to_go)
+            items = _skip_done(items, settings, fmt, lambda done, to_go: None)
+        else:  # standard input: said once it has been read
+            items = _skip_done(items, settings, fmt, tally)
+    elif settings.paths:
+        progress.count_in_background(
+            _census([*settings.paths, *(p for paths in others.values() for p in paths)], settings)
+        )
+    changed = seen = 0
 
     def corpus_state(source: Iterator[Item]) -> Any:
         """An aggregator's merged state of the documents of one corpus."""
@@ -325,7 +394,7 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
         return fold.result()
 
     def results() -> Iterator[Any]:
-        nonlocal changed
+        nonlocal changed, seen
         if isinstance(tool, Aggregator):
             state = corpus_state(items)
             given = {name: corpus_state(_read(settings, paths)) for name, paths in others.items()}
@@ -343,10 +412,13 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
             elif isinstance(tool, Transform):
                 after = result.output
                 assert isinstance(after, Document)
+                seen += 1
                 if after.text != before_text:
                     changed += 1
                     if settings.diff:
                         _print_diff(Document(result.doc.id, before_text), after)
+                    elif settings.check:  # one id a line, as grep -l names files
+                        stdout.write(result.doc.id + "\n")
                 yield after
             elif settings.annotate:
                 assert isinstance(tool, Analyzer)
@@ -381,8 +453,9 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
         progress.stop()
     stdout.flush()
     if settings.check:
-        noun = "document" if changed == 1 else "documents"
-        reporter.console.print(f"corpus-tool: {changed} {noun} would change", markup=False)
+        noun = "document" if seen == 1 else "documents"
+        hint = " (--diff shows how)" if changed else ""
+        reporter.note(f"{changed} of {seen} {noun} would change{hint}")
         return 1 if changed or reporter.failed else 0
     return 1 if reporter.failed else 0
 

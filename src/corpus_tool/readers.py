@@ -168,11 +168,15 @@ def matches(path: Path, patterns: Iterable[str]) -> bool:
     return any(lowered.match(pattern.lower()) for pattern in patterns)
 
 
-def _walk(root: Path, patterns: tuple[str, ...]) -> Iterator[Item]:
+# A file the walk found: its path and the id of the document it holds.
+FileEntry = tuple[Path, str]
+
+
+def _walk(root: Path, patterns: tuple[str, ...]) -> Iterator[FileEntry | Problem]:
     """Files under root matching the patterns, in sorted order, following links once."""
     seen: set[tuple[int, int]] = set()
 
-    def visit(directory: Path) -> Iterator[Item]:
+    def visit(directory: Path) -> Iterator[FileEntry | Problem]:
         try:
             stat = directory.stat()
         except OSError as exc:
@@ -198,8 +202,7 @@ def _walk(root: Path, patterns: tuple[str, ...]) -> Iterator[Item]:
                 if not entry.name.startswith("."):
                     yield from visit(path)
             elif matches(path, patterns):
-                relative = path.relative_to(root)
-                yield from _read_file(path, relative.with_suffix("").as_posix())
+                yield path, path.relative_to(root).with_suffix("").as_posix()
             elif entry.is_symlink() and not path.exists():
                 yield Problem(str(path), "broken symbolic link, skipped")
 
@@ -242,6 +245,11 @@ def read_paths(
     A path that does not exist raises InputError before anything is read, so a
     typo is a usage error rather than a half-finished run.
     """
+    return _read_resolved(_resolve(paths), patterns)
+
+
+def _resolve(paths: Iterable[str]) -> list[tuple[str, list[Path] | None]]:
+    """Each given path with the paths it stands for (a glob's matches; None for ``-``)."""
     resolved: list[tuple[str, list[Path] | None]] = []
     for raw in paths:
         if raw == "-":
@@ -255,33 +263,81 @@ def read_paths(
         if not matched:
             raise InputError(f"no such file or directory: {raw}")
         resolved.append((raw, [Path(m) for m in matched]))
-    return _read_resolved(resolved, patterns)
+    return resolved
 
 
-def _read_resolved(
+def list_documents(
+    paths: Iterable[str], patterns: tuple[str, ...] = DEFAULT_PATTERNS
+) -> Iterator[Document] | None:
+    """The documents ``read_paths`` gives, in its order and with its ids, but
+    without their text: a plain file is not opened (it holds one document), a JSON
+    Lines file is parsed line by line. For a progress bar's total and ``--resume``'s
+    tally, ahead of the run. None when standard input is among the paths (it can
+    be read only once)."""
+    resolved = _resolve(paths)
+    if any(found is None for _, found in resolved):
+        return None
+    return _listed(resolved, patterns)
+
+
+def _listed(
     resolved: list[tuple[str, list[Path] | None]], patterns: tuple[str, ...]
-) -> Iterator[Item]:
+) -> Iterator[Document]:
+    for entry in _files(resolved, patterns):
+        if entry is None or isinstance(entry, Problem):
+            continue  # the run reports these
+        path, doc_id = entry
+        if path.suffix.lower() != ".jsonl":
+            yield Document(doc_id, "", {"source": str(path)}, origin=str(path))
+            continue
+        try:
+            with open(path, "rb") as handle:
+                for item in read_jsonl_stream(handle, str(path), f"{doc_id}:"):
+                    if isinstance(item, Document):
+                        item.text = ""
+                        yield item
+        except OSError:
+            continue
+
+
+def _files(
+    resolved: list[tuple[str, list[Path] | None]], patterns: tuple[str, ...]
+) -> Iterator[FileEntry | Problem | None]:
+    """The files the given paths hold, in reading order, with the problems met on the
+    walk; None stands for ``-`` (standard input)."""
     for raw, found in resolved:
         if found is None:
-            yield from read_stdin()
+            yield None
             continue
         empty = True
         for path in found:
-            for item in _read_path(raw, path, patterns):
+            for entry in _path_files(raw, path, patterns):
                 empty = False
-                yield item
+                yield entry
         if empty:
             # Said aloud: a run over nothing must not pass for a run over a corpus.
             yield Problem(raw, _nothing_found(found, patterns))
 
 
-def _read_path(raw: str, path: Path, patterns: tuple[str, ...]) -> Iterator[Item]:
+def _path_files(raw: str, path: Path, patterns: tuple[str, ...]) -> Iterator[FileEntry | Problem]:
     if path.is_dir():
         yield from _walk(path, patterns)
     elif not path.exists():
         yield Problem(raw, "broken symbolic link, skipped")
     else:
-        yield from _read_file(path, path.with_suffix("").name)
+        yield path, path.with_suffix("").name
+
+
+def _read_resolved(
+    resolved: list[tuple[str, list[Path] | None]], patterns: tuple[str, ...]
+) -> Iterator[Item]:
+    for entry in _files(resolved, patterns):
+        if entry is None:
+            yield from read_stdin()
+        elif isinstance(entry, Problem):
+            yield entry
+        else:
+            yield from _read_file(*entry)
 
 
 def _nothing_found(found: list[Path], patterns: tuple[str, ...]) -> str:
