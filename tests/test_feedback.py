@@ -115,3 +115,23 @@ def test_progress_bar_total_is_what_resume_leaves(tmp_path: Path) -> None:
         (out / f"doc{n:02d}.txt").unlink()
     progress = slow_run(corpus, "--out-dir", str(out), "--resume")
     assert re.search(r"\b\d+/10\b", progress) and "/24" not in progress
+
+
+# --- a table with nothing in it says so ----------------------------------------------
+
+
+def test_an_empty_result_on_a_terminal_is_said_in_words() -> None:
+    # An empty frame, or no output at all, looks like a fault to a newcomer.
+    no_quotes = CORPUS / "001_4db1347f01a976fe.txt"
+    for args, said in [
+        (["quotes", str(no_quotes)], "quotes found nothing in 1 document"),
+        (["dates", str(no_quotes)], "dates found nothing in 1 document"),
+        (["freq", str(CORPUS), "--min-count", "100000"], "freq found nothing in 5 documents"),
+    ]:
+        shown, _ = run_on_terminal(args, {"NO_COLOR": "1", "COLUMNS": "80"})
+        assert re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown).split() == said.split(), args
+
+
+def test_an_empty_result_in_a_pipe_is_empty() -> None:
+    result = cli("quotes", CORPUS / "001_4db1347f01a976fe.txt")
+    assert result.returncode == 0 and result.stdout == ""

@@ -158,6 +158,7 @@ class Progress:
 
     def __init__(self, enabled: bool) -> None:
         self.bar = None
+        self.count = 0  # documents run, shown or not
         if enabled:
             from rich.progress import (
                 BarColumn,
@@ -201,6 +202,7 @@ class Progress:
         threading.Thread(target=count, name="corpus-tool-census", daemon=True).start()
 
     def advance(self, doc: Document) -> None:
+        self.count += 1
         if self.bar is not None:
             task = self.bar.tasks[0]
             self.bar.update(self.task, advance=1, mb=task.fields["mb"] + len(doc.text) / 1e6)
@@ -229,6 +231,7 @@ def _choose_writer(
     documents_out: bool,
     stdout: TextIO,
     reporter: Reporter,
+    documents_run: Callable[[], int],
 ) -> Writer:
     console = Console(highlight=False)
     if documents_out:
@@ -255,7 +258,11 @@ def _choose_writer(
     if fmt is Format.table:
 
         def show_rows(rows: list[Row]) -> None:
-            if tool.render is not None and not isinstance(tool, Transform):
+            if not rows:  # an empty frame (or nothing at all) would look like a fault
+                count = documents_run()
+                noun = "document" if count == 1 else "documents"
+                console.print(f"{tool.name} found nothing in {count} {noun}", markup=False)
+            elif tool.render is not None and not isinstance(tool, Transform):
                 print_table(tool.render(rows, options), console)
             else:
                 caption = f"{len(rows)} rows"
@@ -345,12 +352,14 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
     others = {name: _other_corpus(tool, name, options) for name in getattr(tool, "corpora", ())}
     if settings.resume and settings.out_dir is None:
         raise UsageProblem("--resume needs --out-dir")
+    progress = Progress(sys.stderr.isatty() and not settings.quiet)
     writer = (
         None
         if settings.check or settings.diff
-        else _choose_writer(tool, options, settings, fmt, documents_out, stdout, reporter)
+        else _choose_writer(
+            tool, options, settings, fmt, documents_out, stdout, reporter, lambda: progress.count
+        )
     )
-    progress = Progress(sys.stderr.isatty() and not settings.quiet)
     if settings.resume:
         assert settings.out_dir is not None
         out_dir = settings.out_dir
