@@ -108,15 +108,20 @@ def _parse_jsonl_line(line: bytes | str, where: str, default_id: str) -> Item:
         record = json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return Problem(where, f"broken JSON ({exc}), line skipped")
+    return _record_document(record, where, default_id, "line")
+
+
+def _record_document(record: object, where: str, default_id: str, unit: str) -> Item:
+    """A JSON record as a document, or the Problem that skips it (``unit``: line, item)."""
     if not isinstance(record, dict):
-        return Problem(where, f"a JSON {type(record).__name__}, not an object; line skipped")
+        return Problem(where, f"a JSON {type(record).__name__}, not an object; {unit} skipped")
     text = record.get("text")
     if not isinstance(text, str):
         if "text" not in record:
             what = "no 'text' field"
         else:
             what = "'text' is null" if text is None else f"'text' is a {type(text).__name__}"
-        return Problem(where, f"{what}; line skipped")
+        return Problem(where, f"{what}; {unit} skipped")
     doc_id = record.get("id")
     doc_id = default_id if doc_id is None or doc_id == "" else str(doc_id)
     meta = record.get("meta")
@@ -136,7 +141,31 @@ def read_jsonl_stream(lines: Iterable[bytes | str], name: str, id_prefix: str) -
         yield _parse_jsonl_line(line, f"{name}:{number}", f"{id_prefix}{number}")
 
 
+def read_json_array(data: bytes | str, name: str, id_prefix: str) -> Iterator[Item]:
+    """Documents from a JSON array of document objects (what ``-f json`` writes);
+    item N is named ``NAME item N`` in messages and gets the id ``PREFIXN`` if it has none."""
+    try:
+        records = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        yield Problem(name, f"broken JSON ({exc}), skipped")
+        return
+    yield from _json_items(records if isinstance(records, list) else [records], name, id_prefix)
+
+
+def _json_items(records: list[object], name: str, id_prefix: str) -> Iterator[Item]:
+    for number, record in enumerate(records, 1):
+        yield _record_document(record, f"{name} item {number}", f"{id_prefix}{number}", "item")
+
+
 def _read_file(path: Path, doc_id: str) -> Iterator[Item]:
+    if path.suffix.lower() == ".json":
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            yield Problem(str(path), f"cannot read: {exc.strerror or exc}")
+            return
+        yield from read_json_array(data, str(path), f"{doc_id}:")
+        return
     if path.suffix.lower() == ".jsonl":
         try:
             with open(path, "rb") as handle:
@@ -227,6 +256,11 @@ def read_stdin(stream: BinaryIO | None = None) -> Iterator[Item]:
                 yield _parse_jsonl_line(line, f"<stdin>:{number_}", f"stdin:{number_}")
         return
     data = blank + first + stream.read()
+    if first.lstrip().startswith(b"["):  # -f json's array of documents, or text in brackets
+        items = _json_array_documents(data)
+        if items is not None:
+            yield from items
+            return
     try:
         text, encoding = decode(data)
     except UnicodeError as exc:
@@ -235,6 +269,17 @@ def read_stdin(stream: BinaryIO | None = None) -> Iterator[Item]:
     if encoding == UTF8_REPLACED:
         yield Problem("<stdin>", _REPLACED_WARNING, skipped=False)
     yield Document("stdin", text, {"source": "<stdin>"}, origin="<stdin>")
+
+
+def _json_array_documents(data: bytes) -> list[Item] | None:
+    """Standard input as a JSON array of document objects; None when it is not one."""
+    try:
+        records = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        return None
+    return list(_json_items(records, "<stdin>", "stdin:"))
 
 
 def read_paths(
@@ -287,17 +332,13 @@ def _listed(
         if entry is None or isinstance(entry, Problem):
             continue  # the run reports these
         path, doc_id = entry
-        if path.suffix.lower() != ".jsonl":
+        if path.suffix.lower() not in (".jsonl", ".json"):
             yield Document(doc_id, "", {"source": str(path)}, origin=str(path))
             continue
-        try:
-            with open(path, "rb") as handle:
-                for item in read_jsonl_stream(handle, str(path), f"{doc_id}:"):
-                    if isinstance(item, Document):
-                        item.text = ""
-                        yield item
-        except OSError:
-            continue
+        for item in _read_file(path, doc_id):
+            if isinstance(item, Document):
+                item.text = ""
+                yield item
 
 
 def _files(
