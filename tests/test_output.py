@@ -143,6 +143,15 @@ def test_a_preview_column_is_cut_at_a_word_only_when_the_table_does_not_fit() ->
     assert "nine ten" in wide.export_text() and "cut" not in wide.export_text()
 
 
+def test_an_empty_column_gives_its_room_to_the_others_when_room_is_short() -> None:
+    shown = on_terminal(100, "plugins")
+    header = shown.split("┡")[0]
+    assert "info" in header and "error" not in header  # no plugin failed
+    assert "more column" not in shown  # nothing to see in it: not named either
+    in_file = run_cli(["plugins", "-f", "table"], env={"COLUMNS": ""})
+    assert "error" in in_file.stdout.split("┡")[0]  # at full width, every column
+
+
 def test_the_report_written_to_a_file_shows_the_panels_unfolded() -> None:
     result = run_cli(["report", CORPUS, "-f", "table", "-q"], env={"COLUMNS": ""})
     assert result.returncode == 0, result.stderr

@@ -191,8 +191,9 @@ class FittedTable:
                 key_width = budget
                 used -= natural[i] - budget
         shown = set(keys)
+        # A column with nothing in it takes no room from the others when room is short.
         others = sorted(
-            (i for i in range(len(self.columns)) if i not in shown),
+            (i for i in range(len(self.columns)) if i not in shown and not self._empty(i)),
             key=lambda i: self.columns[i].priority,
         )
         for i in others:
@@ -216,7 +217,7 @@ class FittedTable:
         hidden = [
             self.columns[i].header.replace("\n", " ")
             for i in range(len(self.columns))
-            if i not in shown
+            if i not in shown and not self._empty(i)
         ]
         cut = [
             self.columns[i].header.replace("\n", " ")
@@ -267,6 +268,10 @@ class FittedTable:
                 picked.append(cell)
             table.add_row(*picked, **options)
         return table
+
+    def _empty(self, index: int) -> bool:
+        """Whether no row has anything in the column."""
+        return all(_width(cells[index]) == 0 for cells, _ in self.rows)
 
     def _has_longer(self, index: int) -> bool:
         """Whether a cell of the column is longer than its preview."""
