@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
 import datetime
 import io
 import re
@@ -144,12 +145,10 @@ def dateparser_cases(
     }
     for node in tree.body:  # module constants such as relative_base
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
-            try:
+            with contextlib.suppress(Exception):  # a constant we cannot evaluate: not needed
                 names[node.targets[0].id] = eval(
                     compile(ast.Expression(node.value), "test_search", "eval"), dict(names)
                 )
-            except Exception:
-                pass
 
     def value(node: ast.AST) -> object:
         return eval(compile(ast.Expression(node), "test_search", "eval"), dict(names))

@@ -136,3 +136,20 @@ def test_the_guides_aggregator_runs_in_chunks_and_workers(tmp_path: Path) -> Non
     parallel = run_cli(["--plugins-dir", str(folder), "typetoken", "corpus/", "-j", "2"], cwd=ROOT)
     assert serial.returncode == 0, serial.stderr
     assert parallel.stdout == serial.stdout and '"types"' in serial.stdout
+
+
+def test_the_readmes_python_session_runs_as_printed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's notebook-style example, run as a doctest: every output as shown."""
+    import doctest
+
+    pytest.importorskip("pandas")
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"<!-- example: python -->\n```python\n(.*?)```", text, re.S)
+    assert found, "the README has no python example"
+    monkeypatch.chdir(ROOT)  # its paths are the sample corpus's, from the checkout
+    test = doctest.DocTestParser().get_doctest(found.group(1), {}, "README", "README.md", 0)
+    assert len(test.examples) >= 8
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    output = io.StringIO()
+    result = runner.run(test, out=output.write)
+    assert result.failed == 0, output.getvalue()

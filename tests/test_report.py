@@ -201,7 +201,7 @@ def test_report_has_no_diff_or_check() -> None:
     assert "--diff" not in report("--help").stdout
     result = report(CORPUS, "--check")
     assert result.returncode == 2
-    assert "No such option" in result.stderr
+    assert "no such option --check" in result.stderr
 
 
 # --- other plugins' analyzers ----------------------------------------------------

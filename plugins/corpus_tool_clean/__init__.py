@@ -2,7 +2,7 @@
 
 Repairs (each can be chosen with ``--only``/``--skip``): unicode, metadata,
 boilerplate, hyphenation, dashes, whitespace, sentence-spacing, joined-words, quotes.
-What was done is recorded under ``meta["clean"]``; see ``clean`` for the fields.
+What was done is recorded under ``meta.clean``; see ``clean`` for the fields.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def clean(
 ) -> Document:
     """Repair damaged text: mojibake, spacing, run-together words, quote marks, boilerplate.
 
-    The output document records under ``meta["clean"]``: ``changed`` (bool),
+    The output document records under ``meta.clean``: ``changed`` (bool),
     ``repairs`` ({kind: count}), ``removed`` (boilerplate and metadata lines,
     verbatim, as {"kind", "line"}), ``garble_before``/``garble_after``
     (suspicious spots per 1,000 words).  Moved header metadata also becomes

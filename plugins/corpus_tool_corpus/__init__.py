@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from corpus_tool import Aggregator, Document, Row, hookimpl
+from corpus_tool_corpus.choices import MEASURES, SHOW
 
-# The states are the functions' return types, read with the options (small modules).
-from corpus_tool_corpus.collocation import MEASURES, CollocState
-from corpus_tool_corpus.keywords import SHOW, KeyState
-from corpus_tool_corpus.wordlist import FreqState
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the counting modules load when a tool runs, not for --help
     from rich.console import RenderableType
+
+    from corpus_tool_corpus.collocation import CollocState
+    from corpus_tool_corpus.keywords import KeyState
+    from corpus_tool_corpus.wordlist import FreqState
 
 __all__ = ["collocates", "freq", "keyness", "kwic", "register_tools"]
 

@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from corpus_tool import Row
 from corpus_tool_corpus.measures import association
 
-MEASURES = ("g2", "mi", "t_score", "log_dice", "observed")
-
 
 def parse_window(text: str) -> tuple[int, int]:
     """``"5,5"`` -> (5, 5); ``"3"`` -> (3, 3); ValueError otherwise."""

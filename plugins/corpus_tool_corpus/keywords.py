@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from corpus_tool import Row
 from corpus_tool_corpus.measures import keyness_g2, log_ratio, p_value, percent_diff
 
-SHOW = ("both", "positive", "negative")
-
 
 @dataclass
 class KeyState:

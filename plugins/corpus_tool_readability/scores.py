@@ -84,7 +84,11 @@ def score(text: str, lang: str, metrics: tuple[str, ...]) -> dict[str, Any]:
     textstat = textstat_instance()
     textstat.set_lang(lang)
     row: dict[str, Any] = {}
-    for column in (*COUNTS, *metrics):
+    for column in COUNTS:
         method, kwargs = _CALLS[column]
         row[column] = getattr(textstat, method)(text, **kwargs)
+    for column in metrics:
+        # Without a word there is nothing to score: null, not textstat's 0.0 (a grade).
+        method, kwargs = _CALLS[column]
+        row[column] = getattr(textstat, method)(text, **kwargs) if row["words"] else None
     return row

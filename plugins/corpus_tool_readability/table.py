@@ -113,11 +113,16 @@ def summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
     words = sum(row.get("words", 0) for row in rows)
     summary: dict[str, Any] = {"words": words}
     for metric in ("flesch_reading_ease", "flesch_kincaid_grade", "text_standard"):
-        scored = [(row[metric], row.get("words", 0)) for row in rows if metric in row]
+        scored = [
+            (row[metric], row.get("words", 0))
+            for row in rows
+            if isinstance(row.get(metric), int | float)  # null for a passage without words
+        ]
         if not scored:
             continue
         if len(scored) == 1:
             summary[metric] = scored[0][0]
-        elif words:
-            summary[metric] = sum(value * weight for value, weight in scored) / words
+        elif sum(weight for _, weight in scored):
+            total = sum(weight for _, weight in scored)
+            summary[metric] = sum(value * weight for value, weight in scored) / total
     return summary

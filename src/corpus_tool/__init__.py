@@ -5,6 +5,9 @@ The public API for plugin authors lives here: the ``hookimpl`` marker, the
 ``Aggregator``); the shared tokenizer (``tokens``, ``words``, ``sentences``,
 ``stop_words``); and, for plugins that run other tools
 (as ``report`` does), the plugin registry, ``apply_tool`` and their errors.
+
+For users in Python: ``run`` (any tool's rows as dicts, as the command writes
+them), ``to_pandas`` and ``to_polars`` (the same as a DataFrame).
 """
 
 from __future__ import annotations
@@ -14,10 +17,19 @@ from typing import TYPE_CHECKING, Any
 
 from corpus_tool.document import Document
 from corpus_tool.hookspecs import hookimpl
-from corpus_tool.tool import Aggregator, Analyzer, Options, Row, Tool, Transform
+from corpus_tool.tool import (
+    Aggregator,
+    Analyzer,
+    Options,
+    Row,
+    Tool,
+    ToolDeclarationError,
+    Transform,
+)
 
 if TYPE_CHECKING:
     from corpus_tool.aggregation import aggregate
+    from corpus_tool.api import CorpusToolWarning, DocumentError, run, to_pandas, to_polars
     from corpus_tool.plugins import PluginConfig, Registry, load_plugins
     from corpus_tool.readers import Problem
     from corpus_tool.runner import DocumentTimeout, ToolError, apply_tool
@@ -30,6 +42,11 @@ if TYPE_CHECKING:
 # first use, so that listing the commands (every --help) does not load the readers,
 # the runner and the writers.
 _LAZY = {
+    "run": "corpus_tool.api",
+    "to_pandas": "corpus_tool.api",
+    "to_polars": "corpus_tool.api",
+    "DocumentError": "corpus_tool.api",
+    "CorpusToolWarning": "corpus_tool.api",
     "aggregate": "corpus_tool.aggregation",
     "Token": "corpus_tool.tokenizer",
     "sentences": "corpus_tool.tokenizer",
@@ -66,7 +83,9 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "Aggregator",
     "Analyzer",
+    "CorpusToolWarning",
     "Document",
+    "DocumentError",
     "DocumentTimeout",
     "FittedTable",
     "Options",
@@ -76,6 +95,7 @@ __all__ = [
     "Row",
     "Token",
     "Tool",
+    "ToolDeclarationError",
     "ToolError",
     "Transform",
     "__version__",
@@ -85,8 +105,11 @@ __all__ = [
     "hookimpl",
     "load_plugins",
     "parse_tool_args",
+    "run",
     "sentences",
     "stop_words",
+    "to_pandas",
+    "to_polars",
     "tokens",
     "words",
     "write_atomically",

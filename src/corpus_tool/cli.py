@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import os
 import signal
 import sys
-import typing
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,8 +17,8 @@ from rich.console import Console
 from corpus_tool.engines import Engine
 from corpus_tool.helptext import HelpCommand, HelpGroup
 from corpus_tool.plugins import PluginConfig, Registry, shared_registry
-from corpus_tool.tool import Aggregator, Analyzer, Tool, Transform
-from corpus_tool.writers import Format
+from corpus_tool.tool import Aggregator, Analyzer, Tool, Transform, option_hints
+from corpus_tool.writers import Format, RowFormat
 
 CORE_COMMANDS = {"plugins"}
 COMMON_PANEL = "Common options"
@@ -62,7 +62,9 @@ def _common_parameters(tool: Tool) -> list[inspect.Parameter]:
                     "--format",
                     "-f",
                     show_default=False,
-                    help="Output format (default: table on a terminal, else jsonl).",
+                    help="Output format (default: table on a terminal, else jsonl; with "
+                    "--out, by FILE's suffix). parquet needs --out (pip install "
+                    "'corpus-tool[parquet]').",
                 ),
             ],
             None,
@@ -97,6 +99,22 @@ def _common_parameters(tool: Tool) -> list[inspect.Parameter]:
                     min=0.001,
                     show_default=False,
                     help="Give up on a document after this many seconds, report it, go on.",
+                ),
+            ],
+            None,
+        ),
+        (
+            "ct_out",
+            Annotated[
+                Path | None,
+                _option(
+                    "--out",
+                    dir_okay=False,
+                    show_default=False,
+                    metavar="FILE",
+                    help="Write the output to FILE, in the format its name says (rows.csv, "
+                    "docs.jsonl.gz, rows.parquet), compressed by .gz/.bz2/.xz; "
+                    "written whole or not at all.",
                 ),
             ],
             None,
@@ -251,17 +269,12 @@ class PluginContractError(Exception):
 
 def _tool_parameters(tool: Tool, taken: set[str]) -> list[inspect.Parameter]:
     """The tool function's keyword-only parameters, as typer options in their own panel."""
+    # The signature's shape (document first, options keyword-only) was checked when
+    # the tool was declared.
     parameters = list(inspect.signature(tool.func).parameters.values())
-    if not parameters or parameters[0].kind not in (
-        inspect.Parameter.POSITIONAL_ONLY,
-        inspect.Parameter.POSITIONAL_OR_KEYWORD,
-    ):
-        raise PluginContractError("its function must take the document as first argument")
-    hints = typing.get_type_hints(tool.func, include_extras=True)
+    hints = option_hints(tool.func)
     result = []
     for parameter in parameters[1:]:
-        if parameter.kind is not inspect.Parameter.KEYWORD_ONLY:
-            raise PluginContractError(f"parameter {parameter.name!r} must be keyword-only")
         annotation = hints.get(parameter.name, str)
         if not any(
             isinstance(a, typer.models.ParameterInfo)
@@ -301,13 +314,14 @@ def _tool_command(tool: Tool, config: PluginConfig) -> Callable[..., None]:
             patterns=tuple(common_values["glob"] or ()) or RunSettings.patterns,
             quiet=common_values["quiet"],
             annotate=common_values.get("annotate", False),
+            out=common_values["out"],
             out_dir=common_values.get("out_dir"),
             resume=common_values.get("resume", False),
             timeout=common_values["timeout"],
             diff=common_values.get("diff", False),
             check=common_values.get("check", False),
             summary=common_values.get("summary", False),
-            debug=common_values["debug"],
+            debug=common_values["debug"] or _DEBUG.requested,
             engine=common_values["engine"],
             scheduler=common_values["scheduler"],
             config=config,
@@ -338,10 +352,20 @@ def _tool_command(tool: Tool, config: PluginConfig) -> Callable[..., None]:
 # --- the app ------------------------------------------------------------------
 
 
+def _tool_info(tool: Tool) -> str:
+    """A tool's line for ``plugins``; a plugin's bug there must not break the listing."""
+    assert tool.info is not None
+    try:
+        return str(tool.info())
+    except Exception as exc:
+        return f"{tool.name}: info failed: {type(exc).__name__}: {exc}"
+
+
 def _plugins_command(registry: Registry) -> Callable[..., None]:
     def plugins(
+        ctx: typer.Context,
         fmt: Annotated[
-            Format | None,
+            RowFormat | None,
             typer.Option(
                 "--format",
                 "-f",
@@ -349,13 +373,21 @@ def _plugins_command(registry: Registry) -> Callable[..., None]:
                 help="Output format (default: table on a terminal, else jsonl).",
             ),
         ] = None,
+        debug: Annotated[
+            bool, typer.Option("--debug", help="Show the traceback of each plugin that failed.")
+        ] = False,
     ) -> None:
         """List every plugin: version, tools, where it came from, and whether it loaded."""
+        del debug  # main() shows the tracebacks, before the commands are built
         from corpus_tool.pipeline import emit_rows
+
+        group = ctx.find_root().command
+        if isinstance(group, ToolGroup):
+            group.build_all()  # a tool whose options typer cannot build shows as failed
 
         rows = []
         for info in registry.plugins:
-            notes = [registry.tools[t].info() for t in info.tools if registry.tools[t].info]
+            notes = [_tool_info(registry.tools[t]) for t in info.tools if registry.tools[t].info]
             rows.append(
                 {
                     "plugin": info.name,
@@ -367,7 +399,7 @@ def _plugins_command(registry: Registry) -> Callable[..., None]:
                     "info": "; ".join(notes) or None,
                 }
             )
-        emit_rows(rows, fmt, title="plugins")
+        emit_rows(rows, Format(fmt.value) if fmt else None, title="plugins")
 
     return plugins
 
@@ -380,10 +412,85 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+class ToolGroup(HelpGroup):
+    """The command group. A tool's command is built (typer's work, for every option)
+    only when it is used: listing the commands, or running one, builds no other."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.tools: dict[str, Tool] = {}
+        self.registry: Registry | None = None
+        self.config = PluginConfig()
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        core = [n for n in names if n in CORE_COMMANDS]
+        return [
+            *core,
+            *(n for n in self.tools if n not in names),
+            *(n for n in names if n not in core),
+        ]
+
+    def summary(self, ctx: Any, name: str) -> str | None:
+        tool = self.tools.get(name)
+        if tool is None or name in self.commands:
+            return super().summary(ctx, name)
+        return tool.help.strip().splitlines()[0] if tool.help.strip() else ""
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name in self.tools and cmd_name not in self.commands:
+            self.commands[cmd_name] = self._build(cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def _build(self, name: str) -> Any:
+        tool = self.tools[name]
+        try:
+            function = _tool_command(tool, self.config)
+            app = typer.Typer(
+                add_completion=False,
+                pretty_exceptions_enable=False,
+                context_settings={"help_option_names": ["-h", "--help"]},
+            )
+            first = tool.help.strip().splitlines()[0] if tool.help.strip() else ""
+            app.command(name, cls=HelpCommand, help=tool.help, short_help=first)(function)
+            return typer.main.get_command(app)
+        except Exception as exc:  # an option typer cannot build: its plugin is broken
+            reason = f"tool {name!r}: {type(exc).__name__}: {exc}"
+            if self.registry is not None:
+                self.registry.fail_tool(name, reason)
+            del self.tools[name]
+            raise _ERRORS.ClickException(f"{reason} (a bug in its plugin)") from None
+
+    def build_all(self) -> None:
+        """Every tool's command, so that ``plugins`` can report the ones that fail."""
+        for name in list(self.tools):
+            if name not in self.commands:
+                try:
+                    self.commands[name] = self._build(name)
+                except _ERRORS.ClickException as exc:
+                    warn(exc.format_message() + "; skipped")
+
+
+def build_command(registry: Registry, config: PluginConfig) -> ToolGroup:
+    """The whole command line: the core's and the plugins' own commands, and one
+    command per tool (built when used)."""
+    group = typer.main.get_command(build_app(registry, config))
+    assert isinstance(group, ToolGroup)
+    group.registry, group.config = registry, config
+    for name, tool in registry.tools.items():
+        if name in CORE_COMMANDS or name in group.commands:
+            warn(f"tool {name!r} clashes with a core command; skipped")
+            continue
+        group.tools[name] = tool
+    return group
+
+
 def build_app(registry: Registry, config: PluginConfig) -> typer.Typer:
+    """The typer app: options, ``plugins`` and the plugins' own commands (the tools'
+    commands are added by :func:`build_command`)."""
     app = typer.Typer(
         name="corpus-tool",
-        cls=HelpGroup,
+        cls=ToolGroup,
         no_args_is_help=True,
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
@@ -414,26 +521,22 @@ def build_app(registry: Registry, config: PluginConfig) -> typer.Typer:
         ] = None,
         version: Annotated[
             bool,
-            typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+            typer.Option(
+                "--version", "-V", callback=_version, is_eager=True, help="Show the version."
+            ),
+        ] = False,
+        debug: Annotated[
+            bool,
+            typer.Option(
+                "--debug", help="Show tracebacks: of plugins that fail to load, of failures."
+            ),
         ] = False,
     ) -> None:
-        # Read before the app was built (plugins decide which commands exist).
-        del plugins_dir, disable_plugin, version
+        # Read before the app was built (plugins decide which commands exist); --debug
+        # is seen by main() wherever it stands.
+        del plugins_dir, disable_plugin, version, debug
 
     app.command("plugins", cls=HelpCommand)(_plugins_command(registry))
-    for name, tool in registry.tools.items():
-        if name in CORE_COMMANDS:
-            warn(f"tool {name!r} clashes with a core command; skipped")
-            continue
-        try:
-            command = _tool_command(tool, config)
-        except (PluginContractError, TypeError, NameError) as exc:
-            warn(f"tool {name!r}: {exc}; skipped")
-            continue
-        help_text = tool.help
-        first = help_text.strip().splitlines()[0] if help_text.strip() else ""
-        app.command(name, cls=HelpCommand, help=help_text, short_help=first)(command)
-
     for impl in registry.manager.hook.register_commands.get_hookimpls():
         try:
             impl.function(app=app)
@@ -464,6 +567,15 @@ def _preparse(argv: list[str]) -> tuple[list[str], list[str]]:
     return dirs, disabled
 
 
+class _Debug:
+    """Whether --debug was given anywhere on the command line (``corpus-tool --debug X``)."""
+
+    requested = False
+
+
+_DEBUG = _Debug()
+
+
 class Terminated(KeyboardInterrupt):
     """SIGTERM, raised like Ctrl-C so that every clean-up on the way out runs."""
 
@@ -475,7 +587,7 @@ def _on_sigterm(signum: int, frame: object) -> None:
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
     signal.signal(signal.SIGTERM, _on_sigterm)
-    debug = "--debug" in argv
+    debug = _DEBUG.requested = "--debug" in argv
     try:
         dirs, disabled = _preparse(argv)
         for directory in dirs:
@@ -488,8 +600,20 @@ def main(argv: list[str] | None = None) -> None:
         registry = shared_registry(config)
         for message in registry.warnings:
             warn(message)
-        app = build_app(registry, config)
-        app(args=argv, prog_name="corpus-tool")
+        if debug:  # why each plugin that failed to load did
+            for info in registry.plugins:
+                if info.details:
+                    stderr.print(info.details.rstrip(), markup=False)
+        # Not standalone: usage errors come here, to be told in plain words.
+        command = build_command(registry, config)
+        status = command.main(args=argv, prog_name="corpus-tool", standalone_mode=False)
+        _flush_or_quiet()
+        sys.exit(status if isinstance(status, int) else 0)
+    except _ERRORS.ClickException as exc:
+        sys.exit(_usage_error(exc))
+    except typer.Abort:
+        stderr.print("corpus-tool: aborted", markup=False)
+        sys.exit(1)
     except KeyboardInterrupt as exc:
         stderr.print("corpus-tool: interrupted", markup=False)
         sys.exit(143 if isinstance(exc, Terminated) else 130)
@@ -509,6 +633,52 @@ def main(argv: list[str] | None = None) -> None:
             markup=False,
         )
         sys.exit(1)
+
+
+# Where this typer keeps click's exceptions (its own copy of click, or click).
+_ERRORS = importlib.import_module(typer.BadParameter.__module__)
+
+
+def _usage_error(exc: Any) -> int:
+    """A usage error as one or two plain lines on stderr; its exit status (2)."""
+    if isinstance(exc, getattr(_ERRORS, "NoArgsIsHelpError", ())):
+        return int(exc.exit_code)  # the help page is the message, and it is shown
+    stderr.print(f"corpus-tool: error: {_plain_message(exc)}", markup=False)
+    ctx = getattr(exc, "ctx", None)
+    if isinstance(exc, _ERRORS.UsageError) and ctx is not None:
+        stderr.print(f"Try '{ctx.command_path} --help' for help.", markup=False)
+    return int(exc.exit_code)
+
+
+def _plain_message(exc: Any) -> str:
+    """click's message, in the words of the rest of corpus-tool's errors."""
+    if isinstance(exc, _ERRORS.NoSuchOption):
+        text = f"no such option {exc.option_name}"
+        ctx = getattr(exc, "ctx", None)
+        if exc.possibilities:
+            text += f" (did you mean {' or '.join(sorted(exc.possibilities))}?)"
+        elif ctx is not None and ctx.parent is None:  # before the command: -f jsonl quotes
+            text += f" (a command's options come after it: corpus-tool COMMAND {exc.option_name})"
+        return text
+    param = getattr(exc, "param", None)
+    if (
+        isinstance(exc, _ERRORS.BadParameter)
+        and not isinstance(exc, _ERRORS.MissingParameter)
+        and param is not None
+    ):
+        opts = sorted(getattr(param, "opts", ()) or (), key=lambda o: not o.startswith("--"))
+        name = opts[0] if opts else str(param.human_readable_name)
+        detail = str(exc.message).removeprefix("Value error, ")
+        return f"invalid value for {name}: {_sentence_case(detail)}"
+    return _sentence_case(exc.format_message())
+
+
+def _sentence_case(text: str) -> str:
+    """'No such command' -> 'no such command', without the full stop; 'PATTERN' stays."""
+    text = text.strip().rstrip(".")
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        text = text[0].lower() + text[1:]
+    return text
 
 
 def _flush_or_quiet() -> None:

@@ -28,6 +28,7 @@ OPTIONS_PANEL = "Options"
 COMMANDS_PANEL = "Commands"
 # ``literal`` in a docstring (reStructuredText) shows as the literal, emphasised.
 _LITERAL = re.compile(r"``(.+?)``")
+_REQUIRED = re.compile(r"\{([^{}\s]+)\}")
 # Metavars by value type, for options that do not name their own.
 _TYPE_METAVARS = {int: "N", float: "NUMBER", str: "TEXT", bool: ""}
 _CLICK_METAVARS = {"integer": "N", "float": "NUMBER", "text": "TEXT", "path": "PATH"}
@@ -204,7 +205,9 @@ def render_help(command: click.Command, ctx: click.Context, console: Console) ->
     """Usage, the command's text, its arguments and options by panel, its subcommands."""
     from rich.padding import Padding
 
-    console.print(Padding(styled(command.get_usage(ctx), "bold"), (1, 1, 0, 1)))
+    # Recent typers write a required argument as {NAME}: the usual NAME here.
+    usage = _REQUIRED.sub(r"\1", command.get_usage(ctx))
+    console.print(Padding(styled(usage, "bold"), (1, 1, 0, 1)))
     texts = paragraphs(command.help or "")
     if texts:
         console.print()
@@ -229,6 +232,10 @@ def render_help(command: click.Command, ctx: click.Context, console: Console) ->
     if isinstance(command, TyperGroup):
         rows = []
         for name in command.list_commands(ctx):
+            summary = command.summary(ctx, name) if isinstance(command, HelpGroup) else None
+            if summary is not None:
+                rows.append((name, styled(summary)))
+                continue
             sub = command.get_command(ctx, name)
             if sub is None or sub.hidden:
                 continue
@@ -258,6 +265,10 @@ class HelpGroup(TyperGroup):
 
     def format_help(self, ctx: click.Context, formatter: Any) -> None:
         render_help(self, ctx, _console())
+
+    def summary(self, ctx: click.Context, name: str) -> str | None:
+        """A subcommand's line in the command list, when known without building it."""
+        return None
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         command = super().get_command(ctx, cmd_name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import glob
 import os
 import sys
@@ -13,7 +14,6 @@ from typing import Any, TextIO
 
 from rich.console import Console
 
-from corpus_tool.aggregation import Fold, finalize
 from corpus_tool.document import Document
 from corpus_tool.engines import Engine
 from corpus_tool.plugins import PluginConfig
@@ -27,9 +27,9 @@ from corpus_tool.readers import (
     read_stdin,
     unique_ids,
 )
-from corpus_tool.runner import Outcome, run
+from corpus_tool.runner import Execution, Outcome, outputs
 from corpus_tool.tables import print_table, rows_table
-from corpus_tool.tool import Aggregator, Analyzer, Options, Row, Tool, Transform
+from corpus_tool.tool import Aggregator, Options, Row, Tool, Transform
 from corpus_tool.writers import (
     CollectingWriter,
     DelimitedWriter,
@@ -37,10 +37,15 @@ from corpus_tool.writers import (
     Format,
     JsonLinesWriter,
     JsonWriter,
+    OutputFile,
+    ParquetWriter,
     TextWriter,
     UnsafeIdError,
     Writer,
+    compression,
+    format_for,
     output_suffix,
+    parquet_unavailable,
     safe_relative_path,
     summary_cells,
 )
@@ -60,6 +65,7 @@ class RunSettings:
     patterns: tuple[str, ...] = DEFAULT_PATTERNS
     quiet: bool = False
     annotate: bool = False
+    out: Path | None = None  # one file for the whole output (its format by suffix)
     out_dir: Path | None = None
     resume: bool = False
     timeout: float | None = None
@@ -153,6 +159,31 @@ def _census(paths: list[str], settings: RunSettings) -> Iterator[Document] | Non
     return None if listed is None else unique_ids(listed)  # type: ignore[return-value]
 
 
+def _resume(
+    items: Iterator[Item], settings: RunSettings, fmt: Format, progress: Progress, say: Reporter
+) -> Iterator[Item]:
+    """--resume: the documents not yet done, and one line on how many were."""
+    assert settings.out_dir is not None
+    out_dir = settings.out_dir
+
+    def tally(done: int, to_go: int) -> None:
+        say.note(f"resumed: {done} done, {to_go} to go")
+
+    listed = _census(settings.paths, settings) if settings.paths else None
+    if listed is None:  # standard input: said once it has been read
+        return _skip_done(items, settings, fmt, tally)
+    done = to_go = 0  # counted before the run: said, and the bar's total
+    for doc in listed:
+        if isinstance(doc, Document):
+            if _done(doc, out_dir, fmt):
+                done += 1
+            else:
+                to_go += 1
+    tally(done, to_go)
+    progress.set_total(to_go)
+    return _skip_done(items, settings, fmt, lambda done, to_go: None)
+
+
 class Progress:
     """A transient progress line on stderr for runs on a terminal."""
 
@@ -223,6 +254,22 @@ def document_row(tool: Tool, doc: Document) -> Row:
     return {"doc": doc.id, "chars": len(doc.text), **summary_cells(doc.meta.get(tool.name))}
 
 
+PREVIEW = 40  # characters of a document's text shown in the table of documents
+
+
+def _preview(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= PREVIEW else flat[: PREVIEW - 1].rstrip() + "…"
+
+
+def annotated_row(tool: Tool, doc: Document) -> Row:
+    """An annotated document as a row of the terminal table: its id, the start of its
+    text and how many results the tool put under ``meta[<tool>]``."""
+    found = doc.meta.get(tool.name)
+    count = len(found) if isinstance(found, list) else int(found is not None)
+    return {"doc": doc.id, "text": _preview(doc.text), f"meta.{tool.name}": count}
+
+
 def _choose_writer(
     tool: Tool,
     options: Options,
@@ -231,15 +278,24 @@ def _choose_writer(
     documents_out: bool,
     stdout: TextIO,
     reporter: Reporter,
+    output: OutputFile | None,
     documents_run: Callable[[], int],
 ) -> Writer:
-    console = Console(highlight=False)
+    console = Console(highlight=False, file=stdout)
+    if fmt is Format.parquet:
+        assert output is not None
+        return ParquetWriter(output.temporary, tool.columns, documents=documents_out)
     if documents_out:
         if settings.out_dir is not None:
             return DirectoryWriter(settings.out_dir, fmt, reporter.error)
         if fmt is Format.table:
 
             def show(docs: list[Document]) -> None:
+                if settings.annotate:  # the tool's own table is for its rows
+                    rows = [annotated_row(tool, d) for d in docs]
+                    caption = f"{len(rows)} documents; -f jsonl writes them with the results"
+                    print_table(rows_table(rows, title=tool.name, caption=caption), console)
+                    return
                 if tool.render is not None:
                     print_table(tool.render(docs, options), console)
                     return
@@ -282,12 +338,6 @@ def _choose_writer(
     return JsonLinesWriter(stdout)
 
 
-def _annotated(tool: Analyzer, outcome: Outcome) -> Document:
-    doc = outcome.doc
-    doc.meta[tool.name] = tool.annotation(outcome.output)  # type: ignore[arg-type]
-    return doc
-
-
 _DIFF_STYLES = (("+++", "bold"), ("---", "bold"), ("@@", "cyan"), ("+", "green"), ("-", "red"))
 
 
@@ -308,15 +358,21 @@ def _print_diff(before: Document, after: Document) -> None:
 
 def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
     """Run ``tool`` as its command does; returns the exit status (0 ok, 1 some failed)."""
+    chosen = settings.fmt
+    if settings.out is not None:
+        _check_out(settings)
+        chosen = chosen or format_for(settings.out) or Format.jsonl
     if sys.stdout is None:  # started with stdout closed (``>&-``)
-        if settings.out_dir is None:
-            raise UsageProblem("standard output is closed: redirect it, or write with --out-dir")
+        if settings.out_dir is None and settings.out is None:
+            raise UsageProblem(
+                "standard output is closed: redirect it, or write with --out or --out-dir"
+            )
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stands in for stdout to the end
     stdout = sys.stdout
     reporter = Reporter(tool, settings.debug)
     # A transform writes rows (its per-document table) for csv/tsv or when asked.
     rows_out = isinstance(tool, Transform) and (
-        settings.summary or settings.fmt in (Format.csv, Format.tsv)
+        settings.summary or chosen in (Format.csv, Format.tsv)
     )
     if rows_out and (settings.out_dir is not None or settings.diff or settings.check):
         raise UsageProblem(
@@ -324,7 +380,9 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
             "not with --out-dir, --diff or --check"
         )
     documents_out = (isinstance(tool, Transform) and not rows_out) or settings.annotate
-    fmt = settings.fmt or (Format.table if stdout.isatty() else Format.jsonl)
+    fmt = chosen or (Format.table if stdout.isatty() else Format.jsonl)
+    if fmt is Format.parquet and settings.out is None:
+        raise UsageProblem("-f parquet writes a file: give --out FILE.parquet")
     if settings.out_dir is not None and settings.fmt not in (Format.jsonl, Format.text):
         # A transform's files take the input's names; annotations need the JSON.
         fmt = Format.jsonl if settings.annotate else Format.text
@@ -352,121 +410,157 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
     others = {name: _other_corpus(tool, name, options) for name in getattr(tool, "corpora", ())}
     if settings.resume and settings.out_dir is None:
         raise UsageProblem("--resume needs --out-dir")
-    progress = Progress(sys.stderr.isatty() and not settings.quiet)
+    output = None
+    if settings.out is not None:
+        settings.out.parent.mkdir(parents=True, exist_ok=True)
+        output = OutputFile(settings.out)
+        if fmt is not Format.parquet:
+            stdout = output.open_text()
+    try:
+        status = _write(
+            tool,
+            options,
+            settings,
+            items,
+            others,
+            fmt,
+            documents_out,
+            rows_out,
+            stdout,
+            reporter,
+            output,
+        )
+    except BaseException:
+        if output is not None:
+            output.discard()  # no half-written FILE
+        raise
+    return status
+
+
+def _write(
+    tool: Tool,
+    options: Options,
+    settings: RunSettings,
+    items: Iterator[Item],
+    others: dict[str, list[str]],
+    fmt: Format,
+    documents_out: bool,
+    rows_out: bool,
+    stdout: TextIO,
+    reporter: Reporter,
+    output: OutputFile | None,
+) -> int:
+    """Run the tool and write what it gives; the exit status."""
+    listener = _Listener(tool, settings, reporter)
     writer = (
         None
         if settings.check or settings.diff
         else _choose_writer(
-            tool, options, settings, fmt, documents_out, stdout, reporter, lambda: progress.count
+            tool,
+            options,
+            settings,
+            fmt,
+            documents_out,
+            stdout,
+            reporter,
+            output,
+            lambda: listener.progress.count,
         )
     )
     if settings.resume:
-        assert settings.out_dir is not None
-        out_dir = settings.out_dir
-
-        def tally(done: int, to_go: int) -> None:
-            reporter.note(f"resumed: {done} done, {to_go} to go")
-
-        listed = _census(settings.paths, settings) if settings.paths else None
-        if listed is not None:  # counted before the run: said, and the bar's total
-            done = to_go = 0
-            for doc in listed:
-                if isinstance(doc, Document):
-                    if _done(doc, out_dir, fmt):
-                        done += 1
-                    else:
-                        to_go += 1
-            tally(done, to_go)
-            progress.set_total(to_go)
-            items = _skip_done(items, settings, fmt, lambda done, to_go: None)
-        else:  # standard input: said once it has been read
-            items = _skip_done(items, settings, fmt, tally)
+        items = _resume(items, settings, fmt, listener.progress, reporter)
     elif settings.paths:
-        progress.count_in_background(
+        listener.progress.count_in_background(
             _census([*settings.paths, *(p for paths in others.values() for p in paths)], settings)
         )
-    changed = seen = 0
-
-    def corpus_state(source: Iterator[Item]) -> Any:
-        """An aggregator's merged state of the documents of one corpus."""
-        assert isinstance(tool, Aggregator)
-        fold = Fold(tool, options)
-        for result in _engine(tool, options, source, settings):
-            if isinstance(result, Problem):
-                reporter.problem(result)
-                continue
-            progress.advance(result.doc)
-            if result.error is not None:
-                reporter.failure(result)
-            else:
-                fold.add(result.output)
-        return fold.result()
-
-    def results() -> Iterator[Any]:
-        nonlocal changed, seen
-        if isinstance(tool, Aggregator):
-            state = corpus_state(items)
-            given = {name: corpus_state(_read(settings, paths)) for name, paths in others.items()}
-            yield from finalize(tool, state, {**options, **given})
-            return
-        originals: dict[str, str] = {}
-        for result in _engine(tool, options, _remember(items, originals), settings):
-            if isinstance(result, Problem):
-                reporter.problem(result)
-                continue
-            progress.advance(result.doc)
-            before_text = originals.pop(result.doc.id, result.doc.text)
-            if result.error is not None:
-                reporter.failure(result)
-            elif isinstance(tool, Transform):
-                after = result.output
-                assert isinstance(after, Document)
-                seen += 1
-                if after.text != before_text:
-                    changed += 1
-                    if settings.diff:
-                        _print_diff(Document(result.doc.id, before_text), after)
-                    elif settings.check:  # one id a line, as grep -l names files
-                        stdout.write(result.doc.id + "\n")
-                yield after
-            elif settings.annotate:
-                assert isinstance(tool, Analyzer)
-                yield _annotated(tool, result)
-            else:
-                yield from result.output  # type: ignore[misc]
-
-    def _remember(source: Iterator[Item], store: dict[str, str]) -> Iterator[Item]:
-        # Transforms in worker processes return new documents; keep the input
-        # text for --diff/--check only, so plain runs hold nothing.
-        for item in source:
-            if (settings.diff or settings.check) and isinstance(item, Document):
-                store[item.id] = item.text
-            yield item
-
-    stream: Iterator[Any] = results()
-    # --annotate passes documents through: the tool's row postprocess does not apply.
-    if tool.postprocess is not None and not settings.annotate:
-        stream = iter(tool.postprocess(stream, options))
+    if settings.diff or settings.check:
+        items = listener.remember(items)
+    execution = Execution(
+        jobs=settings.jobs,
+        config=settings.config,
+        timeout=settings.timeout,
+        engine=settings.engine,
+        scheduler=settings.scheduler,
+    )
+    corpora = {name: functools.partial(_read, settings, paths) for name, paths in others.items()}
+    stream = outputs(
+        tool, options, items, listener, execution, annotate=settings.annotate, corpora=corpora
+    )
     try:
         for item in stream:
-            # A postprocess may yield a Problem: reported on stderr, counted as a failure.
-            if isinstance(item, Problem):
-                reporter.problem(item)
-            elif writer is not None:
+            if writer is not None:
                 if rows_out and isinstance(item, Document):
                     item = document_row(tool, item)
                 writer.write(item)
         if writer is not None:
             writer.close()
+        if output is not None:
+            output.commit()
     finally:
-        progress.stop()
-    stdout.flush()
+        listener.progress.stop()
+    sys.stdout.flush()
     if settings.check:
+        changed, seen = listener.changed, listener.seen
         noun = "document" if seen == 1 else "documents"
         hint = " (--diff shows how)" if changed else ""
         reporter.note(f"{changed} of {seen} {noun} would change{hint}")
         return 1 if changed or reporter.failed else 0
     return 1 if reporter.failed else 0
+
+
+class _Listener:
+    """A command's view of the run: messages, the progress bar, --diff and --check."""
+
+    def __init__(self, tool: Tool, settings: RunSettings, reporter: Reporter) -> None:
+        self.tool, self.settings, self.reporter = tool, settings, reporter
+        self.progress = Progress(sys.stderr.isatty() and not settings.quiet)
+        self.originals: dict[str, str] = {}
+        self.changed = self.seen = 0
+
+    def remember(self, items: Iterator[Item]) -> Iterator[Item]:
+        # Transforms in worker processes return new documents; keep the input
+        # text for --diff/--check only, so plain runs hold nothing.
+        for item in items:
+            if isinstance(item, Document):
+                self.originals[item.id] = item.text
+            yield item
+
+    def problem(self, problem: Problem) -> None:
+        self.reporter.problem(problem)
+
+    def outcome(self, outcome: Outcome) -> None:
+        self.progress.advance(outcome.doc)
+        before_text = self.originals.pop(outcome.doc.id, outcome.doc.text)
+        if outcome.error is not None:
+            self.reporter.failure(outcome)
+        elif isinstance(self.tool, Transform):
+            after = outcome.output
+            assert isinstance(after, Document)
+            self.seen += 1
+            if after.text != before_text:
+                self.changed += 1
+                if self.settings.diff:
+                    _print_diff(Document(outcome.doc.id, before_text), after)
+                elif self.settings.check:  # one id a line, as grep -l names files
+                    sys.stdout.write(outcome.doc.id + "\n")
+
+
+def _check_out(settings: RunSettings) -> None:
+    """--out FILE: one file for the whole output, in a format that can go there."""
+    assert settings.out is not None
+    if settings.out_dir is not None or settings.diff or settings.check:
+        raise UsageProblem("--out writes one file: not with --out-dir, --diff or --check")
+    if settings.out.is_dir():
+        raise UsageProblem(
+            f"--out {settings.out}: a directory (for one file per document: --out-dir)"
+        )
+    fmt = settings.fmt or format_for(settings.out)
+    if fmt is Format.parquet:
+        if compression(settings.out):
+            raise UsageProblem("Parquet compresses its own columns: --out FILE.parquet, no .gz")
+        problem = parquet_unavailable()
+        if problem:
+            raise UsageProblem(problem)
 
 
 def _other_corpus(tool: Tool, name: str, options: Options) -> list[str]:
@@ -483,27 +577,6 @@ def _other_corpus(tool: Tool, name: str, options: Options) -> list[str]:
     if missing:
         raise UsageProblem(f"{option}: no such file or directory: {missing[0]}")
     return list(paths)
-
-
-def _engine(
-    tool: Tool, options: Options, items: Iterator[Item], settings: RunSettings
-) -> Iterator[Outcome | Problem]:
-    """The outcomes of the run, in input order, from the engine the settings name."""
-    if settings.engine is Engine.dask:
-        from corpus_tool import dask_engine
-
-        workers = settings.jobs if settings.jobs > 1 else 0  # default: one per core
-        return dask_engine.run(
-            tool,
-            options,
-            items,
-            jobs=workers,
-            config=settings.config,
-            scheduler=settings.scheduler,
-        )
-    return run(
-        tool, options, items, jobs=settings.jobs, config=settings.config, timeout=settings.timeout
-    )
 
 
 def _run_to_shards(tool: Tool, options: Options, settings: RunSettings, reporter: Reporter) -> int:

@@ -6,6 +6,7 @@ import functools
 import importlib.util
 import os
 import sys
+import traceback
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 import pluggy
 
 from corpus_tool import hookspecs
-from corpus_tool.tool import Tool
+from corpus_tool.tool import Tool, ToolDeclarationError
 
 ENTRY_POINT_GROUP = "corpus_tool"
 PLUGINS_DIR_ENV = "CORPUS_TOOL_PLUGINS_DIR"
@@ -33,6 +34,7 @@ class PluginInfo:
     status: str = "loaded"  # loaded | failed | disabled
     error: str = ""
     tools: list[str] = field(default_factory=list)
+    details: str = ""  # the traceback of a failure, shown with --debug
 
 
 @dataclass(frozen=True)
@@ -73,8 +75,19 @@ class Registry:
     def tool(self, name: str) -> Tool:
         return self.tools[name]
 
+    def fail_tool(self, name: str, reason: str) -> None:
+        """A tool whose command cannot be built: it goes, and its plugin shows as failed."""
+        self.tools.pop(name, None)
+        for info in self.plugins:
+            if name in info.tools:
+                info.tools.remove(name)
+                info.status = "failed"
+                info.error = "; ".join(filter(None, [info.error, reason]))
+
 
 def _describe(exc: BaseException) -> str:
+    if isinstance(exc, ToolDeclarationError):  # our own words: the type adds nothing
+        return str(exc)
     return f"{type(exc).__name__}: {exc}"
 
 
@@ -147,6 +160,7 @@ def load_plugins(config: PluginConfig | None = None) -> Registry:
             if manager.has_plugin(info.name):
                 manager.unregister(name=info.name)
             info.status, info.error = "failed", _describe(exc)
+            info.details = "".join(traceback.format_exception(exc))
             warnings.append(f"plugin {info.name!r} failed to load: {info.error}")
             continue
         for tool in declared:

@@ -3,6 +3,9 @@
 The main process reads, the workers call the tool, the main process writes.
 Work travels in small chunks through a bounded window, so memory stays flat
 however large the corpus, and results come back in input order.
+
+``outputs`` is a whole run as its caller sees it: what the command writes and
+what ``corpus_tool.run`` yields are both its items, so the two never disagree.
 """
 
 from __future__ import annotations
@@ -12,12 +15,13 @@ import os
 import signal
 import traceback
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-from corpus_tool.aggregation import fold_chunk
+from corpus_tool.aggregation import Fold, finalize, fold_chunk
 from corpus_tool.document import Document
+from corpus_tool.engines import Engine
 from corpus_tool.plugins import PluginConfig, shared_registry
 from corpus_tool.readers import Item, Problem
 from corpus_tool.tool import Aggregator, Analyzer, Options, Row, Tool, Transform
@@ -273,3 +277,125 @@ def run(
     if jobs <= 1:
         return run_serial(tool, options, items, timeout)
     return run_parallel(tool, options, items, jobs, config or PluginConfig.from_env(), timeout)
+
+
+# --- a whole run: outcomes to what the caller writes or yields -----------------
+
+
+@dataclass(frozen=True)
+class Execution:
+    """Where and how the tool functions run."""
+
+    jobs: int = 1  # 0: one worker per core
+    config: PluginConfig | None = None  # the plugins the workers load
+    timeout: float | None = None  # seconds per document
+    engine: Engine = Engine.local
+    scheduler: str | None = None  # a Dask scheduler address; None: a local cluster
+
+
+class Listener(Protocol):
+    """Hears what a run does not yield: problems, and every document's outcome."""
+
+    def problem(self, problem: Problem) -> None:
+        """Something in the input that could not be read, or a postprocess's complaint."""
+
+    def outcome(self, outcome: Outcome) -> None:
+        """One document done, in input order, whether the tool failed on it or not."""
+
+
+def execute(
+    tool: Tool, options: Options, items: Iterable[Item], execution: Execution
+) -> Iterator[Outcome | Problem]:
+    """The outcomes of the run, in input order, from the engine ``execution`` names."""
+    if execution.engine is Engine.dask:
+        from corpus_tool import dask_engine  # only now: Dask is an optional extra
+
+        return dask_engine.run(
+            tool,
+            options,
+            items,
+            jobs=execution.jobs if execution.jobs > 1 else 0,  # default: one per core
+            config=execution.config or PluginConfig.from_env(),
+            scheduler=execution.scheduler,
+        )
+    return run(
+        tool,
+        options,
+        items,
+        jobs=execution.jobs,
+        config=execution.config,
+        timeout=execution.timeout,
+    )
+
+
+def annotated(tool: Analyzer, outcome: Outcome) -> Document:
+    """The document of ``outcome`` with the analyzer's rows under ``meta[<tool name>]``."""
+    doc = outcome.doc
+    doc.meta[tool.name] = tool.annotation(outcome.output)  # type: ignore[arg-type]
+    return doc
+
+
+def outputs(
+    tool: Tool,
+    options: Options,
+    items: Iterable[Item],
+    listener: Listener,
+    execution: Execution = Execution(),
+    *,
+    annotate: bool = False,
+    corpora: Mapping[str, Callable[[], Iterable[Item]]] | None = None,
+) -> Iterator[Row | Document]:
+    """What a run of ``tool`` gives, in input order, after the tool's postprocess.
+
+    An analyzer's rows (``doc`` first), or with ``annotate`` its input documents
+    with the rows under ``meta[<tool name>]``; a transform's documents; an
+    aggregator's rows about the whole corpus, its further corpora (``--reference``)
+    read from ``corpora`` when they are needed.  Problems and failed documents go to
+    ``listener`` and are left out; the run goes on.
+    """
+
+    def corpus_state(source: Iterable[Item]) -> Any:
+        """An aggregator's merged state of the documents of one corpus."""
+        assert isinstance(tool, Aggregator)
+        fold = Fold(tool, options)
+        for result in execute(tool, options, source, execution):
+            if isinstance(result, Problem):
+                listener.problem(result)
+                continue
+            listener.outcome(result)
+            if result.error is None:
+                fold.add(result.output)
+        return fold.result()
+
+    def results() -> Iterator[Row | Document]:
+        if isinstance(tool, Aggregator):
+            state = corpus_state(items)
+            given = {name: corpus_state(read()) for name, read in (corpora or {}).items()}
+            yield from finalize(tool, state, {**options, **given})
+            return
+        for result in execute(tool, options, items, execution):
+            if isinstance(result, Problem):
+                listener.problem(result)
+                continue
+            listener.outcome(result)
+            if result.error is not None:
+                continue
+            if isinstance(tool, Transform):
+                assert isinstance(result.output, Document)
+                yield result.output
+            elif annotate:
+                assert isinstance(tool, Analyzer)
+                yield annotated(tool, result)
+            else:
+                yield from result.output  # type: ignore[misc]
+
+    stream: Iterable[Any] = results()
+    # --annotate passes documents through: the tool's row postprocess does not apply.
+    if tool.postprocess is not None and not annotate:
+        stream = tool.postprocess(iter(stream), options)
+    for item in stream:
+        # A postprocess may yield a Problem: the listener hears it, as of any other.
+        if isinstance(item, Problem):
+            listener.problem(item)
+        else:
+            yield item

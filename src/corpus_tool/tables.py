@@ -339,7 +339,8 @@ def print_table(renderable: RenderableType, console: Console | None = None) -> N
 
     console = console or Console(highlight=False)
     if not console.is_terminal and not os.environ.get("COLUMNS"):
-        console = Console(highlight=False, width=natural_width(renderable, console))
+        width = natural_width(renderable, console)
+        console = Console(highlight=False, width=width, file=console.file)
     console.print(renderable)
 
 

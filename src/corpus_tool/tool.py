@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -16,6 +17,54 @@ Row = dict[str, Any]
 """A flat dict of JSON scalars; the core puts ``doc`` first."""
 
 Options = dict[str, Any]
+
+# A command name: what a user types, and what ``corpus-tool plugins`` lists.
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
+class ToolDeclarationError(TypeError):
+    """A tool declared with a field of the wrong type: its plugin is reported as broken."""
+
+
+def _describe(value: Any) -> str:
+    shown = repr(value)
+    return f"{type(value).__name__} {shown if len(shown) <= 40 else shown[:39] + '…'}"
+
+
+def option_hints(func: Callable[..., Any]) -> dict[str, Any]:
+    """The type hints of ``func``'s parameters, with their ``Annotated`` extras.
+
+    The return annotation is left unevaluated: it may name a type the plugin
+    imports only for type checkers, to keep its module light for ``--help``.
+    """
+    import typing
+    from types import SimpleNamespace
+
+    annotations = {k: v for k, v in getattr(func, "__annotations__", {}).items() if k != "return"}
+    return typing.get_type_hints(
+        SimpleNamespace(__annotations__=annotations),
+        globalns=getattr(inspect.unwrap(func), "__globals__", {}),
+        include_extras=True,
+    )
+
+
+def check_signature(func: Callable[..., Any]) -> None:
+    """The document comes first (positional); every option after it is keyword-only."""
+    try:
+        parameters = list(inspect.signature(func).parameters.values())
+    except (TypeError, ValueError) as exc:
+        raise ToolDeclarationError(f"its function has no signature to read: {exc}") from None
+    if not parameters or parameters[0].kind not in (
+        inspect.Parameter.POSITIONAL_ONLY,
+        inspect.Parameter.POSITIONAL_OR_KEYWORD,
+    ):
+        raise ToolDeclarationError("its function must take the document as first argument")
+    for parameter in parameters[1:]:
+        if parameter.kind is not inspect.Parameter.KEYWORD_ONLY:
+            raise ToolDeclarationError(
+                f"parameter {parameter.name!r} of its function must be keyword-only "
+                "(after a bare *)"
+            )
 
 
 @dataclass(frozen=True)
@@ -48,9 +97,46 @@ class Tool:
     info: Callable[[], str] | None = None
 
     def __post_init__(self) -> None:
+        try:
+            self._check()
+        except ToolDeclarationError as exc:
+            raise ToolDeclarationError(f"tool {self.name!r}: {exc}") from None
         if not self.help:
             object.__setattr__(self, "help", inspect.getdoc(self.func) or "")
         object.__setattr__(self, "columns", tuple(self.columns))
+
+    # Each optional field that must be a callable, and what it is for.
+    _CALLABLES: ClassVar[dict[str, str]] = {
+        "postprocess": "a function (rows, options) -> rows",
+        "render": "a function (items, options) -> a rich table",
+        "summarize": "a function (rows) -> one row",
+        "info": "a function returning the line `corpus-tool plugins` shows",
+    }
+
+    def _check(self) -> None:
+        """Refuse, at declaration, a field a command could not be built from."""
+        if not isinstance(self.name, str) or not _NAME.fullmatch(self.name):
+            raise ToolDeclarationError(
+                "name must be a command name (letters, digits, - and _), "
+                f"not {_describe(self.name)}"
+            )
+        if not callable(self.func):
+            raise ToolDeclarationError(
+                f"func must be a function (the document, then options), not {_describe(self.func)}"
+            )
+        check_signature(self.func)
+        if not isinstance(self.help, str):
+            raise ToolDeclarationError(f"help must be a str, not {_describe(self.help)}")
+        if isinstance(self.columns, str | bytes) or not all(
+            isinstance(c, str) for c in self.columns
+        ):
+            raise ToolDeclarationError(
+                f"columns must be a tuple of column names, not {_describe(self.columns)}"
+            )
+        for name, shape in self._CALLABLES.items():
+            value = getattr(self, name)
+            if value is not None and not callable(value):
+                raise ToolDeclarationError(f"{name} must be {shape}, not {_describe(value)}")
 
 
 @dataclass(frozen=True)
@@ -63,6 +149,13 @@ class Analyzer(Tool):
 
     kind: ClassVar[str] = "analyzer"
     one_row: bool = False
+
+    def _check(self) -> None:
+        super()._check()
+        if not isinstance(self.one_row, bool):
+            raise ToolDeclarationError(
+                f"one_row must be True or False, not {_describe(self.one_row)}"
+            )
 
     def annotation(self, rows: list[Row]) -> Any:
         """What ``--annotate`` stores under ``meta[<name>]`` for one document's rows.
@@ -93,6 +186,18 @@ class Transform(Tool):
     # chars and the scalars the transform recorded under ``meta[<name>]``).
     tabulate: Callable[[Document], Row] | None = None
 
+    _CALLABLES: ClassVar[dict[str, str]] = {
+        **Tool._CALLABLES,
+        "tabulate": "a function (document) -> one row",
+    }
+
+    def _check(self) -> None:
+        super()._check()
+        if not isinstance(self.edits_text, bool):
+            raise ToolDeclarationError(
+                f"edits_text must be True or False, not {_describe(self.edits_text)}"
+            )
+
 
 @dataclass(frozen=True)
 class Aggregator(Tool):
@@ -118,11 +223,35 @@ class Aggregator(Tool):
     finalize: Callable[[Any, Options], Iterable[Row]] | None = None
     corpora: tuple[str, ...] = ()
 
+    _CALLABLES: ClassVar[dict[str, str]] = {
+        **Tool._CALLABLES,
+        "merge": "a function (state, state) -> state",
+        "finalize": "a function (state, options) -> rows",
+    }
+
     def __post_init__(self) -> None:
         super().__post_init__()
-        if self.merge is None or self.finalize is None:
-            raise TypeError(f"aggregator {self.name!r} needs merge and finalize")
         object.__setattr__(self, "corpora", tuple(self.corpora))
 
+    def _check(self) -> None:
+        super()._check()
+        if self.merge is None or self.finalize is None:
+            raise ToolDeclarationError("an aggregator needs merge and finalize")
+        if isinstance(self.corpora, str | bytes) or not all(
+            isinstance(c, str) for c in self.corpora
+        ):
+            raise ToolDeclarationError(
+                f"corpora must be a tuple of option names, not {_describe(self.corpora)}"
+            )
 
-__all__ = ["Aggregator", "Analyzer", "Document", "Options", "Row", "Tool", "Transform"]
+
+__all__ = [
+    "Aggregator",
+    "Analyzer",
+    "Document",
+    "Options",
+    "Row",
+    "Tool",
+    "ToolDeclarationError",
+    "Transform",
+]

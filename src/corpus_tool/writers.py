@@ -1,7 +1,8 @@
-"""Output writers: rows and documents as tables, JSON Lines, JSON, CSV, TSV or text.
+"""Output writers: rows and documents as tables, JSON Lines, JSON, CSV, TSV, text or Parquet.
 
 Streaming writers (jsonl, csv, tsv, text) write as results arrive, so memory stays
-flat; only the table and json writers hold what they print.
+flat; only the table and json writers hold what they print.  ``--out FILE`` is
+written under a temporary name and renamed when complete, compressed by its suffix.
 """
 
 from __future__ import annotations
@@ -27,6 +28,17 @@ class Format(str, Enum):
     csv = "csv"
     tsv = "tsv"
     text = "text"  # documents only: the plain text
+    parquet = "parquet"  # into a file (--out) only
+
+
+class RowFormat(str, Enum):
+    """The formats of rows alone (``corpus-tool plugins``): all but text."""
+
+    table = "table"
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
 
 
 # One encoder for the run: json.dumps with options builds a new one per call.
@@ -215,3 +227,176 @@ def summary_cells(record: Any) -> Row:
         elif not isinstance(value, list):
             cells[key] = value
     return cells
+
+
+# --- --out FILE -------------------------------------------------------------------
+
+# Text written to FILE.gz, FILE.bz2 or FILE.xz is compressed, by the standard library.
+COMPRESSED = (".gz", ".bz2", ".xz")
+_BY_SUFFIX = {
+    ".jsonl": Format.jsonl,
+    ".ndjson": Format.jsonl,
+    ".json": Format.json,
+    ".csv": Format.csv,
+    ".tsv": Format.tsv,
+    ".txt": Format.text,
+    ".parquet": Format.parquet,
+}
+
+
+def compression(path: Path) -> str | None:
+    """The compression ``path``'s suffix asks for (``.gz``, ``.bz2``, ``.xz``), or None."""
+    suffix = path.suffix.lower()
+    return suffix if suffix in COMPRESSED else None
+
+
+def format_for(path: Path) -> Format | None:
+    """The format a file name asks for (``rows.csv.gz``: csv), or None."""
+    name = path.with_suffix("") if compression(path) else path
+    return _BY_SUFFIX.get(name.suffix.lower())
+
+
+class OutputFile:
+    """``--out FILE``: written under a temporary name beside it and renamed when
+    complete, so FILE is never seen half-written; compressed by its suffix."""
+
+    def __init__(self, path: Path) -> None:
+        import secrets
+
+        self.path = path
+        self.temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.part")
+        self.stream: TextIO | None = None
+
+    def open_text(self) -> TextIO:
+        """The text stream to write to (its compression by FILE's suffix)."""
+        import bz2
+        import gzip
+        import lzma
+
+        openers = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
+        kind = compression(self.path)
+        if kind is None:
+            self.stream = open(self.temporary, "x", encoding="utf-8")  # noqa: SIM115
+        else:
+            self.stream = openers[kind](self.temporary, "xt", encoding="utf-8")  # type: ignore[assignment]
+        assert self.stream is not None
+        return self.stream
+
+    def commit(self) -> None:
+        """FILE, complete: the temporary file takes its name."""
+        if self.stream is not None:
+            self.stream.close()
+        os.replace(self.temporary, self.path)
+
+    def discard(self) -> None:
+        """An interrupted or failed run leaves no file behind."""
+        try:
+            if self.stream is not None:
+                self.stream.close()
+        finally:
+            self.temporary.unlink(missing_ok=True)
+
+
+# --- Parquet ----------------------------------------------------------------------
+
+PARQUET_HINT = "-f parquet needs pyarrow: pip install 'corpus-tool[parquet]'"
+_BATCH_ROWS = 10_000
+_BATCH_BYTES = 32 << 20
+
+
+def parquet_unavailable() -> str | None:
+    """Why Parquet cannot be written (a usage error to print), or None."""
+    try:
+        import pyarrow.parquet  # noqa: F401
+    except ImportError:
+        return PARQUET_HINT
+    return None
+
+
+def _kind(value: Any) -> str | None:
+    """The JSON kind of a value, as a column type is chosen from them."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "int" if -(2**63) <= value < 2**63 else "str"
+    if isinstance(value, float):
+        return "float"
+    if isinstance(value, str):
+        return "str"
+    return "json"  # a list or an object in a document's metadata
+
+
+class ParquetWriter(Writer):
+    """Rows, or documents (``id``, ``text``, a column per ``meta`` field), as Parquet.
+
+    Column types come from every value of the column, not the first batch's: the
+    rows go to a temporary JSON Lines spill as they arrive, then into the file in
+    record batches, so memory holds one batch.  A column of booleans is bool, of
+    integers int64, of numbers float64, of text string; one of mixed kinds, or of
+    lists and objects (metadata), is string with the others as JSON; one with no
+    value at all is string.
+    """
+
+    def __init__(self, path: Path, columns: Iterable[str], documents: bool = False) -> None:
+        import tempfile
+
+        self.path, self.documents = path, documents
+        first = ["id", "text"] if documents else ["doc", *columns]
+        self.kinds: dict[str, set[str]] = {name: set() for name in first}
+        self.spill = tempfile.TemporaryFile("w+", encoding="utf-8", dir=path.parent)  # noqa: SIM115
+
+    def write(self, item: Any) -> None:
+        record = self._record(item) if self.documents else item
+        for key, value in record.items():
+            kind = _kind(value)
+            kinds = self.kinds.setdefault(key, set())
+            if kind is not None:
+                kinds.add(kind)
+        self.spill.write(dumps(record) + "\n")
+
+    def _record(self, doc: Document) -> Row:
+        record: Row = {"id": doc.id, "text": doc.text}
+        for key, value in doc.meta.items():
+            record[f"meta.{key}" if key in ("id", "text") else key] = value
+        return record
+
+    def close(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        types = {name: self._type(pa, kinds) for name, kinds in self.kinds.items()}
+        schema = pa.schema(list(types.items()))
+        self.spill.seek(0)
+        with pq.ParquetWriter(self.path, schema) as out:
+            batch: list[Row] = []
+            size = 0
+            for line in self.spill:
+                batch.append(json.loads(line))
+                size += len(line)
+                if len(batch) >= _BATCH_ROWS or size >= _BATCH_BYTES:
+                    out.write_batch(self._batch(pa, schema, batch))
+                    batch, size = [], 0
+            if batch:
+                out.write_batch(self._batch(pa, schema, batch))
+        self.spill.close()
+
+    @staticmethod
+    def _type(pa: Any, kinds: set[str]) -> Any:
+        if kinds == {"bool"}:
+            return pa.bool_()
+        if kinds == {"int"}:
+            return pa.int64()
+        if kinds and kinds <= {"int", "float"}:
+            return pa.float64()
+        return pa.string()
+
+    def _batch(self, pa: Any, schema: Any, rows: list[Row]) -> Any:
+        arrays = []
+        for field in schema:
+            values = [row.get(field.name) for row in rows]
+            if pa.types.is_string(field.type):
+                values = [v if v is None or isinstance(v, str) else dumps(v) for v in values]
+            arrays.append(pa.array(values, type=field.type))
+        return pa.RecordBatch.from_arrays(arrays, schema=schema)
