@@ -285,7 +285,7 @@ def test_cli_writes_json_lines_that_chain(cli_ready: None) -> None:
 def test_cli_check_exits_1_when_documents_would_change(cli_ready: None) -> None:
     proc = run_cli(["clean", CORPUS / f"{DAMAGED}.txt", "--check"])
     assert proc.returncode == 1
-    assert proc.stdout == ""
+    assert proc.stdout == f"{DAMAGED}\n"  # the documents that would change, by id
 
 
 def test_cli_text_format_and_only_option(cli_ready: None) -> None:

@@ -273,8 +273,8 @@ def test_hostile_ids_never_write_outside_out_dir(tmp_path: Path) -> None:
 def test_check_and_diff_for_transforms() -> None:
     check = cli("shout", CORPUS, "--check")
     assert check.returncode == 1
-    assert "5 documents would change" in check.stderr
-    assert check.stdout == ""
+    assert "5 of 5 documents would change" in check.stderr
+    assert check.stdout.splitlines() == SAMPLE_IDS
     unchanged = cli("shout", "--check", "-", input="ALREADY LOUD")
     assert unchanged.returncode == 0
     diff = cli("shout", "--diff", "-", input="quiet words\n")

@@ -1,5 +1,6 @@
-"""The plugin author's guide (docs/plugins.md) does what it says: its example plugin,
-copied as printed, runs through every command shown, and its test snippet passes."""
+"""The plugin author's guide (docs/plugins.md) and the README's plugin section do what
+they say: each example plugin, copied as printed, runs through every command shown, and
+each test snippet passes against it."""
 
 from __future__ import annotations
 
@@ -17,22 +18,59 @@ from conftest import ROOT
 from corpus_tool.testing import run_cli
 
 GUIDE = ROOT / "docs" / "plugins.md"
+README = ROOT / "README.md"
+FOLDER = "myplugins"  # where both tell the reader to save their plugin
 
 
-def block(marker: str, language: str) -> str:
-    text = GUIDE.read_text(encoding="utf-8")
+def block(marker: str, language: str, page: Path = GUIDE) -> str:
+    text = page.read_text(encoding="utf-8")
     found = re.search(
         rf"<!-- example: {re.escape(marker)} -->\n```{language}\n(.*?)```", text, re.S
     )
-    assert found, f"docs/plugins.md has no {marker} block"
+    assert found, f"{page.name} has no {marker} block"
     return found.group(1)
+
+
+def commands(marker: str, page: Path = GUIDE) -> list[list[str]]:
+    """The command lines of a block, without comments and what they pipe into."""
+    lines = [line.split("#")[0].split("|")[0] for line in block(marker, "sh", page).splitlines()]
+    return [shlex.split(line) for line in lines if line.strip()]
+
+
+def run_documented(words: list[str], folder: Path) -> str:
+    """One documented command from the checkout's root, the plugins folder swapped in."""
+    assert words[:3] == ["corpus-tool", "--plugins-dir", FOLDER], words
+    result = run_cli(["--plugins-dir", str(folder), *words[3:]], cwd=ROOT)
+    assert result.returncode == 0, f"{words}\n{result.stderr}"
+    return result.stdout
+
+
+def pytest_passes(snippet: str, folder: Path, name: str) -> None:
+    """A test snippet, saved beside the plugins folder, passes with pytest."""
+    (folder.parent / name).write_text(snippet, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", name],
+        cwd=folder.parent,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 passed" in result.stdout
 
 
 @pytest.fixture
 def plugins(tmp_path: Path) -> Path:
-    folder = tmp_path / "plugins"
+    folder = tmp_path / FOLDER
     folder.mkdir()
     (folder / "longwords.py").write_text(block("longwords.py", "python"), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def readme_plugin(tmp_path: Path) -> Path:
+    folder = tmp_path / FOLDER
+    folder.mkdir()
+    (folder / "wordfreq.py").write_text(block("wordfreq.py", "python", README), encoding="utf-8")
     return folder
 
 
@@ -41,16 +79,9 @@ def test_the_readme_links_the_guide() -> None:
 
 
 def test_every_documented_command_runs(plugins: Path) -> None:
-    commands = [line.split("#")[0].split("|")[0] for line in block("commands", "sh").splitlines()]
-    assert len(commands) == 5
-    outputs = []
-    for command in commands:
-        words = shlex.split(command)
-        assert words[:3] == ["corpus-tool", "--plugins-dir", "plugins"]
-        result = run_cli(["--plugins-dir", str(plugins), *words[3:]], cwd=ROOT)
-        assert result.returncode == 0, f"{command}\n{result.stderr}"
-        outputs.append(result.stdout)
-    table, rows, help_text, report, listing = outputs
+    documented = commands("commands")
+    assert len(documented) == 5
+    table, rows, help_text, report, listing = (run_documented(w, plugins) for w in documented)
     assert "countermeasures" in table and "diplomatically" in table
     assert rows.splitlines()[0] == "doc,start,end,word"
     assert "-n, --min-length N" in help_text and "Words of at least" in help_text
@@ -60,18 +91,24 @@ def test_every_documented_command_runs(plugins: Path) -> None:
 
 
 def test_the_guides_test_snippet_passes(plugins: Path) -> None:
-    text = GUIDE.read_text(encoding="utf-8")
-    snippet = re.search(r"## Testing\n\n```python\n(.*?)```", text, re.S)
-    assert snippet
-    (plugins.parent / "test_longwords.py").write_text(snippet.group(1), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_longwords.py"],
-        cwd=plugins.parent,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "2 passed" in result.stdout
+    pytest_passes(block("test_longwords.py", "python"), plugins, "test_longwords.py")
+
+
+def test_the_readmes_plugin_runs_through_every_documented_command(readme_plugin: Path) -> None:
+    documented = commands("wordfreq commands", README)
+    assert len(documented) == 5
+    table, rows, help_text, report, listing = (run_documented(w, readme_plugin) for w in documented)
+    assert "000_9d058579d83c5d71" in table and '"rank":3' in table  # jsonl in a pipe
+    lines = rows.splitlines()
+    assert lines[0] == "doc,rank,word,count" and len(lines) == 6
+    assert "-n, --top N" in help_text and "The most frequent words" in help_text
+    header = next(csv.reader(io.StringIO(report)))
+    assert "wordfreq.top_word" in header  # as the README says
+    assert "runs of letters" in listing
+
+
+def test_the_readmes_test_snippet_passes(readme_plugin: Path) -> None:
+    pytest_passes(block("wordfreq test", "python", README), readme_plugin, "test_wordfreq.py")
 
 
 def test_every_tool_field_is_documented() -> None:
@@ -88,7 +125,7 @@ def test_every_tool_field_is_documented() -> None:
 def test_the_guides_aggregator_runs_in_chunks_and_workers(tmp_path: Path) -> None:
     from corpus_tool.testing import run_in_chunks
 
-    folder = tmp_path / "plugins"
+    folder = tmp_path / FOLDER
     folder.mkdir()
     (folder / "typetoken.py").write_text(block("typetoken.py", "python"), encoding="utf-8")
     docs = ["The cat sat.", "the dog", "", "A cat and a dog"]

@@ -81,12 +81,21 @@ def test_interpreter_is_not_the_fresh_one(fresh_env: Path) -> None:
     ).stdout
 
 
-def documented_steps() -> list[str]:
-    """The install-and-run lines of the example's README, in order."""
+def documented_steps(marker: str = "steps") -> list[str]:
+    """The lines of one of the example README's shell blocks, in order."""
     readme = (EXAMPLE / "README.md").read_text(encoding="utf-8")
-    block = re.search(r"<!-- steps -->\n```sh\n(.*?)```", readme, re.S)
-    assert block, "the README's steps block is missing"
+    block = re.search(rf"<!-- {marker} -->\n```sh\n(.*?)```", readme, re.S)
+    assert block, f"the README's {marker} block is missing"
     return [line for line in block.group(1).splitlines() if line.strip()]
+
+
+def run_step(step: str, env: Path) -> subprocess.CompletedProcess[str]:
+    """A README line, run from the checkout's root, with .venv standing for ``env``."""
+    words = [str(env) + w[len(".venv") :] if w.startswith(".venv/") else w
+             for w in shlex.split(step)]  # fmt: skip
+    result = subprocess.run(words, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, f"{step}\n{result.stdout}\n{result.stderr}"
+    return result
 
 
 def test_readme_steps_install_corpus_tool_then_the_plugin(tmp_path: Path) -> None:
@@ -94,15 +103,15 @@ def test_readme_steps_install_corpus_tool_then_the_plugin(tmp_path: Path) -> Non
     assert steps[0] == "python3 -m venv .venv"  # made below, with the offline .pth
     assert any(re.search(r"pip install .* \.$", s) for s in steps)  # corpus-tool first
     env = empty_env(tmp_path / "venv")
-    outputs = []
-    for step in steps[1:]:
-        words = [str(env) + w[len(".venv"):] if w.startswith(".venv/") else w
-                 for w in shlex.split(step)]
-        result = subprocess.run(words, cwd=ROOT, capture_output=True, text=True, timeout=600)
-        assert result.returncode == 0, f"{step}\n{result.stderr}"
-        outputs.append(result.stdout)
+    outputs = [run_step(step, env).stdout for step in steps[1:]]
     plugins, wordfreq = outputs[-2], outputs[-1]
     assert "wordfreq,0.1.0,loaded,wordfreq,entry point (corpus-tool-wordfreq)" in plugins
     lines = wordfreq.splitlines()
     assert lines[:2] == ["doc,rank,word,count", "000_9d058579d83c5d71,1,russia,20"]
     assert len(lines) == 1 + 3 * 5
+    # What the README says comes next: the report's column, then the plugin's own tests.
+    report = run_step(".venv/bin/corpus-tool report corpus/ -f csv -q", env).stdout
+    assert "wordfreq.top_word" in report.splitlines()[0]
+    tests = documented_steps("test")
+    assert tests[-1].startswith(".venv/bin/python -m pytest")
+    assert "2 passed" in [run_step(step, env) for step in tests][-1].stdout

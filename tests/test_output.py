@@ -116,6 +116,42 @@ def test_a_table_written_to_a_file_is_never_cut() -> None:
     assert "…" not in result.stdout and "more column" not in result.stdout
 
 
+def test_quotes_are_cut_on_a_terminal_and_whole_in_a_file() -> None:
+    quotes = [row["text"] for row in jsonl(run_cli(["quotes", CORPUS, "-f", "jsonl"]).stdout)]
+    longest = max(quotes, key=len)
+    assert len(longest) > 120
+    shown = on_terminal(80, "quotes", str(CORPUS), "-f", "table")
+    assert "cut (…)" in " ".join(shown.split()) and "-f csv" in shown
+    in_file = run_cli(["quotes", CORPUS, "-f", "table"], env={"COLUMNS": ""})
+    assert in_file.returncode == 0, in_file.stderr
+    assert "cut" not in in_file.stdout
+    for quote in quotes:  # each on one line, whole
+        assert " ".join(quote.split()) in in_file.stdout
+
+
+def test_a_preview_column_is_cut_at_a_word_only_when_the_table_does_not_fit() -> None:
+    table = FittedTable()
+    table.add_column("doc", key=True)
+    table.add_column("text", prose=True, preview=20)
+    table.add_row("d1", "one two three four five six seven eight nine ten")
+    narrow = Console(width=40, record=True, no_color=True)
+    narrow.print(table)
+    text = narrow.export_text()
+    assert "one two three four…" in text and "cut (…)" in " ".join(text.split())
+    wide = Console(width=100, record=True, no_color=True)
+    wide.print(table)
+    assert "nine ten" in wide.export_text() and "cut" not in wide.export_text()
+
+
+def test_an_empty_column_gives_its_room_to_the_others_when_room_is_short() -> None:
+    shown = on_terminal(100, "plugins")
+    header = shown.split("┡")[0]
+    assert "info" in header and "error" not in header  # no plugin failed
+    assert "more column" not in shown  # nothing to see in it: not named either
+    in_file = run_cli(["plugins", "-f", "table"], env={"COLUMNS": ""})
+    assert "error" in in_file.stdout.split("┡")[0]  # at full width, every column
+
+
 def test_the_report_written_to_a_file_shows_the_panels_unfolded() -> None:
     result = run_cli(["report", CORPUS, "-f", "table", "-q"], env={"COLUMNS": ""})
     assert result.returncode == 0, result.stderr

@@ -111,3 +111,36 @@ def test_legacy_text_is_still_detected(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     (doc,) = rows_of(result.stdout)
     assert doc["text"] == text
+
+
+# --- what -f json writes reads back ---------------------------------------------------
+
+
+def test_a_json_array_of_documents_is_read_as_documents(tmp_path: Path) -> None:
+    source = tmp_path / "in.txt"
+    source.write_text("Quiet words.\n")
+    as_json = cli("shout", source, "-f", "json")
+    (tmp_path / "docs.json").write_text(as_json.stdout)
+    from_file = cli("chars", tmp_path / "docs.json", "-f", "jsonl")
+    assert from_file.returncode == 0, from_file.stderr
+    assert rows_of(from_file.stdout) == [{"doc": "in", "chars": 13, "first": "QUIET WORD"}]
+    piped = cli("chars", "-f", "jsonl", input=as_json.stdout)
+    assert rows_of(piped.stdout) == rows_of(from_file.stdout)
+
+
+def test_items_of_a_json_array_that_are_not_documents_are_named(tmp_path: Path) -> None:
+    items = [{"id": "a", "text": "One."}, {"words": 3}, "loose"]
+    (tmp_path / "mixed.json").write_text(json.dumps(items))
+    result = cli("chars", tmp_path / "mixed.json", "-f", "jsonl")
+    assert result.returncode == 1
+    assert [row["doc"] for row in rows_of(result.stdout)] == ["a"]
+    lines = error_lines(result.stderr)
+    assert len(lines) == 2
+    assert "mixed.json item 2" in lines[0] and "no 'text' field" in lines[0]
+    assert "mixed.json item 3" in lines[1]
+
+
+def test_plain_text_opening_with_a_bracket_stays_text() -> None:
+    result = cli("chars", "-f", "jsonl", input="[Reuters] Talks resumed.\n")
+    assert result.returncode == 0, result.stderr
+    assert rows_of(result.stdout) == [{"doc": "stdin", "chars": 25, "first": "[Reuters] "}]

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
 Row = dict[str, Any]
 
-_TEXT_WIDTH = 90  # characters of a quote shown in the table
+_TEXT_WIDTH = 90  # characters of a quote shown in a table fitted to a terminal
 _SPEAKER_WIDTH = 28
 
 
@@ -46,13 +46,8 @@ def by_speaker(rows: Iterator[Row], options: dict[str, Any]) -> Iterable[Row]:
     )
 
 
-def _shorten(text: str, width: int = _TEXT_WIDTH) -> str:
-    """One line of at most ``width`` characters, cut at a word with an ellipsis."""
-    flat = " ".join(text.split())
-    if len(flat) <= width:
-        return flat
-    cut = flat[: width - 1].rsplit(" ", 1)[0]
-    return cut + "…"
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def render(rows: list[Row], options: dict[str, Any]) -> RenderableType:
@@ -76,14 +71,15 @@ def render(rows: list[Row], options: dict[str, Any]) -> RenderableType:
     # the kind and the verb go first, the document and the speaker stay.
     table.add_column("doc", key=True)
     table.add_column("kind", priority=3)
-    table.add_column("speaker", priority=1)
+    # Long quotes and names are cut to a preview on a terminal, whole in a file.
+    table.add_column("speaker", priority=1, preview=_SPEAKER_WIDTH)
     table.add_column("verb", priority=2)
-    table.add_column("quote", prose=True, priority=0)
+    table.add_column("quote", prose=True, priority=0, preview=_TEXT_WIDTH)
     ordered = sorted(rows, key=lambda r: r.get("kind") == "scare")  # stable: input order kept
     for row in ordered:
         table.add_row(
-            str(row.get("doc", "")), row["kind"], _shorten(row["speaker"] or "", _SPEAKER_WIDTH),
-            row["verb"] or "", _shorten(row["text"]),
+            str(row.get("doc", "")), row["kind"], _one_line(row["speaker"] or ""),
+            row["verb"] or "", _one_line(row["text"]),
         )
     return table
 

@@ -138,7 +138,9 @@ def _common_parameters(tool: Tool) -> list[inspect.Parameter]:
             Annotated[
                 bool,
                 _option(
-                    "--resume", help="With --out-dir: skip documents whose output file exists."
+                    "--resume",
+                    help="With --out-dir: skip documents whose output file exists, "
+                    "and say how many.",
                 ),
             ],
             False,
@@ -226,7 +228,9 @@ def _common_parameters(tool: Tool) -> list[inspect.Parameter]:
                 Annotated[
                     bool,
                     _option(
-                        "--check", help="Change nothing; exit 1 when any document would change."
+                        "--check",
+                        help="Change nothing; list the documents that would change "
+                        "(exit 1 if any).",
                     ),
                 ],
                 False,

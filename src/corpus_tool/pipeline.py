@@ -22,6 +22,7 @@ from corpus_tool.readers import (
     InputError,
     Item,
     Problem,
+    list_documents,
     read_paths,
     read_stdin,
     unique_ids,
@@ -103,6 +104,10 @@ class Reporter:
         if self.debug and outcome.details:
             self.console.print(outcome.details.rstrip(), markup=False)
 
+    def note(self, message: str) -> None:
+        """A line about the run that is no failure."""
+        self.console.print(f"corpus-tool: {message}", markup=False)
+
     def error(self, message: str) -> None:
         self.failed += 1
         self.console.print(f"corpus-tool: error: {message}", markup=False)
@@ -120,18 +125,63 @@ def _read(settings: RunSettings, paths: list[str] | None = None) -> Iterator[Ite
     return unique_ids(read_stdin())
 
 
-def _skip_done(items: Iterator[Item], settings: RunSettings, fmt: Format) -> Iterator[Item]:
-    """With --resume: documents whose output file is complete are not run again."""
+def _done(doc: Document, out_dir: Path, fmt: Format) -> bool:
+    """Whether ``doc``'s output file under ``out_dir`` is there (written whole, atomically)."""
+    try:
+        return (out_dir / safe_relative_path(doc.id, output_suffix(doc, fmt))).exists()
+    except UnsafeIdError:
+        return False  # the run names it
+
+
+def _skip_done(
+    items: Iterator[Item], settings: RunSettings, fmt: Format, tally: Callable[[int, int], None]
+) -> Iterator[Item]:
+    """With --resume: documents whose output file is complete are not run again.
+    ``tally(done, to_go)`` is called once the input has been read to its end."""
     assert settings.out_dir is not None
+    done = to_go = 0
     for item in items:
         if isinstance(item, Document):
-            try:
-                target = settings.out_dir / safe_relative_path(item.id, output_suffix(item, fmt))
-            except UnsafeIdError:
-                target = None
-            if target is not None and target.exists():
+            if _done(item, settings.out_dir, fmt):
+                done += 1
                 continue
+            to_go += 1
         yield item
+    tally(done, to_go)
+
+
+def _census(paths: list[str], settings: RunSettings) -> Iterator[Document] | None:
+    """The documents of ``paths`` ahead of the run, text left out (None: unknown)."""
+    try:
+        listed = list_documents(paths, settings.patterns)
+    except InputError:
+        return None
+    return None if listed is None else unique_ids(listed)  # type: ignore[return-value]
+
+
+def _resume(
+    items: Iterator[Item], settings: RunSettings, fmt: Format, progress: Progress, say: Reporter
+) -> Iterator[Item]:
+    """--resume: the documents not yet done, and one line on how many were."""
+    assert settings.out_dir is not None
+    out_dir = settings.out_dir
+
+    def tally(done: int, to_go: int) -> None:
+        say.note(f"resumed: {done} done, {to_go} to go")
+
+    listed = _census(settings.paths, settings) if settings.paths else None
+    if listed is None:  # standard input: said once it has been read
+        return _skip_done(items, settings, fmt, tally)
+    done = to_go = 0  # counted before the run: said, and the bar's total
+    for doc in listed:
+        if isinstance(doc, Document):
+            if _done(doc, out_dir, fmt):
+                done += 1
+            else:
+                to_go += 1
+    tally(done, to_go)
+    progress.set_total(to_go)
+    return _skip_done(items, settings, fmt, lambda done, to_go: None)
 
 
 class Progress:
@@ -139,6 +189,7 @@ class Progress:
 
     def __init__(self, enabled: bool) -> None:
         self.bar = None
+        self.count = 0  # documents run, shown or not
         if enabled:
             from rich.progress import (
                 BarColumn,
@@ -160,7 +211,29 @@ class Progress:
             self.task = self.bar.add_task("documents", total=None, mb=0.0)
             self.bar.start()
 
+    def set_total(self, total: int) -> None:
+        """The number of documents the run will have done, once it is known."""
+        if self.bar is not None:
+            self.bar.update(self.task, total=total)
+
+    def count_in_background(self, documents: Iterator[Document] | None) -> None:
+        """Count ``documents`` (a walk ahead of the run) in a thread, then show the
+        total: the bar starts at once and knows where it ends soon after."""
+        if self.bar is None or documents is None:
+            return
+        import threading
+
+        def count() -> None:
+            try:
+                total = sum(1 for item in documents if isinstance(item, Document))
+            except Exception:  # an unreadable directory: the run itself reports it
+                return
+            self.set_total(total)
+
+        threading.Thread(target=count, name="corpus-tool-census", daemon=True).start()
+
     def advance(self, doc: Document) -> None:
+        self.count += 1
         if self.bar is not None:
             task = self.bar.tasks[0]
             self.bar.update(self.task, advance=1, mb=task.fields["mb"] + len(doc.text) / 1e6)
@@ -206,6 +279,7 @@ def _choose_writer(
     stdout: TextIO,
     reporter: Reporter,
     output: OutputFile | None,
+    documents_run: Callable[[], int],
 ) -> Writer:
     console = Console(highlight=False, file=stdout)
     if fmt is Format.parquet:
@@ -240,7 +314,11 @@ def _choose_writer(
     if fmt is Format.table:
 
         def show_rows(rows: list[Row]) -> None:
-            if tool.render is not None and not isinstance(tool, Transform):
+            if not rows:  # an empty frame (or nothing at all) would look like a fault
+                count = documents_run()
+                noun = "document" if count == 1 else "documents"
+                console.print(f"{tool.name} found nothing in {count} {noun}", markup=False)
+            elif tool.render is not None and not isinstance(tool, Transform):
                 print_table(tool.render(rows, options), console)
             else:
                 caption = f"{len(rows)} rows"
@@ -330,10 +408,8 @@ def run_command(tool: Tool, options: Options, settings: RunSettings) -> int:
     items = _read(settings)
     # An aggregator's further corpora (e.g. --reference), read as they are needed.
     others = {name: _other_corpus(tool, name, options) for name in getattr(tool, "corpora", ())}
-    if settings.resume:
-        if settings.out_dir is None:
-            raise UsageProblem("--resume needs --out-dir")
-        items = _skip_done(items, settings, fmt)
+    if settings.resume and settings.out_dir is None:
+        raise UsageProblem("--resume needs --out-dir")
     output = None
     if settings.out is not None:
         settings.out.parent.mkdir(parents=True, exist_ok=True)
@@ -375,12 +451,28 @@ def _write(
     output: OutputFile | None,
 ) -> int:
     """Run the tool and write what it gives; the exit status."""
+    listener = _Listener(tool, settings, reporter)
     writer = (
         None
         if settings.check or settings.diff
-        else _choose_writer(tool, options, settings, fmt, documents_out, stdout, reporter, output)
+        else _choose_writer(
+            tool,
+            options,
+            settings,
+            fmt,
+            documents_out,
+            stdout,
+            reporter,
+            output,
+            lambda: listener.progress.count,
+        )
     )
-    listener = _Listener(tool, settings, reporter)
+    if settings.resume:
+        items = _resume(items, settings, fmt, listener.progress, reporter)
+    elif settings.paths:
+        listener.progress.count_in_background(
+            _census([*settings.paths, *(p for paths in others.values() for p in paths)], settings)
+        )
     if settings.diff or settings.check:
         items = listener.remember(items)
     execution = Execution(
@@ -408,9 +500,10 @@ def _write(
         listener.progress.stop()
     sys.stdout.flush()
     if settings.check:
-        changed = listener.changed
-        noun = "document" if changed == 1 else "documents"
-        reporter.console.print(f"corpus-tool: {changed} {noun} would change", markup=False)
+        changed, seen = listener.changed, listener.seen
+        noun = "document" if seen == 1 else "documents"
+        hint = " (--diff shows how)" if changed else ""
+        reporter.note(f"{changed} of {seen} {noun} would change{hint}")
         return 1 if changed or reporter.failed else 0
     return 1 if reporter.failed else 0
 
@@ -422,7 +515,7 @@ class _Listener:
         self.tool, self.settings, self.reporter = tool, settings, reporter
         self.progress = Progress(sys.stderr.isatty() and not settings.quiet)
         self.originals: dict[str, str] = {}
-        self.changed = 0
+        self.changed = self.seen = 0
 
     def remember(self, items: Iterator[Item]) -> Iterator[Item]:
         # Transforms in worker processes return new documents; keep the input
@@ -443,10 +536,13 @@ class _Listener:
         elif isinstance(self.tool, Transform):
             after = outcome.output
             assert isinstance(after, Document)
+            self.seen += 1
             if after.text != before_text:
                 self.changed += 1
                 if self.settings.diff:
                     _print_diff(Document(outcome.doc.id, before_text), after)
+                elif self.settings.check:  # one id a line, as grep -l names files
+                    sys.stdout.write(outcome.doc.id + "\n")
 
 
 def _check_out(settings: RunSettings) -> None:

@@ -108,15 +108,20 @@ def _parse_jsonl_line(line: bytes | str, where: str, default_id: str) -> Item:
         record = json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return Problem(where, f"broken JSON ({exc}), line skipped")
+    return _record_document(record, where, default_id, "line")
+
+
+def _record_document(record: object, where: str, default_id: str, unit: str) -> Item:
+    """A JSON record as a document, or the Problem that skips it (``unit``: line, item)."""
     if not isinstance(record, dict):
-        return Problem(where, f"a JSON {type(record).__name__}, not an object; line skipped")
+        return Problem(where, f"a JSON {type(record).__name__}, not an object; {unit} skipped")
     text = record.get("text")
     if not isinstance(text, str):
         if "text" not in record:
             what = "no 'text' field"
         else:
             what = "'text' is null" if text is None else f"'text' is a {type(text).__name__}"
-        return Problem(where, f"{what}; line skipped")
+        return Problem(where, f"{what}; {unit} skipped")
     doc_id = record.get("id")
     doc_id = default_id if doc_id is None or doc_id == "" else str(doc_id)
     meta = record.get("meta")
@@ -136,7 +141,31 @@ def read_jsonl_stream(lines: Iterable[bytes | str], name: str, id_prefix: str) -
         yield _parse_jsonl_line(line, f"{name}:{number}", f"{id_prefix}{number}")
 
 
+def read_json_array(data: bytes | str, name: str, id_prefix: str) -> Iterator[Item]:
+    """Documents from a JSON array of document objects (what ``-f json`` writes);
+    item N is named ``NAME item N`` in messages and gets the id ``PREFIXN`` if it has none."""
+    try:
+        records = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        yield Problem(name, f"broken JSON ({exc}), skipped")
+        return
+    yield from _json_items(records if isinstance(records, list) else [records], name, id_prefix)
+
+
+def _json_items(records: list[object], name: str, id_prefix: str) -> Iterator[Item]:
+    for number, record in enumerate(records, 1):
+        yield _record_document(record, f"{name} item {number}", f"{id_prefix}{number}", "item")
+
+
 def _read_file(path: Path, doc_id: str) -> Iterator[Item]:
+    if path.suffix.lower() == ".json":
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            yield Problem(str(path), f"cannot read: {exc.strerror or exc}")
+            return
+        yield from read_json_array(data, str(path), f"{doc_id}:")
+        return
     if path.suffix.lower() == ".jsonl":
         try:
             with open(path, "rb") as handle:
@@ -168,11 +197,15 @@ def matches(path: Path, patterns: Iterable[str]) -> bool:
     return any(lowered.match(pattern.lower()) for pattern in patterns)
 
 
-def _walk(root: Path, patterns: tuple[str, ...]) -> Iterator[Item]:
+# A file the walk found: its path and the id of the document it holds.
+FileEntry = tuple[Path, str]
+
+
+def _walk(root: Path, patterns: tuple[str, ...]) -> Iterator[FileEntry | Problem]:
     """Files under root matching the patterns, in sorted order, following links once."""
     seen: set[tuple[int, int]] = set()
 
-    def visit(directory: Path) -> Iterator[Item]:
+    def visit(directory: Path) -> Iterator[FileEntry | Problem]:
         try:
             stat = directory.stat()
         except OSError as exc:
@@ -198,8 +231,7 @@ def _walk(root: Path, patterns: tuple[str, ...]) -> Iterator[Item]:
                 if not entry.name.startswith("."):
                     yield from visit(path)
             elif matches(path, patterns):
-                relative = path.relative_to(root)
-                yield from _read_file(path, relative.with_suffix("").as_posix())
+                yield path, path.relative_to(root).with_suffix("").as_posix()
             elif entry.is_symlink() and not path.exists():
                 yield Problem(str(path), "broken symbolic link, skipped")
 
@@ -224,6 +256,11 @@ def read_stdin(stream: BinaryIO | None = None) -> Iterator[Item]:
                 yield _parse_jsonl_line(line, f"<stdin>:{number_}", f"stdin:{number_}")
         return
     data = blank + first + stream.read()
+    if first.lstrip().startswith(b"["):  # -f json's array of documents, or text in brackets
+        items = _json_array_documents(data)
+        if items is not None:
+            yield from items
+            return
     try:
         text, encoding = decode(data)
     except UnicodeError as exc:
@@ -234,6 +271,17 @@ def read_stdin(stream: BinaryIO | None = None) -> Iterator[Item]:
     yield Document("stdin", text, {"source": "<stdin>"}, origin="<stdin>")
 
 
+def _json_array_documents(data: bytes) -> list[Item] | None:
+    """Standard input as a JSON array of document objects; None when it is not one."""
+    try:
+        records = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        return None
+    return list(_json_items(records, "<stdin>", "stdin:"))
+
+
 def read_paths(
     paths: Iterable[str], patterns: tuple[str, ...] = DEFAULT_PATTERNS
 ) -> Iterator[Item]:
@@ -242,6 +290,11 @@ def read_paths(
     A path that does not exist raises InputError before anything is read, so a
     typo is a usage error rather than a half-finished run.
     """
+    return _read_resolved(_resolve(paths), patterns)
+
+
+def _resolve(paths: Iterable[str]) -> list[tuple[str, list[Path] | None]]:
+    """Each given path with the paths it stands for (a glob's matches; None for ``-``)."""
     resolved: list[tuple[str, list[Path] | None]] = []
     for raw in paths:
         if raw == "-":
@@ -255,33 +308,77 @@ def read_paths(
         if not matched:
             raise InputError(f"no such file or directory: {raw}")
         resolved.append((raw, [Path(m) for m in matched]))
-    return _read_resolved(resolved, patterns)
+    return resolved
 
 
-def _read_resolved(
+def list_documents(
+    paths: Iterable[str], patterns: tuple[str, ...] = DEFAULT_PATTERNS
+) -> Iterator[Document] | None:
+    """The documents ``read_paths`` gives, in its order and with its ids, but
+    without their text: a plain file is not opened (it holds one document), a JSON
+    Lines file is parsed line by line. For a progress bar's total and ``--resume``'s
+    tally, ahead of the run. None when standard input is among the paths (it can
+    be read only once)."""
+    resolved = _resolve(paths)
+    if any(found is None for _, found in resolved):
+        return None
+    return _listed(resolved, patterns)
+
+
+def _listed(
     resolved: list[tuple[str, list[Path] | None]], patterns: tuple[str, ...]
-) -> Iterator[Item]:
+) -> Iterator[Document]:
+    for entry in _files(resolved, patterns):
+        if entry is None or isinstance(entry, Problem):
+            continue  # the run reports these
+        path, doc_id = entry
+        if path.suffix.lower() not in (".jsonl", ".json"):
+            yield Document(doc_id, "", {"source": str(path)}, origin=str(path))
+            continue
+        for item in _read_file(path, doc_id):
+            if isinstance(item, Document):
+                item.text = ""
+                yield item
+
+
+def _files(
+    resolved: list[tuple[str, list[Path] | None]], patterns: tuple[str, ...]
+) -> Iterator[FileEntry | Problem | None]:
+    """The files the given paths hold, in reading order, with the problems met on the
+    walk; None stands for ``-`` (standard input)."""
     for raw, found in resolved:
         if found is None:
-            yield from read_stdin()
+            yield None
             continue
         empty = True
         for path in found:
-            for item in _read_path(raw, path, patterns):
+            for entry in _path_files(raw, path, patterns):
                 empty = False
-                yield item
+                yield entry
         if empty:
             # Said aloud: a run over nothing must not pass for a run over a corpus.
             yield Problem(raw, _nothing_found(found, patterns))
 
 
-def _read_path(raw: str, path: Path, patterns: tuple[str, ...]) -> Iterator[Item]:
+def _path_files(raw: str, path: Path, patterns: tuple[str, ...]) -> Iterator[FileEntry | Problem]:
     if path.is_dir():
         yield from _walk(path, patterns)
     elif not path.exists():
         yield Problem(raw, "broken symbolic link, skipped")
     else:
-        yield from _read_file(path, path.with_suffix("").name)
+        yield path, path.with_suffix("").name
+
+
+def _read_resolved(
+    resolved: list[tuple[str, list[Path] | None]], patterns: tuple[str, ...]
+) -> Iterator[Item]:
+    for entry in _files(resolved, patterns):
+        if entry is None:
+            yield from read_stdin()
+        elif isinstance(entry, Problem):
+            yield entry
+        else:
+            yield from _read_file(*entry)
 
 
 def _nothing_found(found: list[Path], patterns: tuple[str, ...]) -> str:

@@ -3,9 +3,10 @@
 Every table here keeps its ``doc`` column readable at any width: the id stays
 whole, or is shortened in the middle (``004_71ff…853c``) when it is longer than a
 third of the width, and never folds. When the columns do not fit, the least
-important ones are left out, and the caption names them and says how to see them.
+important ones are left out, long texts in a column with a ``preview`` length are
+cut at a word, and the caption names what is missing and says how to see it.
 Written to a file or a pipe (``-f table > file``), a table is drawn at its full,
-natural width instead (unless ``COLUMNS`` is set): nothing wraps, nothing is left out.
+natural width instead (unless ``COLUMNS`` is set): nothing wraps, is cut or left out.
 """
 
 from __future__ import annotations
@@ -66,6 +67,14 @@ def _last_cells(text: str, width: int) -> str:
     return text
 
 
+def shorten(text: str, width: int) -> str:
+    """``text`` in at most ``width`` characters, cut at a word with an ellipsis."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+
+
 @dataclass
 class _Column:
     header: str
@@ -74,6 +83,7 @@ class _Column:
     key: bool
     priority: float
     style: str | None
+    preview: int | None = None  # the most characters a cell shows in a fitted table
 
 
 def _width(cell: Any) -> int:
@@ -97,7 +107,9 @@ class FittedTable:
     ``key=True`` marks the id column (never left out, shortened in the middle);
     ``priority`` orders the other columns by importance (lower is kept longer;
     default: the order they were added); ``prose`` columns fold into the width the
-    others leave. ``hint`` ends the caption when columns are left out.
+    others leave; a ``preview`` length cuts a column's longer texts when the table
+    does not fit at its natural width. ``hint`` ends the caption when columns are
+    left out or texts cut.
     """
 
     def __init__(
@@ -123,9 +135,10 @@ class FittedTable:
         key: bool = False,
         priority: float | None = None,
         style: str | None = None,
+        preview: int | None = None,
     ) -> None:
         order = float(len(self.columns)) if priority is None else priority
-        self.columns.append(_Column(header, justify, prose, key, order, style))
+        self.columns.append(_Column(header, justify, prose, key, order, style, preview))
         self._natural = None
 
     def add_row(self, *cells: Any, style: str | None = None, end_section: bool = False) -> None:
@@ -155,12 +168,20 @@ class FittedTable:
         rules = max(count - 1, 0) if box is not None else 0
         return edges + rules + count * (padding[1] + padding[3])
 
+    def fits(self, width: int | None) -> bool:
+        """Whether the whole table, nothing cut, fits ``width`` (None: any width)."""
+        natural = self.natural_widths()
+        return width is None or sum(natural) + self._overhead(len(natural)) <= width
+
     def layout(self, width: int) -> tuple[list[int], int | None]:
         """The columns shown at ``width`` (indexes, in display order) and the width
         the id column gets (None: its natural width)."""
-        natural = self.natural_widths()
-        if sum(natural) + self._overhead(len(natural)) <= width:
-            return list(range(len(natural))), None
+        if self.fits(width):
+            return list(range(len(self.columns))), None
+        natural = [
+            min(n, c.preview) if c.preview else n
+            for n, c in zip(self.natural_widths(), self.columns, strict=True)
+        ]
         keys = [i for i, c in enumerate(self.columns) if c.key]
         key_width = None
         used = self._overhead(len(keys)) + sum(natural[i] for i in keys)
@@ -170,8 +191,9 @@ class FittedTable:
                 key_width = budget
                 used -= natural[i] - budget
         shown = set(keys)
+        # A column with nothing in it takes no room from the others when room is short.
         others = sorted(
-            (i for i in range(len(self.columns)) if i not in shown),
+            (i for i in range(len(self.columns)) if i not in shown and not self._empty(i)),
             key=lambda i: self.columns[i].priority,
         )
         for i in others:
@@ -191,16 +213,27 @@ class FittedTable:
             shown, key_width = list(range(len(self.columns))), None
         else:
             shown, key_width = self.layout(width)
+        cutting = not self.fits(width)
         hidden = [
             self.columns[i].header.replace("\n", " ")
             for i in range(len(self.columns))
-            if i not in shown
+            if i not in shown and not self._empty(i)
         ]
-        caption = self.caption
+        cut = [
+            self.columns[i].header.replace("\n", " ")
+            for i in shown
+            if cutting and self._has_longer(i)
+        ]
+        notes = []
         if hidden:
             named = ", ".join(hidden[:SHOWN_NAMES]) + (", …" if len(hidden) > SHOWN_NAMES else "")
             plural = "s" if len(hidden) > 1 else ""
-            note = f"{len(hidden)} more column{plural} ({named}): {self.hint}"
+            notes.append(f"{len(hidden)} more column{plural} ({named})")
+        if cut:
+            notes.append(f"long {' and '.join(cut)} cells cut (…)")
+        caption = self.caption
+        if notes:
+            note = f"{'; '.join(notes)}: {self.hint}"
             caption = f"{caption}; {note}" if caption else note
         table = Table(title=self.title, caption=caption, **self.table_options)
         natural = self.natural_widths()
@@ -229,9 +262,24 @@ class FittedTable:
                 if self.columns[i].key and key_width:
                     plain = cell.plain if isinstance(cell, Text) else str(cell)
                     cell = elide_middle(plain, key_width)
+                preview = self.columns[i].preview
+                if cutting and preview and isinstance(cell, str):
+                    cell = shorten(cell, preview)
                 picked.append(cell)
             table.add_row(*picked, **options)
         return table
+
+    def _empty(self, index: int) -> bool:
+        """Whether no row has anything in the column."""
+        return all(_width(cells[index]) == 0 for cells, _ in self.rows)
+
+    def _has_longer(self, index: int) -> bool:
+        """Whether a cell of the column is longer than its preview."""
+        preview = self.columns[index].preview
+        return bool(preview) and any(
+            isinstance(cells[index], str) and len(cells[index]) > preview  # type: ignore[operator]
+            for cells, _ in self.rows
+        )
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield self.build(options.max_width)
