@@ -2,9 +2,10 @@
 
 The public API for plugin authors lives here: the ``hookimpl`` marker, the
 ``Document`` and the tool declarations (``Analyzer``, ``Transform``,
-``Aggregator``); the shared tokenizer (``tokens``, ``words``, ``sentences``,
-``stop_words``); and, for plugins that run other tools
-(as ``report`` does), the plugin registry, ``apply_tool`` and their errors.
+``Aggregator``); the input formats a plugin may add (``Reader``, ``Source``);
+the shared tokenizer (``tokens``, ``words``, ``sentences``, ``stop_words``);
+and, for plugins that run other tools (as ``report`` does), the plugin registry,
+``apply_tool`` and their errors.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from corpus_tool.document import Document
 from corpus_tool.hookspecs import hookimpl
+from corpus_tool.reading import DATE_FIELD, Reader, ReadOptions, Source
 from corpus_tool.tool import Aggregator, Analyzer, Options, Row, Tool, Transform
 
 if TYPE_CHECKING:
@@ -64,6 +66,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "DATE_FIELD",
     "Aggregator",
     "Analyzer",
     "Document",
@@ -72,8 +75,11 @@ __all__ = [
     "Options",
     "PluginConfig",
     "Problem",
+    "ReadOptions",
+    "Reader",
     "Registry",
     "Row",
+    "Source",
     "Token",
     "Tool",
     "ToolError",

@@ -7,7 +7,7 @@ import glob
 import os
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -26,6 +26,7 @@ from corpus_tool.readers import (
     read_stdin,
     unique_ids,
 )
+from corpus_tool.reading import ReadOptions
 from corpus_tool.runner import Outcome, run
 from corpus_tool.tables import print_table, rows_table
 from corpus_tool.tool import Aggregator, Analyzer, Options, Row, Tool, Transform
@@ -69,6 +70,7 @@ class RunSettings:
     engine: Engine = Engine.local
     scheduler: str | None = None  # a Dask scheduler address; None: a local cluster
     config: PluginConfig = field(default_factory=PluginConfig)
+    reading: ReadOptions = field(default_factory=ReadOptions)  # columns, --anchor-from
 
 
 class Reporter:
@@ -103,15 +105,19 @@ class Reporter:
 
 
 def _read(settings: RunSettings, paths: list[str] | None = None) -> Iterator[Item]:
+    from corpus_tool.plugins import shared_registry
+
     paths = settings.paths if paths is None else paths
+    # The plugins' input formats, read as the built-in ones are.
+    reading = replace(settings.reading, readers=tuple(shared_registry(settings.config).readers))
     if paths:
         try:
-            return unique_ids(read_paths(paths, settings.patterns))
+            return unique_ids(read_paths(paths, settings.patterns, reading))
         except InputError as exc:
             raise UsageProblem(str(exc)) from None
     if sys.stdin is None or sys.stdin.isatty():
         raise UsageProblem("no input: give one or more PATHs, or pipe documents to standard input")
-    return unique_ids(read_stdin())
+    return unique_ids(read_stdin(options=reading))
 
 
 def _skip_done(items: Iterator[Item], settings: RunSettings, fmt: Format) -> Iterator[Item]:

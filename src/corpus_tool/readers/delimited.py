@@ -1,0 +1,142 @@
+"""CSV and TSV: one document per row, streamed through the csv module.
+
+A header row names the columns: the text column (``--text-column``, default
+``text``) is the document, the id column (``--id-column``, default ``id`` when
+there is one, else ``FILE:ROW``) its id, every other column goes into ``meta``.
+Quoted fields may hold newlines. A row the csv module cannot parse (an
+unterminated quote, a stray quote inside a field) or with the wrong number of
+fields is reported with its row and line and skipped, and reading goes on at
+the line after the row's first: a lost quote costs one row, not the rest of
+the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import deque
+from collections.abc import Iterator
+
+from corpus_tool.document import Document
+from corpus_tool.readers.base import Item, Problem
+from corpus_tool.readers.columns import MissingColumn, choose_columns
+from corpus_tool.reading import Reader, Source
+
+# A field this long is runaway quoting, not a document (the csv default, 128 KB,
+# is too small for long texts).
+FIELD_LIMIT = 64 << 20
+
+
+class _Lines:
+    """The file's lines, keeping those of the row being parsed so that they can be read again."""
+
+    def __init__(self, stream: io.TextIOBase) -> None:
+        self.source = iter(stream)
+        self.pending: deque[str] = deque()
+        self.taken: list[str] = []
+        self.next_line = 1  # the number of the line __next__ hands out next
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = self.pending.popleft() if self.pending else next(self.source)
+        self.taken.append(line)
+        self.next_line += 1
+        return line
+
+    def start_row(self) -> int:
+        """Forget the lines of the row before; the number of this row's first line."""
+        self.taken.clear()
+        return self.next_line
+
+    def again_after_first(self) -> None:
+        """Hand out once more every line of the current row but its first."""
+        again = self.taken[1:]
+        self.pending.extendleft(reversed(again))
+        self.next_line -= len(again)
+        self.taken.clear()
+
+
+def _reader(lines: _Lines, delimiter: str) -> Iterator[list[str]]:
+    # strict: a quote closed before anything but a delimiter or the line's end is
+    # an error, not silently glued to the field (how a lost quote shows itself).
+    return csv.reader(lines, delimiter=delimiter, strict=True)
+
+
+def read_delimited(source: Source, delimiter: str) -> Iterator[Item]:
+    csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
+    with source.open() as raw:
+        stream = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        lines = _Lines(stream)
+        rows = _reader(lines, delimiter)
+        try:
+            header = next(rows)
+        except StopIteration:
+            yield Problem(source.name, "empty: no header row")
+            return
+        except csv.Error as exc:
+            yield Problem(source.name, f"unreadable header row ({exc}); file skipped")
+            return
+        try:
+            text_column, id_column = choose_columns(header, source.options)
+        except MissingColumn as exc:
+            yield Problem(source.name, str(exc))
+            return
+        text_at = header.index(text_column)
+        id_at = header.index(id_column) if id_column is not None else None
+        others = [(i, name) for i, name in enumerate(header) if i not in (text_at, id_at)]
+        number = 0
+        while True:
+            number += 1
+            first_line = lines.start_row()
+            where = f"{source.name} row {number}"
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield Problem(where, f"{_explain(exc, first_line)}; row skipped")
+                lines.again_after_first()
+                rows = _reader(lines, delimiter)
+                continue
+            if len(row) != len(header):
+                if not any(row):  # a blank line
+                    number -= 1
+                    continue
+                yield Problem(
+                    where,
+                    f"{len(row)} fields where the header has {len(header)} "
+                    f"(line {first_line}); row skipped",
+                )
+                if len(lines.taken) > 1:  # it ran over lines that may be rows of their own
+                    lines.again_after_first()
+                    rows = _reader(lines, delimiter)
+                continue
+            doc_id = row[id_at] if id_at is not None else ""
+            meta = {name: row[i] for i, name in others}
+            yield Document(doc_id or f"{source.doc_id}:{number}", row[text_at], meta, origin=where)
+
+
+def _explain(exc: csv.Error, line: int) -> str:
+    message = str(exc)
+    if "unexpected end of data" in message:
+        return f"unterminated quote (line {line}; the file ends inside the quoted field)"
+    if "expected after" in message:
+        return f"unterminated or stray quote (line {line}; {message})"
+    if "field larger than field limit" in message:
+        return f"a field over 64 MB from line {line}: an unterminated quote?"
+    return f"{message} (line {line})"
+
+
+def _csv(source: Source) -> Iterator[Item]:
+    return read_delimited(source, ",")
+
+
+def _tsv(source: Source) -> Iterator[Item]:
+    return read_delimited(source, "\t")
+
+
+_HELP = "a row per document: --text-column, --id-column; other columns into meta"
+CSV = Reader("csv", _csv, suffixes=(".csv",), help=_HELP)
+TSV = Reader("tsv", _tsv, suffixes=(".tsv", ".tab"), help=_HELP)
