@@ -62,11 +62,12 @@ class Reader:
     """An input format: which inputs it takes, and how they become documents.
 
     ``read(source)`` yields ``Document``s, and ``Problem``s for records it cannot
-    read (named ``f"{source.name}:{record}"``); an exception it raises is reported
-    as an error naming the file and the last record read, and the rest of the corpus
-    is still read. ``suffixes`` (lower case, with the dot: ``".csv"``) choose it by
-    file name, also under a compression suffix (``x.csv.gz``); ``sniff(head)``
-    chooses it by content when the name says nothing (standard input, ``x.gz``).
+    read (``where`` naming the file and the record: ``f"{source.name} row 7"``); an
+    exception it raises is reported as an error naming the file and the last document
+    read, and the rest of the corpus is still read. ``suffixes`` (lower case, with
+    the dot: ``".csv"``) choose it by file name, also under a compression suffix
+    (``x.csv.gz``); ``sniff(head)`` chooses it by content when the name says
+    nothing (standard input, ``x.gz``).
     """
 
     name: str
