@@ -225,6 +225,13 @@ def test_tsv_and_compressed_csv(tmp_path: Path) -> None:
     assert [r["doc"] for r in rows_of(result.stdout)] == ["t1", "a1", "a2", "a3"]
 
 
+def test_a_spreadsheet_export_in_windows_1252_is_read_as_such(tmp_path: Path) -> None:
+    (tmp_path / "export.csv").write_bytes("id,text\nw1,Café “crème”\n".encode("cp1252"))
+    result = cli("chars", tmp_path / "export.csv", "-f", "jsonl")
+    assert result.returncode == 0, result.stderr
+    assert rows_of(result.stdout)[0]["first"] == "Café “crèm"
+
+
 # --- Parquet ------------------------------------------------------------------------
 
 

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from corpus_tool.document import Document
 from corpus_tool.readers.base import Item, Problem
 from corpus_tool.readers.columns import MissingColumn, choose_columns
+from corpus_tool.readers.encoding import UTF8_REPLACED, decode
 from corpus_tool.reading import Reader, Source
 
 # A field this long is runaway quoting, not a document (the csv default, 128 KB,
@@ -58,6 +59,27 @@ class _Lines:
         self.taken.clear()
 
 
+def stream_encoding(head: bytes) -> tuple[str, str]:
+    """(encoding, errors) for a file read as a stream, judged by its first bytes.
+
+    UTF-8 unless the head says otherwise: a spreadsheet's export in Windows-1252
+    is read as such rather than lost at its first accented letter.
+    """
+    try:
+        head.decode("utf-8")
+        return "utf-8-sig", "strict"
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(head) - 3:  # a character cut at the end of the head
+            return "utf-8-sig", "strict"
+    try:
+        _, encoding = decode(head)
+    except UnicodeError:
+        return "utf-8", "strict"  # the reader meets the bad bytes and says where
+    if encoding == UTF8_REPLACED:
+        return "utf-8", "replace"
+    return encoding, "strict"
+
+
 def _reader(lines: _Lines, delimiter: str) -> Iterator[list[str]]:
     # strict: a quote closed before anything but a delimiter or the line's end is
     # an error, not silently glued to the field (how a lost quote shows itself).
@@ -67,7 +89,8 @@ def _reader(lines: _Lines, delimiter: str) -> Iterator[list[str]]:
 def read_delimited(source: Source, delimiter: str) -> Iterator[Item]:
     csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
     with source.open() as raw:
-        stream = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        encoding, errors = stream_encoding(source.head)
+        stream = io.TextIOWrapper(raw, encoding=encoding, errors=errors, newline="")
         lines = _Lines(stream)
         rows = _reader(lines, delimiter)
         try:

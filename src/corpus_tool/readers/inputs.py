@@ -12,6 +12,7 @@ from typing import BinaryIO
 from corpus_tool.readers.anchor import anchored
 from corpus_tool.readers.base import InputError, Item, Problem
 from corpus_tool.readers.compression import (
+    MissingPackage,
     by_magic,
     decompressed,
     read_head,
@@ -53,6 +54,9 @@ def read_file(path: Path, doc_id: str, options: ReadOptions) -> Iterator[Item]:
     except OSError as exc:
         yield Problem(str(path), f"cannot read: {exc.strerror or exc}")
         return
+    except MissingPackage as exc:
+        yield Problem(str(path), f"{exc}; skipped")
+        return
 
     def opener() -> BinaryIO:
         handle = open(path, "rb")  # noqa: SIM115 - the reader closes it
@@ -77,7 +81,11 @@ def read_stdin(
     compression = by_magic(raw_head)
     head = raw_head
     if compression:
-        inner = decompressed(body, compression)
+        try:
+            inner = decompressed(body, compression)
+        except MissingPackage as exc:
+            yield Problem("<stdin>", f"{exc}; skipped")
+            return
         head = read_head(inner, SNIFF)
         body = rewound(head, inner)
     source = Source("<stdin>", "stdin", None, head, options, lambda: body, compression)
