@@ -9,7 +9,9 @@ of UTF-8 text and written, in a temporary folder, as the same documents four way
 ``corpus.jsonl``, ``corpus.jsonl.gz``, ``corpus.csv`` (id, text) and ``corpus.parquet``.
 Each runs as ``corpus-tool quotes FILE -j2 -f jsonl -q > /dev/null``, in turns so a busy
 moment hits every format alike, ``--repeat`` times; the figure is the median. The target:
-every format at no less than 80 % of the plain JSON Lines throughput.
+every format at no less than 80 % of the plain JSON Lines throughput. Beside it, the
+reading alone (``read_paths`` in this process, documents made and dropped): what a
+format costs the main process, which also feeds the workers.
 
 Memory: ``corpus.jsonl.gz`` files of the ``--rss-sizes`` of text (made by repetition,
 streamed to disk, gzip level 1), each run once as above; the peak RSS of the main process
@@ -33,6 +35,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from bench_quotes import median_seconds  # noqa: E402
 from make_corpus import ROOT, parse_size, source_texts  # noqa: E402
 from run_all import corpus_tool, measure  # noqa: E402
 
@@ -93,6 +96,17 @@ def tool_command(path: Path, tool: str = "quotes") -> list[str]:
     return [corpus_tool(), *shlex.split(tool), str(path), "-j2", "-f", "jsonl", "-q"]
 
 
+def reading_speed(path: Path, megabytes: float, repeat: int) -> float:
+    """MB/s of reading alone, in this process: the documents made and dropped."""
+    from corpus_tool.readers import read_paths
+
+    def read() -> None:
+        for _ in read_paths([str(path)]):
+            pass
+
+    return megabytes / median_seconds(read, repeat)
+
+
 def throughput(paths: dict[str, Path], megabytes: float, repeat: int) -> dict[str, float]:
     """MB/s of ``quotes -j2`` on each format, the median of runs taken in turns."""
     seconds: dict[str, list[float]] = {fmt: [] for fmt in paths}
@@ -112,15 +126,16 @@ def compare_formats(
     megabytes = size / 1e6
     print(f"quotes -j2 on {megabytes:.0f} MB of {args.source.name}, median of {args.repeat}:")
     speeds = throughput(paths, megabytes, args.repeat)
-    print("\n| format | file MB | MB/s of text | of plain JSON Lines |")
-    print("|---|---:|---:|---:|")
+    print("\n| format | file MB | quotes -j2 MB/s | of plain JSON Lines | reading alone MB/s |")
+    print("|---|---:|---:|---:|---:|")
     missed = False
     for fmt, speed in speeds.items():
         ratio = speed / speeds["jsonl"]
         missed |= ratio < THROUGHPUT_TARGET
         mark = "" if ratio >= THROUGHPUT_TARGET else " (below 80 %)"
         file_mb = paths[fmt].stat().st_size / 1e6
-        print(f"| {fmt} | {file_mb:.1f} | {speed:.2f} | {ratio:.0%}{mark} |")
+        alone = reading_speed(paths[fmt], megabytes, args.repeat)
+        print(f"| {fmt} | {file_mb:.1f} | {speed:.2f} | {ratio:.0%}{mark} | {alone:.0f} |")
     for path in paths.values():
         path.unlink()
     return missed

@@ -12,9 +12,10 @@ the file.
 
 from __future__ import annotations
 
+import collections
 import csv
 import io
-from collections import deque
+import itertools
 from collections.abc import Iterator
 
 from corpus_tool.document import Document
@@ -28,35 +29,53 @@ from corpus_tool.reading import Reader, Source
 FIELD_LIMIT = 64 << 20
 
 
-class _Lines:
-    """The file's lines, keeping those of the row being parsed so that they can be read again."""
+class _Rows:
+    """csv rows, keeping the lines of the current row so that a bad one's can be read again.
 
-    def __init__(self, stream: io.TextIOBase) -> None:
-        self.source = iter(stream)
-        self.pending: deque[str] = deque()
-        self.taken: list[str] = []
-        self.next_line = 1  # the number of the line __next__ hands out next
+    The lines pass through C code only (``itertools.tee`` keeps them, the csv
+    reader counts them); Python runs once a row, not once a line.
+    """
 
-    def __iter__(self) -> _Lines:
-        return self
+    def __init__(self, lines: Iterator[str], delimiter: str) -> None:
+        self.delimiter = delimiter
+        self.line = 1  # the number of the current row's first line
+        self.stream = lines
+        self.pending: collections.deque[str] = collections.deque()  # lines to read again
+        self._start(lines)
 
-    def __next__(self) -> str:
-        line = self.pending.popleft() if self.pending else next(self.source)
-        self.taken.append(line)
-        self.next_line += 1
-        return line
+    def _start(self, lines: Iterator[str]) -> None:
+        self.ahead, self.behind = itertools.tee(lines)
+        # strict: a quote closed before anything but a delimiter or the line's end is
+        # an error, not silently glued to the field (how a lost quote shows itself).
+        self.reader = csv.reader(self.ahead, delimiter=self.delimiter, strict=True)
+        self.counted = 0  # the reader's line count when the current row began
 
-    def start_row(self) -> int:
-        """Forget the lines of the row before; the number of this row's first line."""
-        self.taken.clear()
-        return self.next_line
+    def next(self) -> list[str]:
+        """The next row (StopIteration at the end, csv.Error for a bad one)."""
+        done = self.reader.line_num - self.counted
+        if done:  # forget the lines of the row before
+            collections.deque(itertools.islice(self.behind, done), maxlen=0)
+            self.line += done
+            self.counted = self.reader.line_num
+        return next(self.reader)
+
+    @property
+    def lines_taken(self) -> int:
+        return self.reader.line_num - self.counted
 
     def again_after_first(self) -> None:
-        """Hand out once more every line of the current row but its first."""
-        again = self.taken[1:]
-        self.pending.extendleft(reversed(again))
-        self.next_line -= len(again)
-        self.taken.clear()
+        """Read once more every line of the current row but its first."""
+        taken = list(itertools.islice(self.behind, self.lines_taken))
+        self.line += 1
+        # Before any line still waiting from an earlier bad row; chained once, not
+        # once per bad row, so a file of many bad rows stays linear.
+        self.pending.extendleft(reversed(taken[1:]))
+        self._start(itertools.chain(_drain(self.pending), self.stream))
+
+
+def _drain(pending: collections.deque[str]) -> Iterator[str]:
+    while pending:
+        yield pending.popleft()
 
 
 def stream_encoding(head: bytes) -> tuple[str, str]:
@@ -80,21 +99,14 @@ def stream_encoding(head: bytes) -> tuple[str, str]:
     return encoding, "strict"
 
 
-def _reader(lines: _Lines, delimiter: str) -> Iterator[list[str]]:
-    # strict: a quote closed before anything but a delimiter or the line's end is
-    # an error, not silently glued to the field (how a lost quote shows itself).
-    return csv.reader(lines, delimiter=delimiter, strict=True)
-
-
 def read_delimited(source: Source, delimiter: str) -> Iterator[Item]:
     csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
     with source.open() as raw:
         encoding, errors = stream_encoding(source.head)
         stream = io.TextIOWrapper(raw, encoding=encoding, errors=errors, newline="")
-        lines = _Lines(stream)
-        rows = _reader(lines, delimiter)
+        rows = _Rows(iter(stream), delimiter)
         try:
-            header = next(rows)
+            header = rows.next()
         except StopIteration:
             yield Problem(source.name, "empty: no header row")
             return
@@ -112,16 +124,14 @@ def read_delimited(source: Source, delimiter: str) -> Iterator[Item]:
         number = 0
         while True:
             number += 1
-            first_line = lines.start_row()
             where = f"{source.name} row {number}"
             try:
-                row = next(rows)
+                row = rows.next()
             except StopIteration:
                 return
             except csv.Error as exc:
-                yield Problem(where, f"{_explain(exc, first_line)}; row skipped")
-                lines.again_after_first()
-                rows = _reader(lines, delimiter)
+                yield Problem(where, f"{_explain(exc, rows.line)}; row skipped")
+                rows.again_after_first()
                 continue
             if len(row) != len(header):
                 if not any(row):  # a blank line
@@ -130,11 +140,10 @@ def read_delimited(source: Source, delimiter: str) -> Iterator[Item]:
                 yield Problem(
                     where,
                     f"{len(row)} fields where the header has {len(header)} "
-                    f"(line {first_line}); row skipped",
+                    f"(line {rows.line}); row skipped",
                 )
-                if len(lines.taken) > 1:  # it ran over lines that may be rows of their own
-                    lines.again_after_first()
-                    rows = _reader(lines, delimiter)
+                if rows.lines_taken > 1:  # it ran over lines that may be rows of their own
+                    rows.again_after_first()
                 continue
             doc_id = row[id_at] if id_at is not None else ""
             meta = {name: row[i] for i, name in others}
