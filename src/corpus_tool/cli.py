@@ -424,6 +424,9 @@ def _plugins_command(registry: Registry) -> Callable[..., None]:
                     "info": "; ".join(notes) or None,
                 }
             )
+        if not any(info.readers for info in registry.plugins):
+            for row in rows:  # a column only when some plugin adds input formats
+                del row["readers"]
         emit_rows(rows, fmt, title="plugins")
 
     return plugins
