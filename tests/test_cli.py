@@ -94,14 +94,14 @@ def test_directory_walk_ids_and_row_order() -> None:
 def test_glob_and_files_and_dash(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("alpha")
     (tmp_path / "b.md").write_text("beta")
-    (tmp_path / "c.csv").write_text("not read by default")
+    (tmp_path / "c.log").write_text("not read by default")
     nested = tmp_path / "sub" / "deeper"
     nested.mkdir(parents=True)
     (nested / "d.txt").write_text("delta")
     walked = jsonl(cli("chars", tmp_path, "-f", "jsonl").stdout)
     assert [r["doc"] for r in walked] == ["a", "b", "sub/deeper/d"]
-    only_csv = jsonl(cli("chars", tmp_path, "--glob", "*.csv", "-f", "jsonl").stdout)
-    assert [r["doc"] for r in only_csv] == ["c"]
+    only_log = jsonl(cli("chars", tmp_path, "--glob", "*.log", "-f", "jsonl").stdout)
+    assert [r["doc"] for r in only_log] == ["c"]
     globbed = jsonl(cli("chars", f"{tmp_path}/*.txt", "-", "-f", "jsonl", input="zeta").stdout)
     assert [r["doc"] for r in globbed] == ["a", "stdin"]
 

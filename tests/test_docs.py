@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import shlex
 import subprocess
@@ -153,3 +154,39 @@ def test_the_readmes_python_session_runs_as_printed(monkeypatch: pytest.MonkeyPa
     output = io.StringIO()
     result = runner.run(test, out=output.write)
     assert result.failed == 0, output.getvalue()
+
+
+SUBTITLES = """1
+00:00:01,000 --> 00:00:03,000
+“We did what we had to do,”
+
+2
+00:00:03,500 --> 00:00:05,000
+said the mayor.
+
+3
+no timing here
+"""
+
+
+def test_the_reader_example_reads_its_format_compressed_too(tmp_path: Path) -> None:
+    import gzip
+
+    folder = tmp_path / "plugins"
+    folder.mkdir()
+    (folder / "srt.py").write_text(block("srt.py", "python"), encoding="utf-8")
+    films = tmp_path / "films"
+    films.mkdir()
+    (films / "a.srt").write_text(SUBTITLES, encoding="utf-8")
+    (films / "b.srt.gz").write_bytes(gzip.compress(SUBTITLES.encode()))
+    listing = run_cli(["--plugins-dir", str(folder), "plugins", "-f", "jsonl"])
+    assert '"readers":"srt"' in listing.stdout.replace(" ", "")
+    result = run_cli(["--plugins-dir", str(folder), "quotes", str(films), "-f", "jsonl"])
+    assert result.returncode == 1
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["doc"] for r in rows] == ["a", "b"]
+    assert rows[0]["text"].startswith("We did what we had to do")
+    assert [line for line in result.stderr.splitlines() if "cue 3" in line] == [
+        f"corpus-tool: error: {films / 'a.srt'} cue 3: no timing line; cue skipped",
+        f"corpus-tool: error: {films / 'b.srt.gz'} cue 3: no timing line; cue skipped",
+    ]

@@ -2,9 +2,10 @@
 
 The public API for plugin authors lives here: the ``hookimpl`` marker, the
 ``Document`` and the tool declarations (``Analyzer``, ``Transform``,
-``Aggregator``); the shared tokenizer (``tokens``, ``words``, ``sentences``,
-``stop_words``); and, for plugins that run other tools
-(as ``report`` does), the plugin registry, ``apply_tool`` and their errors.
+``Aggregator``); the input formats a plugin may add (``Reader``, ``Source``);
+the shared tokenizer (``tokens``, ``words``, ``sentences``, ``stop_words``);
+and, for plugins that run other tools (as ``report`` does), the plugin registry,
+``apply_tool`` and their errors.
 
 For users in Python: ``run`` (any tool's rows as dicts, as the command writes
 them), ``to_pandas`` and ``to_polars`` (the same as a DataFrame).
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from corpus_tool.document import Document
 from corpus_tool.hookspecs import hookimpl
+from corpus_tool.reading import DATE_FIELD, Reader, ReadOptions, Source
 from corpus_tool.tool import (
     Aggregator,
     Analyzer,
@@ -81,6 +83,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "DATE_FIELD",
     "Aggregator",
     "Analyzer",
     "CorpusToolWarning",
@@ -91,8 +94,11 @@ __all__ = [
     "Options",
     "PluginConfig",
     "Problem",
+    "ReadOptions",
+    "Reader",
     "Registry",
     "Row",
+    "Source",
     "Token",
     "Tool",
     "ToolDeclarationError",

@@ -17,6 +17,7 @@ from rich.console import Console
 from corpus_tool.engines import Engine
 from corpus_tool.helptext import HelpCommand, HelpGroup
 from corpus_tool.plugins import PluginConfig, Registry, shared_registry
+from corpus_tool.reading import ReadOptions
 from corpus_tool.tool import Aggregator, Analyzer, Tool, Transform, option_hints
 from corpus_tool.writers import Format, RowFormat
 
@@ -36,6 +37,17 @@ def warn(message: str) -> None:
 
 def _option(*decls: str, help: str, **extra: Any) -> Any:
     return typer.Option(*decls, help=help, rich_help_panel=COMMON_PANEL, **extra)
+
+
+def _check_anchor_from(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from corpus_tool.readers.anchor import check
+
+    try:
+        return check(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 def _common_parameters(tool: Tool) -> list[inspect.Parameter]:
@@ -85,7 +97,50 @@ def _common_parameters(tool: Tool) -> list[inspect.Parameter]:
                     show_default=False,
                     metavar="PATTERN",
                     help="File pattern when walking directories, repeatable "
-                    "(default: *.txt, *.md and *.jsonl).",
+                    "(default: every format read, compressed or not).",
+                ),
+            ],
+            None,
+        ),
+        (
+            "ct_text_column",
+            Annotated[
+                str | None,
+                _option(
+                    "--text-column",
+                    show_default=False,
+                    metavar="NAME",
+                    help="CSV, TSV, Parquet: the column holding the text (default: text).",
+                ),
+            ],
+            None,
+        ),
+        (
+            "ct_id_column",
+            Annotated[
+                str | None,
+                _option(
+                    "--id-column",
+                    show_default=False,
+                    metavar="NAME",
+                    help="CSV, TSV, Parquet: the column holding the id (default: id if there "
+                    "is one, else FILE:ROW).",
+                ),
+            ],
+            None,
+        ),
+        (
+            "ct_anchor_from",
+            Annotated[
+                str | None,
+                _option(
+                    "--anchor-from",
+                    show_default=False,
+                    metavar="meta:FIELD|name|mtime",
+                    callback=_check_anchor_from,
+                    help="Set each document's date (meta.date, the dates anchor) from a "
+                    "metadata field, the first YYYY-MM-DD in its file name, or its file's "
+                    "modification time.",
                 ),
             ],
             None,
@@ -325,6 +380,11 @@ def _tool_command(tool: Tool, config: PluginConfig) -> Callable[..., None]:
             engine=common_values["engine"],
             scheduler=common_values["scheduler"],
             config=config,
+            reading=ReadOptions(
+                text_column=common_values["text_column"],
+                id_column=common_values["id_column"],
+                anchor_from=common_values["anchor_from"],
+            ),
         )
         try:
             status = run_command(tool, values, settings)
@@ -394,11 +454,15 @@ def _plugins_command(registry: Registry) -> Callable[..., None]:
                     "version": info.version,
                     "status": info.status,
                     "tools": ", ".join(info.tools),
+                    "readers": ", ".join(info.readers) or None,
                     "source": info.source,
                     "error": info.error or None,
                     "info": "; ".join(notes) or None,
                 }
             )
+        if not any(info.readers for info in registry.plugins):
+            for row in rows:  # a column only when some plugin adds input formats
+                del row["readers"]
         emit_rows(rows, Format(fmt.value) if fmt else None, title="plugins")
 
     return plugins

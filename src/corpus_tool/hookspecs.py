@@ -9,6 +9,7 @@ import pluggy
 if TYPE_CHECKING:
     import typer
 
+    from corpus_tool.reading import Reader
     from corpus_tool.tool import Tool
 
 PROJECT = "corpus_tool"
@@ -31,4 +32,14 @@ def register_commands(app: typer.Typer) -> None:
     """Add whole custom commands to the command line (the escape hatch).
 
     Use ``@app.command()`` as in any typer application.
+    """
+
+
+@hookspec
+def register_readers() -> list[Reader]:  # type: ignore[empty-body]
+    """Return the input formats this plugin reads.
+
+    Each ``Reader`` names the file suffixes it takes and/or a ``sniff`` function
+    of an input's first bytes, and turns an input into documents. The plugins'
+    readers are tried before the built-in ones.
     """

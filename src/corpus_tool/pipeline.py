@@ -8,7 +8,7 @@ import glob
 import os
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -27,6 +27,7 @@ from corpus_tool.readers import (
     read_stdin,
     unique_ids,
 )
+from corpus_tool.reading import ReadOptions
 from corpus_tool.runner import Execution, Outcome, outputs
 from corpus_tool.tables import print_table, rows_table
 from corpus_tool.tool import Aggregator, Options, Row, Tool, Transform
@@ -76,6 +77,7 @@ class RunSettings:
     engine: Engine = Engine.local
     scheduler: str | None = None  # a Dask scheduler address; None: a local cluster
     config: PluginConfig = field(default_factory=PluginConfig)
+    reading: ReadOptions = field(default_factory=ReadOptions)  # columns, --anchor-from
 
 
 class Reporter:
@@ -113,16 +115,24 @@ class Reporter:
         self.console.print(f"corpus-tool: error: {message}", markup=False)
 
 
+def _reading(settings: RunSettings) -> ReadOptions:
+    """The run's reading options, with the plugins' input formats, read as the built-in ones are."""
+    from corpus_tool.plugins import shared_registry
+
+    return replace(settings.reading, readers=tuple(shared_registry(settings.config).readers))
+
+
 def _read(settings: RunSettings, paths: list[str] | None = None) -> Iterator[Item]:
     paths = settings.paths if paths is None else paths
+    reading = _reading(settings)
     if paths:
         try:
-            return unique_ids(read_paths(paths, settings.patterns))
+            return unique_ids(read_paths(paths, settings.patterns, reading))
         except InputError as exc:
             raise UsageProblem(str(exc)) from None
     if sys.stdin is None or sys.stdin.isatty():
         raise UsageProblem("no input: give one or more PATHs, or pipe documents to standard input")
-    return unique_ids(read_stdin())
+    return unique_ids(read_stdin(options=reading))
 
 
 def _done(doc: Document, out_dir: Path, fmt: Format) -> bool:
@@ -153,7 +163,7 @@ def _skip_done(
 def _census(paths: list[str], settings: RunSettings) -> Iterator[Document] | None:
     """The documents of ``paths`` ahead of the run, text left out (None: unknown)."""
     try:
-        listed = list_documents(paths, settings.patterns)
+        listed = list_documents(paths, settings.patterns, _reading(settings))
     except InputError:
         return None
     return None if listed is None else unique_ids(listed)  # type: ignore[return-value]

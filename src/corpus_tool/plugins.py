@@ -16,6 +16,7 @@ from typing import Any
 import pluggy
 
 from corpus_tool import hookspecs
+from corpus_tool.reading import Reader
 from corpus_tool.tool import Tool, ToolDeclarationError
 
 ENTRY_POINT_GROUP = "corpus_tool"
@@ -34,6 +35,7 @@ class PluginInfo:
     status: str = "loaded"  # loaded | failed | disabled
     error: str = ""
     tools: list[str] = field(default_factory=list)
+    readers: list[str] = field(default_factory=list)
     details: str = ""  # the traceback of a failure, shown with --debug
 
 
@@ -71,6 +73,7 @@ class Registry:
     plugins: list[PluginInfo]
     tools: dict[str, Tool]
     warnings: list[str]
+    readers: list[Reader] = field(default_factory=list)  # input formats, in loading order
 
     def tool(self, name: str) -> Tool:
         return self.tools[name]
@@ -138,6 +141,7 @@ def load_plugins(config: PluginConfig | None = None) -> Registry:
     manager.add_hookspecs(hookspecs)
     plugins: list[PluginInfo] = []
     tools: dict[str, Tool] = {}
+    readers: list[Reader] = []
     warnings: list[str] = []
 
     for info, load in _candidates(config):
@@ -156,6 +160,12 @@ def load_plugins(config: PluginConfig | None = None) -> Registry:
                 i for i in manager.hook.register_tools.get_hookimpls() if i.plugin_name == info.name
             ]
             declared = [t for impl in impls for t in (impl.function() or [])]
+            formats = [
+                r
+                for i in manager.hook.register_readers.get_hookimpls()
+                if i.plugin_name == info.name
+                for r in (i.function() or [])
+            ]
         except Exception as exc:
             if manager.has_plugin(info.name):
                 manager.unregister(name=info.name)
@@ -173,7 +183,13 @@ def load_plugins(config: PluginConfig | None = None) -> Registry:
             else:
                 tools[tool.name] = tool
                 info.tools.append(tool.name)
-    return Registry(manager, plugins, tools, warnings)
+        for reader in formats:
+            if not isinstance(reader, Reader):
+                warnings.append(f"plugin {info.name!r} declared {reader!r}, not a Reader; skipped")
+            else:
+                readers.append(reader)
+                info.readers.append(reader.name)
+    return Registry(manager, plugins, tools, warnings, readers)
 
 
 @functools.lru_cache(maxsize=8)

@@ -220,7 +220,14 @@ def run_parallel(
 
     def submit(chunk: list[Item]) -> None:
         docs = [item for item in chunk if isinstance(item, Document)]
-        window.append((chunk, pool.submit(_work, docs)))
+        try:
+            future = pool.submit(_work, docs)
+        except BrokenProcessPool as exc:
+            # A worker died while the window was filling: this chunk joins the
+            # ones in flight, run again singly when its turn comes.
+            future = Future()
+            future.set_exception(exc)
+        window.append((chunk, future))
 
     chunks = _chunks(items)
     finished = False
