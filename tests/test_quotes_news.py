@@ -446,3 +446,20 @@ def test_a_preposition_never_opens_a_role() -> None:
         "planned U.S. withdrawal."
     )
     assert speakers(text) == ["Alexei Malin"]
+
+
+def test_description_takes_a_speaker_named_after_a_lowercase_role() -> None:
+    text = (
+        "Gil Moran sells comics. “Business is fine,” says Moran.\n"
+        "Nothing beats finishing a book, insists 15-year-old Tess Varga, who drew three.\n"
+        "“It takes months,” says the self-taught artist."
+    )
+    assert speakers(text) == ["Gil Moran", "Tess Varga"]
+
+
+def test_participle_takes_a_pronoun_subject_in_mid_paragraph() -> None:
+    text = (
+        "Ministry spokeswoman Hua Lin shot back on Tuesday. Lin is new. She declined to "
+        "comment, saying the matter “is between me and the government.”"
+    )
+    assert speakers(text) == ["Hua Lin"]

@@ -373,6 +373,8 @@ class _Document:
         """The person opening the sentence at ``start`` as its subject: a pronoun, a
         person's name, or a surname the text gives a forename elsewhere."""
         text = self.text
+        while start < end and text[start].isspace():
+            start += 1  # a sentence starts after the space that follows its full stop
         pronoun = _PRONOUN_SUBJECT.match(text, start, end)
         if pronoun:
             return self.speakers.resolve(pronoun.group(), start, None)

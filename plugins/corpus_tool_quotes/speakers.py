@@ -415,9 +415,13 @@ class Speakers:
             self._cues = self._scan()
             self._cue_starts = [c.pos for c in self._cues]
             for cue in self._cues:
-                if cue.speaker[:1].isupper() and cue.speaker.lower() not in PRONOUNS:
+                if cue.speaker.lower() not in PRONOUNS:
                     name, name_start, _ = clean_name(cue.speaker, 0)
-                    if _is_name(name):
+                    # "16-year-old Xander Wise insists": a name after a role that opens
+                    # with no capital (but "the Cold users" is a description)
+                    if _is_name(name) and (
+                        cue.speaker[:1].isupper() or name.split()[-1][:1].isupper()
+                    ):
                         self._named.append((cue.pos, name))
                         if name_start:  # Serbian Foreign Minister Serrakovic: a person
                             self._titles.setdefault(self.full_name(name), set()).update(
