@@ -463,3 +463,57 @@ def test_participle_takes_a_pronoun_subject_in_mid_paragraph() -> None:
         "comment, saying the matter “is between me and the government.”"
     )
     assert speakers(text) == ["Hua Lin"]
+
+
+# -- 4. who a pronoun stands for: the sentence just before, the gender the text gives --------
+
+
+def test_pronoun_takes_the_only_person_of_the_sentence_just_before() -> None:
+    text = (
+        "Party Leader Rhea Mott spoke. “We will win,” Mott said.\n"
+        "Opposition Leader Paul Girard visited the plant on Monday.\n"
+        "It was a decision that Mott found alarming.\n"
+        "“Nobody asked the workers,” she said.\n"
+        "The program also helped Calgary nurse Ana Silva, 41. “I feel stronger,” she says."
+    )
+    assert speakers(text) == ["Rhea Mott", "Rhea Mott", "Ana Silva"]
+
+
+def test_pronoun_chain_in_the_sentence_before_is_kept() -> None:
+    text = (
+        "Leo Brandt runs a dairy. “We work hard,” Brandt said.\n"
+        "He said the farm, run with his friend Martin Lowe, grew fast.\n"
+        "“It was a good time,” he said."
+    )
+    assert speakers(text) == ["Leo Brandt", "Leo Brandt"]
+
+
+def test_gender_given_anywhere_in_the_text_holds_for_every_pronoun() -> None:
+    text = (
+        "Stacy Berg said the week was calm. She enjoyed the range.\n"
+        "“We are trending,” said Berg.\n"
+        "The celebrities have their own contest. Jake Hill, 40, won it last year.\n"
+        "Hill has played for a decade and lives in Tulsa with his dogs, and the event, "
+        "which drew a big crowd on Sunday, suits him. Berg left early.\n"
+        "“It is the best week,” he said."
+    )
+    assert speakers(text) == ["Stacy Berg", "Jake Hill"]
+
+
+def test_a_credit_or_a_title_glued_before_a_name_is_no_part_of_it() -> None:
+    text = (
+        "Dana Pike / The Canadian Press Kevin Rourke waves in Dublin.\n"
+        "Conservative Leader Andrew Sawyer says he would not sign it. "
+        "It is a plan that Sawyer found worrying.\n"
+        "“We would never accept it,” he said."
+    )
+    assert speakers(text) == ["Andrew Sawyer"]
+
+
+def test_the_official_is_the_official_brought_in_before() -> None:
+    text = (
+        "Justice Minister David Lam makes the final call.\n"
+        "“It is up to the minister,” a justice official said at the briefing.\n"
+        "“Most of those go through,” the official said."
+    )
+    assert speakers(text) == ["a justice official", "a justice official"]

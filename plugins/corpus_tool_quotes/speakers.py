@@ -164,11 +164,13 @@ ACCORDING_TO = re.compile(
 )
 _FORENAMES = re.compile(rf"(?:{_TOKEN}{_SP}){{1,3}}\Z")
 _APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d|[a-z])")
+_AFTER_CLOSE = re.compile(r"[^\S\n]*[,;—–-]?[^\S\n]*")  # between a quote and its clause
+_TITLE_BEFORE_STOP = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\Z")
 _SENTENCE_BREAK = re.compile(r"(?:(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)[.!?…][”\"’]?[^\S\n]+|\n)")
 # Someone named with a forename: Junior Smart, Rebecka Singerer, Ava Baumgartner
 _PERSON = re.compile(
     rf"(?<![\w’'])[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?"
-    rf"(?:{_SP}[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?){{0,2}}\b"
+    rf"(?:{_SP}[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?){{0,4}}\b"
 )
 _LOWER_WORD = re.compile(rf"{_SP}[a-z]")
 _CLAUSE_BREAK = re.compile(r"[^\S\n]*(?:[,.;:]|\n|\Z)")
@@ -190,7 +192,12 @@ _BLOCK = 500  # people are found block by block, where pronouns need them
 _GENDER_REACH = 250  # how far after a name a "he" or "she" is taken to be that person
 _GENDER_OF = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_HONORIFIC_BEFORE = re.compile(rf"\b(Mr|Mrs|Ms|Miss)\.?{_SP}\Z")
 _HONORIFIC = re.compile(rf"\b(?P<title>Mr|Mrs|Ms|Miss)\.?{_SP}(?P<name>[{_UPPER}][^\W\d_]+)")
+
+
+# Words after which a run of capitalised words starts a person's name, never inside one
+_NO_NAME_WORDS = TITLES | NOT_PERSON_WORDS | ORGANISATIONS
 
 
 def _person_like(name: str) -> bool:
@@ -235,6 +242,28 @@ def _barrier(text: str, lo: int, hi: int) -> int:
             return stop + 1
         stop = text.rfind(".", start, stop)
     return start
+
+
+def _last_break(text: str, lo: int, hi: int) -> int | None:
+    """The end of the last match of _SENTENCE_BREAK within text[lo:hi], found backwards
+    (a search forwards from ``lo`` would read the whole span each time)."""
+    pos = hi
+    while pos > lo:
+        cut = max(text.rfind(ch, lo, pos) for ch in ".!?…\n")
+        if cut < 0:
+            return None
+        if text[cut] == "\n":
+            return cut + 1
+        end = cut + 1
+        if text[end : end + 1] in ("”", '"', "’") and end < hi:
+            end += 1
+        spaces = end
+        while spaces < hi and text[spaces] in " \t\u00a0":
+            spaces += 1
+        if spaces > end and not _TITLE_BEFORE_STOP.search(text, max(0, cut - 4), cut):
+            return spaces
+        pos = cut
+    return None
 
 
 @dataclass(frozen=True)
@@ -401,6 +430,7 @@ class Speakers:
         # the same names again and again.
         self._persons: dict[tuple[int, int], str | None] = {}
         self._blocks: dict[int, list[tuple[int, str, bool]]] = {}  # see people_near
+        self._gender_of: dict[str, str | None] = {}  # see gender_of
         self._titles: dict[str, set[str]] = {}  # full name -> words of the titles it was given
 
     def inside_quote(self, pos: int) -> bool:
@@ -549,7 +579,7 @@ class Speakers:
         self.cues  # noqa: B018 - makes sure the named speakers are known
         gender = _GENDER_OF.get(pronoun.lower())
         if gender is not None:
-            return self._last_person(offset, gender)
+            return self._person_just_before(offset, gender) or self._last_person(offset, gender)
         i = bisect.bisect_left(self._named, (offset, ""))
         speaker = self._named[i - 1] if i else None
         since = max(speaker[0] if speaker else 0, offset - _PEOPLE_WINDOW)
@@ -560,6 +590,50 @@ class Speakers:
         if speaker is not None:
             return self.full_name(speaker[1])
         return people[-1][1] if people else None
+
+    def _after_quote(self, pos: int) -> bool:
+        """Whether ``pos`` opens the reporting clause right after a quote: “...,” he said."""
+        i = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return i >= 0 and _AFTER_CLOSE.fullmatch(self.text, self.quoted[i][1], pos) is not None
+
+    def _person_just_before(self, offset: int, gender: str) -> str | None:
+        """The person the sentence just before a pronoun's sentence is about, when it names
+        one: its subject, else the only person it names (It's a comment that Scheer found
+        concerning. “...,” he said; ... positive results for accountant Bo Farr, 50. “...,”
+        he says).  For a pronoun after a quote (“...,” he said) the quote opens its
+        sentence.  None when that sentence holds a quotation or names no one who fits."""
+        text = self.text
+        if self._after_quote(offset):
+            anchor = self.quoted[bisect.bisect_right(self._quoted_starts, offset) - 1][0]
+        else:
+            anchor = _last_break(text, max(0, offset - 300), offset)
+            if anchor is None:
+                return None
+        end = anchor
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == 0 or text[end - 1] not in ".!?…":
+            return None  # not a sentence of its own: Smith said “...,” he said
+        start = _last_break(text, max(0, end - 400), end - 1) or max(0, end - 400)
+        j = bisect.bisect_left(self._quoted_starts, start)
+        if j < len(self.quoted) and self.quoted[j][0] < end:
+            return None  # a quotation: its people are not the ones it talks about
+        for pronoun in _SUBJECT_PRONOUN.finditer(text, start, end):
+            if _GENDER_OF[pronoun.group().lower()] == gender and not self.inside_quote(
+                pronoun.start()
+            ):
+                return None  # He said the firm, run by Jo Roe, grew. “...,” he said: a chain
+        fits = [
+            (name, subject)
+            for _, name, subject in self.people_near(start, end)
+            if _person_like(name) and self.gender_of(name) in (None, gender)
+        ]
+        subjects = [name for name, subject in fits if subject]
+        if subjects:
+            return subjects[0]
+        if len({name for name, _ in fits}) == 1:
+            return fits[0][0]
+        return None
 
     def _last_person(self, offset: int, gender: str | None) -> str | None:
         since = offset - _PEOPLE_WINDOW
@@ -594,7 +668,9 @@ class Speakers:
         fallback = None
         for _, name, subject in reversed(mentions):
             name = self.full_name(name)
-            if not _person_like(name) or (gender and genders.get(name, gender) != gender):
+            if not _person_like(name) or (
+                gender and (genders.get(name) or self.gender_of(name) or gender) != gender
+            ):
                 continue
             if " " not in name and name not in genders and name not in self._titles:
                 continue  # one word with no title, never called "he" or "she": Edmonton
@@ -613,6 +689,40 @@ class Speakers:
             found.extend(m for m in self._blocks[block] if start <= m[0] < end)
         return found
 
+    def gender_of(self, name: str) -> str | None:
+        """The gender the whole text gives a person, however far from where it is asked:
+        "Stacy Lewis said ... She enjoyed it" (a "he" or "she" in the sentence of the
+        name, or opening the next one, as its subject), "Ms. Lewis"; None when the text
+        never says or says both."""
+        if name not in self._gender_of:
+            text = self.text
+            votes: Counter[str] = Counter()
+            surname = name.split()[-1]
+            for match in re.finditer(rf"(?<![\w’']){re.escape(surname)}\b", text):
+                pos = match.start()
+                if self.inside_quote(pos):
+                    continue
+                honorific = _HONORIFIC_BEFORE.search(text, max(0, pos - 6), pos)
+                if honorific:
+                    votes["m" if honorific.group(1) == "Mr" else "f"] += 3
+                    continue
+                pronoun = _SUBJECT_PRONOUN.search(text, match.end(), match.end() + _GENDER_REACH)
+                if pronoun is None or self._after_quote(pronoun.start()):
+                    continue
+                breaks = list(_SENTENCE_BREAK.finditer(text, match.end(), pronoun.start()))
+                if breaks and (
+                    breaks[-1].end() != pronoun.start()
+                    or text[breaks[0].start() : breaks[-1].end()].strip(".!?…”\"’ \n")
+                ):
+                    continue  # another sentence came between
+                votes[_GENDER_OF[pronoun.group().lower()]] += 1
+            self._gender_of[name] = (
+                votes.most_common(1)[0][0]
+                if len(votes) == 1 or (votes and votes["m"] != votes["f"])
+                else None
+            )
+        return self._gender_of[name]
+
     def _genders(
         self, start: int, end: int, mentions: list[tuple[int, str, bool]]
     ) -> dict[str, str]:
@@ -623,8 +733,8 @@ class Speakers:
         subjects = [m for m in mentions if m[2]]
         starts = [m[0] for m in subjects]
         for match in _SUBJECT_PRONOUN.finditer(self.text, max(0, start), end):
-            if self.inside_quote(match.start()):
-                continue
+            if self.inside_quote(match.start()) or self._after_quote(match.start()):
+                continue  # “...,” he said: the pronoun asked about is no evidence
             i = bisect.bisect_left(starts, match.start()) - 1
             if i >= 0 and match.start() - starts[i] <= _GENDER_REACH:
                 name = self.full_name(subjects[i][1])
@@ -681,6 +791,13 @@ class Speakers:
         words = phrase.split()
         while words and (words[0].lower() in NOT_NAMES or words[0].lower() in TITLES):
             words.pop(0)  # "When Larry Pizzi", "Dr Christopher Murray"
+        for i in range(len(words) - 3, -1, -1):
+            if words[i].lower() in _NO_NAME_WORDS:
+                # "Conservative Leader Andrew Scheer", "The Canadian Press Kevin Vickers"
+                words = words[i + 1 :]
+                break
+        if len(words) > 3:
+            words = words[-2:]  # "Getty Images Kevin Vickers": a credit before the name
         for i in range(len(words) - 1, 0, -1):
             if words[i - 1].endswith(("’s", "'s")):  # "Lost Love’s Douville"
                 words = words[i:]
@@ -787,11 +904,21 @@ class Speakers:
             return self.last_named(offset, det)
         if det != "the" or head in DOCUMENT_NOUNS or head in ORGANISATIONS or head.endswith("s"):
             return None
-        people = self.people_near(offset - _PEOPLE_WINDOW, offset)
+        # "a justice official said ... the official said": the one brought in before
+        introduced = None
+        for match in re.finditer(
+            rf"\b[Aa]n?{_SP}(?:[\w\-’']+{_SP}){{0,3}}{re.escape(head)}\b",
+            self.text[max(0, offset - _PEOPLE_WINDOW) : offset],
+        ):
+            introduced = match
+        since = offset - _PEOPLE_WINDOW + (introduced.start() if introduced else 0)
+        people = self.people_near(since, offset)
         titles = self._titles_in(people)
         for _, name, _ in reversed(people):
             if head in titles.get(name, ()) or head in self._titles.get(name, ()):
                 return name
+        if introduced is not None:
+            return introduced.group()[0].lower() + introduced.group()[1:]
         if head in KIN:
             return None  # "the father", "the woman": someone the text has not named
         return self._last_person(offset, None)
