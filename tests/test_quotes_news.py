@@ -517,3 +517,41 @@ def test_the_official_is_the_official_brought_in_before() -> None:
         "“Most of those go through,” the official said."
     )
     assert speakers(text) == ["a justice official", "a justice official"]
+
+
+def test_pronoun_after_a_clause_fronted_by_a_conjunction_takes_its_person() -> None:
+    text = (
+        "The premier leaned on then Attorney General Mona Ruiz-Hale. David Pratt took over.\n"
+        "“We will look at it,” Pratt said.\n"
+        "After Ruiz-Hale was moved, she posted a statement on her website.\n"
+        "“It is a pillar of our democracy,” her statement said."
+    )
+    assert speakers(text) == ["David Pratt", "Mona Ruiz-Hale"]
+
+
+def test_pronoun_goes_on_from_the_same_pronoun_in_the_sentence_before() -> None:
+    text = (
+        "Shop owner Alfonso Reyes opened in 2001. “Nobody starts big,” says Reyes.\n"
+        "“He taught me everything,” says Reyes’s friend, Darrin Cole.\n"
+        "For Reyes, who works alone, he’s simply filling a niche. “You start somewhere,” "
+        "he says."
+    )
+    assert speakers(text) == ["Alfonso Reyes", "Darrin Cole", "Alfonso Reyes"]
+
+
+def test_an_abbreviation_before_a_lowercase_word_ends_no_sentence() -> None:
+    text = (
+        "“It is cheap,” Kim Lau says. Toronto retiree Doug Perry, who lost 16 lbs. “and two belt "
+        "loops” this year, says the program changed his life. “I had good intentions,” he says."
+    )
+    assert speakers(text)[-1] == "Doug Perry"
+
+
+def test_a_word_after_in_or_across_is_a_place_not_a_surname() -> None:
+    text = (
+        "Premier Joan Atlantic spoke in Halifax. “We are ready,” Atlantic said.\n"
+        "Prime Minister Tom Reid spoke next. “We welcome people,” Reid said.\n"
+        "People spread fear across Atlantic, he said, though he named no one.\n"
+        "“Fear is easy,” he said."
+    )
+    assert speakers(text)[-1] == "Tom Reid"

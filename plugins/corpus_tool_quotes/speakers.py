@@ -165,6 +165,14 @@ ACCORDING_TO = re.compile(
 _FORENAMES = re.compile(rf"(?:{_TOKEN}{_SP}){{1,3}}\Z")
 _APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d|[a-z])")
 _AFTER_CLOSE = re.compile(r"[^\S\n]*[,;—–-]?[^\S\n]*")  # between a quote and its clause
+_FRONTED_CLAUSE = re.compile(
+    r"[^\S\n]*(?:After|When|While|Although|Though|Because|As|Since|If|Before|Once|Until"
+    r"|For|Like|Unlike|Despite)\b"
+)
+# "across Canada", "in Edmonton": a place, not a surname used alone
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|across|at|throughout|into|within|around|near|outside)[^\S\n]+\Z"
+)
 _TITLE_BEFORE_STOP = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\Z")
 _SENTENCE_BREAK = re.compile(r"(?:(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)[.!?…][”\"’]?[^\S\n]+|\n)")
 # Someone named with a forename: Junior Smart, Rebecka Singerer, Ava Baumgartner
@@ -260,7 +268,12 @@ def _last_break(text: str, lo: int, hi: int) -> int | None:
         spaces = end
         while spaces < hi and text[spaces] in " \t\u00a0":
             spaces += 1
-        if spaces > end and not _TITLE_BEFORE_STOP.search(text, max(0, cut - 4), cut):
+        following = text[spaces : spaces + 2].lstrip("“\"‘")[:1]
+        if (
+            spaces > end
+            and not _TITLE_BEFORE_STOP.search(text, max(0, cut - 4), cut)
+            and not following.islower()  # lost 16 lbs. “and two belt loops”
+        ):
             return spaces
         pos = cut
     return None
@@ -596,12 +609,14 @@ class Speakers:
         i = bisect.bisect_right(self._quoted_starts, pos) - 1
         return i >= 0 and _AFTER_CLOSE.fullmatch(self.text, self.quoted[i][1], pos) is not None
 
-    def _person_just_before(self, offset: int, gender: str) -> str | None:
-        """The person the sentence just before a pronoun's sentence is about, when it names
-        one: its subject, else the only person it names (It's a comment that Scheer found
-        concerning. “...,” he said; ... positive results for accountant Bo Farr, 50. “...,”
-        he says).  For a pronoun after a quote (“...,” he said) the quote opens its
-        sentence.  None when that sentence holds a quotation or names no one who fits."""
+    def _person_just_before(self, offset: int, gender: str, depth: int = 3) -> str | None:
+        """The person a pronoun at ``offset`` stands for when the sentence it is in, or the
+        one just before, says who: the subject, else the only person named (After Jo Roe
+        was moved, she ...; It's a comment that Scheer found concerning. “...,” he said;
+        ... results for accountant Bo Farr, 50. “...,” he says).  A pronoun after a quote
+        (“...,” he said) belongs to the sentence the quote opens.  When the sentence before
+        goes on with the same pronoun (For Espinos, ..., he's busy. “...,” he says), it
+        stands for whom that one does.  None when the text does not say so closely."""
         text = self.text
         if self._after_quote(offset):
             anchor = self.quoted[bisect.bisect_right(self._quoted_starts, offset) - 1][0]
@@ -609,25 +624,46 @@ class Speakers:
             anchor = _last_break(text, max(0, offset - 300), offset)
             if anchor is None:
                 return None
+            # After Jo Roe was moved, she ...: a clause fronted by a conjunction names her
+            fronted = _FRONTED_CLAUSE.match(text, anchor) is not None
+            found = self._person_in(anchor, offset, gender, only_subject=not fronted)
+            if found:
+                return found
         end = anchor
         while end > 0 and text[end - 1].isspace():
             end -= 1
         if end == 0 or text[end - 1] not in ".!?…":
             return None  # not a sentence of its own: Smith said “...,” he said
         start = _last_break(text, max(0, end - 400), end - 1) or max(0, end - 400)
-        j = bisect.bisect_left(self._quoted_starts, start)
-        if j < len(self.quoted) and self.quoted[j][0] < end:
-            return None  # a quotation: its people are not the ones it talks about
         for pronoun in _SUBJECT_PRONOUN.finditer(text, start, end):
             if _GENDER_OF[pronoun.group().lower()] == gender and not self.inside_quote(
                 pronoun.start()
             ):
-                return None  # He said the firm, run by Jo Roe, grew. “...,” he said: a chain
+                # He said the firm, run by Jo Roe, grew. “...,” he said: the same person
+                if depth == 0:
+                    return None
+                return self._person_just_before(pronoun.start(), gender, depth - 1)
+        return self._person_in(start, end, gender)
+
+    def _person_in(
+        self, start: int, end: int, gender: str, only_subject: bool = False
+    ) -> str | None:
+        """The subject of text[start:end] if a person of ``gender`` (or of none the text
+        shows), else the only such person it names, else None."""
+        named = self._named[
+            bisect.bisect_left(self._named, (start, "")) : bisect.bisect_left(
+                self._named, (end, "")
+            )
+        ]
+        mentions = sorted(self.people_near(start, end) + [(p, n, True) for p, n in named])
+        full = [(self.full_name(name), subject) for _, name, subject in mentions]
         fits = [
             (name, subject)
-            for _, name, subject in self.people_near(start, end)
+            for name, subject in full
             if _person_like(name) and self.gender_of(name) in (None, gender)
         ]
+        if only_subject:
+            fits = [(name, subject) for name, subject in fits if subject]
         subjects = [name for name, subject in fits if subject]
         if subjects:
             return subjects[0]
@@ -763,7 +799,17 @@ class Speakers:
                 continue
             name = self._person(match)
             word = match.group()
-            if name is None and " " not in word and not self._word_counts[word.lower()]:
+            if name is None and " " in word:
+                word = word.rsplit(" ", 1)[1]  # "After Wilson-Raybould": the surname alone
+                if word != " ".join(self._name_words(match.group())):
+                    word = ""
+            pos = match.end() - len(word)
+            if (
+                name is None
+                and word
+                and not self._word_counts[word.lower()]
+                and not _PLACE_BEFORE.search(self.text, max(0, pos - 12), pos)
+            ):
                 # "Dancevic disagreed.": a surname the text gives a forename elsewhere
                 name = self.surnames().get(word)
             if name is not None:
