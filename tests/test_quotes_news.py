@@ -555,3 +555,15 @@ def test_a_word_after_in_or_across_is_a_place_not_a_surname() -> None:
         "“Fear is easy,” he said."
     )
     assert speakers(text)[-1] == "Tom Reid"
+
+
+def test_a_title_or_a_role_before_a_name_makes_a_person_and_a_subject() -> None:
+    text = (
+        "U.S. President Dan Hart will meet Kim in the spring.\n"
+        "Foreign Ministry spokesperson Lu Wen gave no details. But he said a visit would be "
+        "“announced in due course.”\n"
+        "“We are ready,” Hart said on Monday.\n"
+        "Liberal MP Marco Menzi — a former prosecutor — went on CBC later in the day.\n"
+        "“Neither directed, nor pressured,” he said."
+    )
+    assert speakers(text) == ["Lu Wen", "Dan Hart", "Marco Menzi"]

@@ -871,6 +871,14 @@ class Speakers:
         described = _APPOSITION_AFTER.match(self.text, match.end()) is not None
         if described or self._word_counts[words[-1]] > self.text.count(" ".join(words)):
             return " ".join(words)
+        # "Liberal MP Marco Mendicino", "Foreign Ministry spokesperson Lu Kang": a title
+        # or a role names a person
+        raw = match.group().split()
+        before = self.text[max(0, match.start() - 30) : match.start()].split()
+        if len(raw) > len(words) and raw[-len(words) - 1].lower() in TITLES:
+            return " ".join(words)
+        if len(raw) == len(words) and before and before[-1] in TITLES:
+            return " ".join(words)
         # "Mamadou Dia was on a business trip when he ...": a paragraph opening with a
         # name that the next words call "he" or "she"
         start = match.start()
@@ -899,7 +907,16 @@ class Speakers:
             return False
         if _PERSON.fullmatch(prefix.strip().rstrip(",")):
             return False  # "Owen McCormack, Hoxton Analytics CEO, says": an apposition
-        return not prefix.strip() or (prefix.rstrip().endswith(",") and len(prefix.split()) <= 8)
+        if not prefix.strip() or (prefix.rstrip().endswith(",") and len(prefix.split()) <= 8):
+            return True
+        # "Chinese Foreign Ministry spokesperson Lu Kang gave": a role before the name
+        words = prefix.split()
+        return (
+            len(words) <= 5
+            and words[-1].lower() in TITLES
+            and words[0].lower() not in NOT_NAMES
+            and all(w[:1].isupper() for w in words[:-1])
+        )
 
     def resolve(self, phrase: str, start: int, verb: str | None) -> Speaker | None:
         """A speaker phrase found at ``start`` as a Speaker, pronouns resolved."""
