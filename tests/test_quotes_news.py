@@ -567,3 +567,43 @@ def test_a_title_or_a_role_before_a_name_makes_a_person_and_a_subject() -> None:
         "“Neither directed, nor pressured,” he said."
     )
     assert speakers(text) == ["Lu Wen", "Dan Hart", "Marco Menzi"]
+
+
+# -- a report inside a report: the outer speaker's words -----------------------------------
+
+
+def test_a_clause_inside_an_earlier_reporting_clause_is_reported_by_its_speaker() -> None:
+    text = (
+        "Commissioner Ann Stubbe spoke in Smithers. Stubbe said there is no timeline.\n"
+        "She said RCMP will maintain a presence and will move to a “scaled down presence.”\n"
+        "Ministry spokeswoman Hua Lanying shot back on Tuesday.\n"
+        "Hua told reporters at a briefing that China expresses “our strong dissatisfaction” "
+        "and is warning its citizens."
+    )
+    rows = [(r["speaker"], r["speaker_surface"]) for r in quotes(text)]
+    assert rows == [("Ann Stubbe", "She"), ("Hua Lanying", "Hua")]
+
+
+# -- 6. a short quote in a reported sentence is the speaker's word -----------------------------
+
+
+def test_short_quote_after_a_or_his_in_a_reported_sentence_is_partial() -> None:
+    text = (
+        "Dr. Dale Marten said a crackdown will often be followed by a “flood” of patients. "
+        "Police said the gunman told them killers were his “idols.”"
+    )
+    rows = [(r["kind"], r["speaker"]) for r in quotes(text)]
+    assert rows == [("partial", "Dale Marten"), ("partial", "Police")]
+
+
+def test_short_quote_after_the_or_a_number_stays_a_label() -> None:
+    text = "Minister Ana Petrovic said Serbia will not recognise the two “republics” there."
+    assert [(r["kind"], r["speaker"]) for r in quotes(text)] == [("scare", None)]
+
+
+def test_a_description_of_a_thing_before_of_is_no_speaker() -> None:
+    text = (
+        "Mr. Lund has said that the support of NATO member states will be a “red line” "
+        "for Moscow."
+    )
+    assert [r["speaker"] for r in quotes(text)] != ["the support of NATO member"]

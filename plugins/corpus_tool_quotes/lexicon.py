@@ -79,7 +79,7 @@ TITLES = _words("""
     former acting assistant attorney archbishop bishop father councillor
     superintendent inspector detective constable editor analyst economist
     official officials chief-executive co-author author researcher scientist
-    doctor lead study campaigner activist founder co-founder boss
+    doctor lead study campaigner activist founder co-founder boss commissioner
 """)
 
 # Words naming an institution: "Ministry of Science" is one name, "Scott Veirs of
@@ -109,6 +109,12 @@ DOCUMENT_NOUNS = _words("""
 KIN = _words("""
     father mother son daughter wife husband brother sister man woman boy girl parent
     uncle aunt grandmother grandfather friend neighbour neighbor
+""")
+
+# Words for people that may stand before "of" in a speaker: a member of the public.
+PEOPLE_WORDS = _words("""
+    member members one some many most each all none both resident residents owner
+    fan fans people group
 """)
 
 # Capitalised words that start a sentence rather than a name.

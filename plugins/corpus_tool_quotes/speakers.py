@@ -20,6 +20,7 @@ from corpus_tool_quotes.lexicon import (
     NOT_NAMES,
     NOT_PERSON_WORDS,
     ORGANISATIONS,
+    PEOPLE_WORDS,
     PRONOUNS,
     REPORTING_VERBS,
     TITLES,
@@ -194,6 +195,13 @@ _APPOSITION_TEXT = re.compile(r",[^\S\n]+([^,.;:“”\"\n]{1,80})")
 _ISSUED_BY = re.compile(
     rf"{_SP}(?:(?:released|issued|sent|posted|published){_SP})?(?:by|from){_SP}"
     rf"(?P<name>(?:[Tt]he{_SP})?{_NAME})"
+)
+# Words that may stand before "of" in a description of someone speaking: the head of
+# the agency, a member of the public, one of the organisers
+_OF_SPEAKERS = (
+    TITLES
+    | KIN
+    | PEOPLE_WORDS
 )
 _PRONOUN_SOON = re.compile(r"[^\S\n]+[a-z][^.!?\n]{0,120}?\b(?:he|she)\b")
 _BLOCK = 500  # people are found block by block, where pronouns need them
@@ -578,7 +586,25 @@ class Speakers:
                 and all(w.lower() not in NOT_NAMES for w in words)
             ):
                 best = candidate
+        if best == name:
+            # "Hua Chunying ... Hua told reporters": a name with the family name first
+            first = {
+                full
+                for full in self.surnames().values()
+                if full.split()[0] == name and self._titled(full)
+            }
+            if len(first) == 1:
+                best = first.pop()
         return best
+
+    def _titled(self, name: str) -> bool:
+        """Whether the text gives ``name`` a title or a role right before it somewhere
+        (spokeswoman Hua Chunying): a person's, not a team's (Edmonton Oilers)."""
+        for match in re.finditer(re.escape(name), self.text):
+            before = self.text[max(0, match.start() - 30) : match.start()].split()
+            if before and before[-1].lower() in TITLES:
+                return True
+        return False
 
     def last_named(self, offset: int, pronoun: str = "they") -> str | None:
         """Who a pronoun at ``offset`` stands for.
@@ -926,6 +952,9 @@ class Speakers:
         if name.lower() in NOT_NAMES or name.endswith(("’s", "'s")):
             return None  # "Bolivia’s": the owner of something, not a speaker
         if not name[:1].isupper():  # a description: "the mayor", "her statement"
+            words = name.lower().split()
+            if "of" in words[1:] and words[words.index("of", 1) - 1] not in _OF_SPEAKERS:
+                return None  # "the support of NATO member (states)": no one speaking
             person = self.described(name, s) or self._issuer(name, s, e)
             return Speaker(person or name, s, e, verb, name, name if person else None)
         self.cues  # noqa: B018 - the scan must not come later and drop this name
@@ -963,6 +992,8 @@ class Speakers:
         if len(words) < 2:
             return None
         det, head = words[0], words[-1]
+        if "of" in words:
+            return None  # "the support of NATO member (states)": no head to go by
         if det in _GENDER_OF and head in DOCUMENT_NOUNS:
             return self.last_named(offset, det)
         if det != "the" or head in DOCUMENT_NOUNS or head in ORGANISATIONS or head.endswith("s"):
