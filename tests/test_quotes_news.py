@@ -607,3 +607,33 @@ def test_a_description_of_a_thing_before_of_is_no_speaker() -> None:
         "for Moscow."
     )
     assert [r["speaker"] for r in quotes(text)] != ["the support of NATO member"]
+
+
+# -- 5. a speaker is a name or a whole noun phrase, never a fragment ---------------------------
+
+
+def test_an_office_of_a_place_gives_the_name_in_apposition() -> None:
+    text = (
+        "Members of the South Wales Council have doubts.\n"
+        "The Archbishop of Wales, Barry Morton, said that “donation ought to be a gift.”"
+    )
+    assert speakers(text) == ["Barry Morton"]
+
+
+def test_a_base_verb_after_a_singular_description_is_a_noun() -> None:
+    text = (
+        "Fans at PSV launched a vehement protest against the plan, holding banners like "
+        "“No wi-fi. Support the team.” In Gothenburg the beer is “almost extinct,” the "
+        "women say."
+    )
+    rows = [(r["kind"], r["speaker"]) for r in quotes(text)]
+    assert ("partial", "the women") in rows
+    assert all(speaker != "a vehement" for _, speaker in rows)
+
+
+def test_the_report_is_the_institution_that_wrote_it() -> None:
+    text = (
+        "Tourism could earn $400m a year, said a WWF report.\n"
+        "“The park is home to 3,000 kinds of animals,” says the report."
+    )
+    assert speakers(text)[-1] == "WWF"

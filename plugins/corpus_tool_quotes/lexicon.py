@@ -55,6 +55,14 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     form for verb in _REPORTING.split() for form in _inflect(verb)
 )
 
+# The base forms: after a singular subject with no auxiliary they are nouns (a protest).
+BASE_VERBS: frozenset[str] = _words(_REPORTING)
+
+# Subjects that take a plural verb without ending in s (the women say, the police warn).
+PLURAL_NOUNS = _words("""
+    women men people children police staff public media crew team government folk
+""")
+
 # Verbs that may come before their subject in running text: ..., says Ingabire.
 INVERTIBLE_VERBS: frozenset[str] = frozenset(
     form

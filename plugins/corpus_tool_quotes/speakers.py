@@ -9,11 +9,13 @@ expression built as a trie), then looked up by offset.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from corpus_tool_quotes.lexicon import (
+    BASE_VERBS,
     DOCUMENT_NOUNS,
     INVERTIBLE_VERBS,
     KIN,
@@ -21,6 +23,7 @@ from corpus_tool_quotes.lexicon import (
     NOT_PERSON_WORDS,
     ORGANISATIONS,
     PEOPLE_WORDS,
+    PLURAL_NOUNS,
     PRONOUNS,
     REPORTING_VERBS,
     TITLES,
@@ -90,7 +93,7 @@ _DET = (
 # Words that join clauses or stand for someone: never inside a description, and no
 # description ends in a preposition (its cultural heritage and, a bit embarrassed to).
 _CLAUSAL = r"(?:and|or|but|that|which|who|he|she|it|they|we|i|you|said|says)"
-_NOT_HEAD = rf"(?:{_CLAUSAL}|to|by|in|on|at|of|for|from|with|as|into|than|first)"
+_NOT_HEAD = rf"(?:{_CLAUSAL}|to|by|in|on|at|of|for|from|with|as|into|than|first|the|an?)"
 # "the government", "a spokesman for the ministry", "the lanky, bespectacled professor"
 _NOUN_PHRASE = (
     rf"{_DET}{_SP}(?:(?!(?:{_CLAUSAL}|the|an?)\b)[\w\-’']++,?{_SP}){{0,3}}?"
@@ -287,6 +290,20 @@ def _last_break(text: str, lo: int, hi: int) -> int | None:
     return None
 
 
+def _disagrees(subject: re.Match[str], verb: str) -> bool:
+    """Whether a verb in its base form follows a singular description with no auxiliary
+    between (a vehement protest, the annual report): the verb is then a noun."""
+    words = subject.group().split()
+    return (
+        verb in BASE_VERBS
+        and not subject.group("apposition")
+        and len(words) <= 3
+        and words[0].lower() in ("a", "an", "the", "this", "that", "one")
+        and not words[-1].endswith("s")
+        and words[-1].lower() not in PLURAL_NOUNS
+    )
+
+
 @dataclass(frozen=True)
 class Cue:
     """A reporting clause in the text: ``speaker`` as written, ``pos`` where the clause starts."""
@@ -345,7 +362,10 @@ def speaker_of(match: re.Match[str]) -> tuple[str, int]:
     speaker, start = match.group("speaker"), match.start("speaker")
     if match.groupdict().get("apposition"):
         name = clean_name(speaker, 0)[0]
-        if not _is_name(name) or name.split()[-1].lower() in TITLES:
+        words = speaker.lower().split()
+        # "the Archbishop of Wales, Barry Morgan, said": an office of a place
+        office = any(w in TITLES and nxt == "of" for w, nxt in itertools.pairwise(words))
+        if not _is_name(name) or name.split()[-1].lower() in TITLES or office:
             named = _named_part(match.string, match.start("apposition"), match.end("apposition"))
             if named:
                 return named.group("name"), named.start("name")
@@ -511,6 +531,8 @@ class Speakers:
             lookback = max(0, vpos - (_LOOKBACK if "," in near else _SHORT_LOOKBACK))
             line_start = text.rfind("\n", lookback, vpos) + 1  # the subject is on the verb's line
             subject = _SUBJECT.search(text, _barrier(text, max(line_start, lookback), vpos), vpos)
+            if subject and _disagrees(subject, verb.group()):
+                subject = None  # "launched a vehement protest against": a noun, no verb
             if subject:
                 speaker, start = speaker_of(subject)
                 cues.append(Cue(subject.start(), verb.end(), speaker, start, verb.group()))
@@ -1030,6 +1052,16 @@ class Speakers:
             return re.sub(r"^[Tt]he\s+", "", by.group("name"))  # an institution, kept whole
         if words[0] != "the":
             return None
+        # "a WWF report ... the report says": the institution that wrote it
+        owners = list(
+            re.finditer(
+                rf"\b(?:[Aa]n?|[Tt]he){_SP}(?P<name>{_NAME}){_SP}{re.escape(head)}\b",
+                self.text[max(0, start - _PEOPLE_WINDOW) : start],
+            )
+        )
+        owner = owners[-1] if owners else None
+        if owner is not None and not _person_like(owner.group("name")):
+            return owner.group("name")
         self.cues  # noqa: B018 - makes sure the named speakers are known
         named = self._named[
             bisect.bisect_left(self._named, (start - _PEOPLE_WINDOW, "")) : bisect.bisect_left(
