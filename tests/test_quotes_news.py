@@ -637,3 +637,12 @@ def test_the_report_is_the_institution_that_wrote_it() -> None:
         "“The park is home to 3,000 kinds of animals,” says the report."
     )
     assert speakers(text)[-1] == "WWF"
+
+
+def test_a_page_widget_run_into_the_text_is_no_speaker() -> None:
+    text = (
+        "The agency suggested limits on “free” sugars.  Story continues below advertisement  "
+        "Amanda Nish, nutrition manager with Heart and Stroke in Manitoba, said the rules are "
+        "welcome.  “Sugary drinks have no health benefits,” she said."
+    )
+    assert speakers(text)[-1] == "Amanda Nish"

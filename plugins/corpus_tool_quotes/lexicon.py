@@ -138,6 +138,7 @@ NOT_NAMES = _words("""
     nor not no yes what who why how where which whose whom every each both all some
     like unlike with without from to for by about into over under between among
     whereas whilst unless until despite during one
+    story article below advertisement
 """)
 
 # Words that, right before a short quoted term, make it a label and not speech:
