@@ -182,7 +182,7 @@ _SENTENCE_BREAK = re.compile(r"(?:(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)[.!?…][
 # Someone named with a forename: Junior Smart, Rebecka Singerer, Ava Baumgartner
 _PERSON = re.compile(
     rf"(?<![\w’'])[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?"
-    rf"(?:{_SP}[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?){{0,4}}\b"
+    rf"(?:{_SP}[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?){{0,3}}\b"
 )
 _LOWER_WORD = re.compile(rf"{_SP}[a-z]")
 _CLAUSE_BREAK = re.compile(r"[^\S\n]*(?:[,.;:]|\n|\Z)")
@@ -782,22 +782,24 @@ class Speakers:
             text = self.text
             votes: Counter[str] = Counter()
             surname = name.split()[-1]
-            for match in re.finditer(rf"(?<![\w’']){re.escape(surname)}\b", text):
-                pos = match.start()
-                if self.inside_quote(pos):
-                    continue
-                honorific = _HONORIFIC_BEFORE.search(text, max(0, pos - 6), pos)
+            pos = text.find(surname)
+            while pos >= 0:
+                after = pos + len(surname)
+                found, pos = pos, text.find(surname, after)
+                if (found and (text[found - 1].isalnum() or text[found - 1] in "’'")) or (
+                    text[after : after + 1].isalnum() or self.inside_quote(found)
+                ):
+                    continue  # part of another word, or quoted
+                honorific = _HONORIFIC_BEFORE.search(text, max(0, found - 6), found)
                 if honorific:
                     votes["m" if honorific.group(1) == "Mr" else "f"] += 3
                     continue
-                pronoun = _SUBJECT_PRONOUN.search(text, match.end(), match.end() + _GENDER_REACH)
+                pronoun = _SUBJECT_PRONOUN.search(text, after, after + _GENDER_REACH)
                 if pronoun is None or self._after_quote(pronoun.start()):
                     continue
-                breaks = list(_SENTENCE_BREAK.finditer(text, match.end(), pronoun.start()))
-                if breaks and (
-                    breaks[-1].end() != pronoun.start()
-                    or text[breaks[0].start() : breaks[-1].end()].strip(".!?…”\"’ \n")
-                ):
+                between = text[after : pronoun.start()]
+                stop = min((i for i in map(between.find, ".!?…\n") if i >= 0), default=-1)
+                if stop >= 0 and between[stop:].strip(".!?…”\"’ \n\t"):
                     continue  # another sentence came between
                 votes[_GENDER_OF[pronoun.group().lower()]] += 1
             self._gender_of[name] = (
@@ -848,8 +850,10 @@ class Speakers:
             name = self._person(match)
             word = match.group()
             if name is None and " " in word:
-                word = word.rsplit(" ", 1)[1]  # "After Wilson-Raybould": the surname alone
-                if word != " ".join(self._name_words(match.group())):
+                # "After Wilson-Raybould", "General Roe": the surname alone
+                first, _, word = word.partition(" ")
+                lowered = first.lower()
+                if " " in word or (lowered not in NOT_NAMES and lowered not in TITLES):
                     word = ""
             pos = match.end() - len(word)
             if (
