@@ -446,3 +446,203 @@ def test_a_preposition_never_opens_a_role() -> None:
         "planned U.S. withdrawal."
     )
     assert speakers(text) == ["Alexei Malin"]
+
+
+def test_description_takes_a_speaker_named_after_a_lowercase_role() -> None:
+    text = (
+        "Gil Moran sells comics. “Business is fine,” says Moran.\n"
+        "Nothing beats finishing a book, insists 15-year-old Tess Varga, who drew three.\n"
+        "“It takes months,” says the self-taught artist."
+    )
+    assert speakers(text) == ["Gil Moran", "Tess Varga"]
+
+
+def test_participle_takes_a_pronoun_subject_in_mid_paragraph() -> None:
+    text = (
+        "Ministry spokeswoman Hua Lin shot back on Tuesday. Lin is new. She declined to "
+        "comment, saying the matter “is between me and the government.”"
+    )
+    assert speakers(text) == ["Hua Lin"]
+
+
+# -- 4. who a pronoun stands for: the sentence just before, the gender the text gives --------
+
+
+def test_pronoun_takes_the_only_person_of_the_sentence_just_before() -> None:
+    text = (
+        "Party Leader Rhea Mott spoke. “We will win,” Mott said.\n"
+        "Opposition Leader Paul Girard visited the plant on Monday.\n"
+        "It was a decision that Mott found alarming.\n"
+        "“Nobody asked the workers,” she said.\n"
+        "The program also helped Calgary nurse Ana Silva, 41. “I feel stronger,” she says."
+    )
+    assert speakers(text) == ["Rhea Mott", "Rhea Mott", "Ana Silva"]
+
+
+def test_pronoun_chain_in_the_sentence_before_is_kept() -> None:
+    text = (
+        "Leo Brandt runs a dairy. “We work hard,” Brandt said.\n"
+        "He said the farm, run with his friend Martin Lowe, grew fast.\n"
+        "“It was a good time,” he said."
+    )
+    assert speakers(text) == ["Leo Brandt", "Leo Brandt"]
+
+
+def test_gender_given_anywhere_in_the_text_holds_for_every_pronoun() -> None:
+    text = (
+        "Stacy Berg said the week was calm. She enjoyed the range.\n"
+        "“We are trending,” said Berg.\n"
+        "The celebrities have their own contest. Jake Hill, 40, won it last year.\n"
+        "Hill has played for a decade and lives in Tulsa with his dogs, and the event, "
+        "which drew a big crowd on Sunday, suits him. Berg left early.\n"
+        "“It is the best week,” he said."
+    )
+    assert speakers(text) == ["Stacy Berg", "Jake Hill"]
+
+
+def test_a_credit_or_a_title_glued_before_a_name_is_no_part_of_it() -> None:
+    text = (
+        "Dana Pike / The Canadian Press Kevin Rourke waves in Dublin.\n"
+        "Conservative Leader Andrew Sawyer says he would not sign it. "
+        "It is a plan that Sawyer found worrying.\n"
+        "“We would never accept it,” he said."
+    )
+    assert speakers(text) == ["Andrew Sawyer"]
+
+
+def test_the_official_is_the_official_brought_in_before() -> None:
+    text = (
+        "Justice Minister David Lam makes the final call.\n"
+        "“It is up to the minister,” a justice official said at the briefing.\n"
+        "“Most of those go through,” the official said."
+    )
+    assert speakers(text) == ["a justice official", "a justice official"]
+
+
+def test_pronoun_after_a_clause_fronted_by_a_conjunction_takes_its_person() -> None:
+    text = (
+        "The premier leaned on then Attorney General Mona Ruiz-Hale. David Pratt took over.\n"
+        "“We will look at it,” Pratt said.\n"
+        "After Ruiz-Hale was moved, she posted a statement on her website.\n"
+        "“It is a pillar of our democracy,” her statement said."
+    )
+    assert speakers(text) == ["David Pratt", "Mona Ruiz-Hale"]
+
+
+def test_pronoun_goes_on_from_the_same_pronoun_in_the_sentence_before() -> None:
+    text = (
+        "Shop owner Alfonso Reyes opened in 2001. “Nobody starts big,” says Reyes.\n"
+        "“He taught me everything,” says Reyes’s friend, Darrin Cole.\n"
+        "For Reyes, who works alone, he’s simply filling a niche. “You start somewhere,” "
+        "he says."
+    )
+    assert speakers(text) == ["Alfonso Reyes", "Darrin Cole", "Alfonso Reyes"]
+
+
+def test_an_abbreviation_before_a_lowercase_word_ends_no_sentence() -> None:
+    text = (
+        "“It is cheap,” Kim Lau says. Toronto retiree Doug Perry, who lost 16 lbs. “and two belt "
+        "loops” this year, says the program changed his life. “I had good intentions,” he says."
+    )
+    assert speakers(text)[-1] == "Doug Perry"
+
+
+def test_a_word_after_in_or_across_is_a_place_not_a_surname() -> None:
+    text = (
+        "Premier Joan Atlantic spoke in Halifax. “We are ready,” Atlantic said.\n"
+        "Prime Minister Tom Reid spoke next. “We welcome people,” Reid said.\n"
+        "People spread fear across Atlantic, he said, though he named no one.\n"
+        "“Fear is easy,” he said."
+    )
+    assert speakers(text)[-1] == "Tom Reid"
+
+
+def test_a_title_or_a_role_before_a_name_makes_a_person_and_a_subject() -> None:
+    text = (
+        "U.S. President Dan Hart will meet Kim in the spring.\n"
+        "Foreign Ministry spokesperson Lu Wen gave no details. But he said a visit would be "
+        "“announced in due course.”\n"
+        "“We are ready,” Hart said on Monday.\n"
+        "Liberal MP Marco Menzi — a former prosecutor — went on CBC later in the day.\n"
+        "“Neither directed, nor pressured,” he said."
+    )
+    assert speakers(text) == ["Lu Wen", "Dan Hart", "Marco Menzi"]
+
+
+# -- a report inside a report: the outer speaker's words -----------------------------------
+
+
+def test_a_clause_inside_an_earlier_reporting_clause_is_reported_by_its_speaker() -> None:
+    text = (
+        "Commissioner Ann Stubbe spoke in Smithers. Stubbe said there is no timeline.\n"
+        "She said RCMP will maintain a presence and will move to a “scaled down presence.”\n"
+        "Ministry spokeswoman Hua Lanying shot back on Tuesday.\n"
+        "Hua told reporters at a briefing that China expresses “our strong dissatisfaction” "
+        "and is warning its citizens."
+    )
+    rows = [(r["speaker"], r["speaker_surface"]) for r in quotes(text)]
+    assert rows == [("Ann Stubbe", "She"), ("Hua Lanying", "Hua")]
+
+
+# -- 6. a short quote in a reported sentence is the speaker's word -----------------------------
+
+
+def test_short_quote_after_a_or_his_in_a_reported_sentence_is_partial() -> None:
+    text = (
+        "Dr. Dale Marten said a crackdown will often be followed by a “flood” of patients. "
+        "Police said the gunman told them killers were his “idols.”"
+    )
+    rows = [(r["kind"], r["speaker"]) for r in quotes(text)]
+    assert rows == [("partial", "Dale Marten"), ("partial", "Police")]
+
+
+def test_short_quote_after_the_or_a_number_stays_a_label() -> None:
+    text = "Minister Ana Petrovic said Serbia will not recognise the two “republics” there."
+    assert [(r["kind"], r["speaker"]) for r in quotes(text)] == [("scare", None)]
+
+
+def test_a_description_of_a_thing_before_of_is_no_speaker() -> None:
+    text = (
+        "Mr. Lund has said that the support of NATO member states will be a “red line” "
+        "for Moscow."
+    )
+    assert [r["speaker"] for r in quotes(text)] != ["the support of NATO member"]
+
+
+# -- 5. a speaker is a name or a whole noun phrase, never a fragment ---------------------------
+
+
+def test_an_office_of_a_place_gives_the_name_in_apposition() -> None:
+    text = (
+        "Members of the South Wales Council have doubts.\n"
+        "The Archbishop of Wales, Barry Morton, said that “donation ought to be a gift.”"
+    )
+    assert speakers(text) == ["Barry Morton"]
+
+
+def test_a_base_verb_after_a_singular_description_is_a_noun() -> None:
+    text = (
+        "Fans at PSV launched a vehement protest against the plan, holding banners like "
+        "“No wi-fi. Support the team.” In Gothenburg the beer is “almost extinct,” the "
+        "women say."
+    )
+    rows = [(r["kind"], r["speaker"]) for r in quotes(text)]
+    assert ("partial", "the women") in rows
+    assert all(speaker != "a vehement" for _, speaker in rows)
+
+
+def test_the_report_is_the_institution_that_wrote_it() -> None:
+    text = (
+        "Tourism could earn $400m a year, said a WWF report.\n"
+        "“The park is home to 3,000 kinds of animals,” says the report."
+    )
+    assert speakers(text)[-1] == "WWF"
+
+
+def test_a_page_widget_run_into_the_text_is_no_speaker() -> None:
+    text = (
+        "The agency suggested limits on “free” sugars.  Story continues below advertisement  "
+        "Amanda Nish, nutrition manager with Heart and Stroke in Manitoba, said the rules are "
+        "welcome.  “Sugary drinks have no health benefits,” she said."
+    )
+    assert speakers(text)[-1] == "Amanda Nish"

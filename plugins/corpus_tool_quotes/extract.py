@@ -64,6 +64,8 @@ _NAVIGATION = re.compile(
     r"[^\S\n]*(?:READ MORE|MORE|READ|RELATED|WATCH|WATCH BELOW|LISTEN|VIDEO|PHOTOS|SEE ALSO"
     r"|ALSO READ|CLICK HERE|SIGN UP|[A-Z ]{0,40}\bBELOW):"
 )
+# Leads of a short quote that make it a word of the sentence's speaker, not a label
+_OWNED = frozenset(("a", "an", "his", "her", "their", "its", "our", "your"))
 # Words that give a name rather than words said: called ‘loop’, dubbed “The Rock”
 _NAMING = frozenset(("called", "named", "dubbed", "nicknamed", "titled", "entitled", "aka"))
 _WINDOW = 400  # how far a sentence may reach either side of a quote
@@ -191,6 +193,15 @@ class _Document:
             cue = earlier
         if cue is None or _INTRO_TAIL.match(text, cue.end, open_) is None:
             return None
+        if not text[cue.end : open_].strip():
+            # "Hua told reporters that China expresses “...”": the quote is the object of
+            # a clause inside an earlier one, whose speaker reports it
+            for outer in self.speakers.cues_between(sent_start, cue.pos):
+                between = text[outer.end : cue.pos]
+                if outer.end <= cue.pos and not _OTHER_CLAUSE.search(between) and (
+                    "," not in between
+                ):
+                    return self._resolve(outer)
         return self._resolve(cue)
 
     def sentence_cue(
@@ -198,7 +209,9 @@ class _Document:
     ) -> Speaker | None:
         """The reporting clause of the sentence around a fragment, nearest first."""
         text = self.text
-        for cue in reversed(self.speakers.cues_between(sent_start, open_)):
+        # The first clause whose words reach the quote: "He said RCMP will maintain a
+        # “...”" is his report of what RCMP will do, in his words
+        for cue in self.speakers.cues_between(sent_start, open_):
             # A clause joined by a semicolon or a conjunction after a comma is another
             # speaker's (Roe spoke, but critics called it “...”); an aside is not
             # (Drones, he said, are “...”; Roe said all three levels, federal too, “...”)
@@ -280,6 +293,23 @@ class _Document:
                     # A short quoted phrase governed by a reporting verb is the speaker's:
                     # Roe called the plan “a fairy tale”, promised a “new era”
                     speaker = self.governing_cue(open_, sent_start)
+                if (
+                    speaker is None
+                    and not after
+                    and not title_like
+                    and (len(words) > 3 or lead_word not in SCARE_LEAD or lead_word in _OWNED)
+                ):
+                    # A quote ending in a full stop ends its sentence: a clause after
+                    # it belongs to the next one.  A short one after "a" or "his" in a
+                    # reported sentence is the speaker's word (she said it was an
+                    # “innovation”); after "the" or "two" it names a thing (the two
+                    # “republics”)
+                    sent_end = (
+                        close + 1
+                        if content[-1:] in ".!?…"
+                        else _sentence_end(text, close + 1, para_end)
+                    )
+                    speaker = self.sentence_cue(open_, close, sent_start, sent_end)
                 if not after and not speaker and len(words) <= 3 and (
                     lead_word in SCARE_LEAD or title_like
                 ):
@@ -287,9 +317,7 @@ class _Document:
                 elif title_like and lead_word.endswith(("’s", "'s")):
                     kind, speaker = SCARE, None  # Stevie Wonder’s “Signed, Sealed, Delivered”
                 else:
-                    if speaker is None:
-                        # A quote ending in a full stop ends its sentence: a clause after
-                        # it belongs to the next one
+                    if speaker is None and title_like:
                         sent_end = (
                             close + 1
                             if content[-1:] in ".!?…"
@@ -373,6 +401,8 @@ class _Document:
         """The person opening the sentence at ``start`` as its subject: a pronoun, a
         person's name, or a surname the text gives a forename elsewhere."""
         text = self.text
+        while start < end and text[start].isspace():
+            start += 1  # a sentence starts after the space that follows its full stop
         pronoun = _PRONOUN_SUBJECT.match(text, start, end)
         if pronoun:
             return self.speakers.resolve(pronoun.group(), start, None)

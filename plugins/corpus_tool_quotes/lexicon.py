@@ -55,6 +55,14 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     form for verb in _REPORTING.split() for form in _inflect(verb)
 )
 
+# The base forms: after a singular subject with no auxiliary they are nouns (a protest).
+BASE_VERBS: frozenset[str] = _words(_REPORTING)
+
+# Subjects that take a plural verb without ending in s (the women say, the police warn).
+PLURAL_NOUNS = _words("""
+    women men people children police staff public media crew team government folk
+""")
+
 # Verbs that may come before their subject in running text: ..., says Ingabire.
 INVERTIBLE_VERBS: frozenset[str] = frozenset(
     form
@@ -79,7 +87,7 @@ TITLES = _words("""
     former acting assistant attorney archbishop bishop father councillor
     superintendent inspector detective constable editor analyst economist
     official officials chief-executive co-author author researcher scientist
-    doctor lead study campaigner activist founder co-founder boss
+    doctor lead study campaigner activist founder co-founder boss commissioner
 """)
 
 # Words naming an institution: "Ministry of Science" is one name, "Scott Veirs of
@@ -111,6 +119,12 @@ KIN = _words("""
     uncle aunt grandmother grandfather friend neighbour neighbor
 """)
 
+# Words for people that may stand before "of" in a speaker: a member of the public.
+PEOPLE_WORDS = _words("""
+    member members one some many most each all none both resident residents owner
+    fan fans people group
+""")
+
 # Capitalised words that start a sentence rather than a name.
 NOT_NAMES = _words("""
     the a an and but or so yet in on at as if when while then this that these those
@@ -124,6 +138,7 @@ NOT_NAMES = _words("""
     nor not no yes what who why how where which whose whom every each both all some
     like unlike with without from to for by about into over under between among
     whereas whilst unless until despite during one
+    story article below advertisement
 """)
 
 # Words that, right before a short quoted term, make it a label and not speech:

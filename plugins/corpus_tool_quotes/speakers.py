@@ -9,17 +9,21 @@ expression built as a trie), then looked up by offset.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from corpus_tool_quotes.lexicon import (
+    BASE_VERBS,
     DOCUMENT_NOUNS,
     INVERTIBLE_VERBS,
     KIN,
     NOT_NAMES,
     NOT_PERSON_WORDS,
     ORGANISATIONS,
+    PEOPLE_WORDS,
+    PLURAL_NOUNS,
     PRONOUNS,
     REPORTING_VERBS,
     TITLES,
@@ -89,7 +93,7 @@ _DET = (
 # Words that join clauses or stand for someone: never inside a description, and no
 # description ends in a preposition (its cultural heritage and, a bit embarrassed to).
 _CLAUSAL = r"(?:and|or|but|that|which|who|he|she|it|they|we|i|you|said|says)"
-_NOT_HEAD = rf"(?:{_CLAUSAL}|to|by|in|on|at|of|for|from|with|as|into|than|first)"
+_NOT_HEAD = rf"(?:{_CLAUSAL}|to|by|in|on|at|of|for|from|with|as|into|than|first|the|an?)"
 # "the government", "a spokesman for the ministry", "the lanky, bespectacled professor"
 _NOUN_PHRASE = (
     rf"{_DET}{_SP}(?:(?!(?:{_CLAUSAL}|the|an?)\b)[\w\-’']++,?{_SP}){{0,3}}?"
@@ -164,11 +168,21 @@ ACCORDING_TO = re.compile(
 )
 _FORENAMES = re.compile(rf"(?:{_TOKEN}{_SP}){{1,3}}\Z")
 _APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d|[a-z])")
+_AFTER_CLOSE = re.compile(r"[^\S\n]*[,;—–-]?[^\S\n]*")  # between a quote and its clause
+_FRONTED_CLAUSE = re.compile(
+    r"[^\S\n]*(?:After|When|While|Although|Though|Because|As|Since|If|Before|Once|Until"
+    r"|For|Like|Unlike|Despite)\b"
+)
+# "across Canada", "in Edmonton": a place, not a surname used alone
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|across|at|throughout|into|within|around|near|outside)[^\S\n]+\Z"
+)
+_TITLE_BEFORE_STOP = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\Z")
 _SENTENCE_BREAK = re.compile(r"(?:(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)[.!?…][”\"’]?[^\S\n]+|\n)")
 # Someone named with a forename: Junior Smart, Rebecka Singerer, Ava Baumgartner
 _PERSON = re.compile(
     rf"(?<![\w’'])[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?"
-    rf"(?:{_SP}[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?){{0,2}}\b"
+    rf"(?:{_SP}[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?){{0,3}}\b"
 )
 _LOWER_WORD = re.compile(rf"{_SP}[a-z]")
 _CLAUSE_BREAK = re.compile(r"[^\S\n]*(?:[,.;:]|\n|\Z)")
@@ -185,12 +199,24 @@ _ISSUED_BY = re.compile(
     rf"{_SP}(?:(?:released|issued|sent|posted|published){_SP})?(?:by|from){_SP}"
     rf"(?P<name>(?:[Tt]he{_SP})?{_NAME})"
 )
+# Words that may stand before "of" in a description of someone speaking: the head of
+# the agency, a member of the public, one of the organisers
+_OF_SPEAKERS = (
+    TITLES
+    | KIN
+    | PEOPLE_WORDS
+)
 _PRONOUN_SOON = re.compile(r"[^\S\n]+[a-z][^.!?\n]{0,120}?\b(?:he|she)\b")
 _BLOCK = 500  # people are found block by block, where pronouns need them
 _GENDER_REACH = 250  # how far after a name a "he" or "she" is taken to be that person
 _GENDER_OF = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_HONORIFIC_BEFORE = re.compile(rf"\b(Mr|Mrs|Ms|Miss)\.?{_SP}\Z")
 _HONORIFIC = re.compile(rf"\b(?P<title>Mr|Mrs|Ms|Miss)\.?{_SP}(?P<name>[{_UPPER}][^\W\d_]+)")
+
+
+# Words after which a run of capitalised words starts a person's name, never inside one
+_NO_NAME_WORDS = TITLES | NOT_PERSON_WORDS | ORGANISATIONS
 
 
 def _person_like(name: str) -> bool:
@@ -235,6 +261,47 @@ def _barrier(text: str, lo: int, hi: int) -> int:
             return stop + 1
         stop = text.rfind(".", start, stop)
     return start
+
+
+def _last_break(text: str, lo: int, hi: int) -> int | None:
+    """The end of the last match of _SENTENCE_BREAK within text[lo:hi], found backwards
+    (a search forwards from ``lo`` would read the whole span each time)."""
+    pos = hi
+    while pos > lo:
+        cut = max(text.rfind(ch, lo, pos) for ch in ".!?…\n")
+        if cut < 0:
+            return None
+        if text[cut] == "\n":
+            return cut + 1
+        end = cut + 1
+        if text[end : end + 1] in ("”", '"', "’") and end < hi:
+            end += 1
+        spaces = end
+        while spaces < hi and text[spaces] in " \t\u00a0":
+            spaces += 1
+        following = text[spaces : spaces + 2].lstrip("“\"‘")[:1]
+        if (
+            spaces > end
+            and not _TITLE_BEFORE_STOP.search(text, max(0, cut - 4), cut)
+            and not following.islower()  # lost 16 lbs. “and two belt loops”
+        ):
+            return spaces
+        pos = cut
+    return None
+
+
+def _disagrees(subject: re.Match[str], verb: str) -> bool:
+    """Whether a verb in its base form follows a singular description with no auxiliary
+    between (a vehement protest, the annual report): the verb is then a noun."""
+    words = subject.group().split()
+    return (
+        verb in BASE_VERBS
+        and not subject.group("apposition")
+        and len(words) <= 3
+        and words[0].lower() in ("a", "an", "the", "this", "that", "one")
+        and not words[-1].endswith("s")
+        and words[-1].lower() not in PLURAL_NOUNS
+    )
 
 
 @dataclass(frozen=True)
@@ -295,7 +362,10 @@ def speaker_of(match: re.Match[str]) -> tuple[str, int]:
     speaker, start = match.group("speaker"), match.start("speaker")
     if match.groupdict().get("apposition"):
         name = clean_name(speaker, 0)[0]
-        if not _is_name(name) or name.split()[-1].lower() in TITLES:
+        words = speaker.lower().split()
+        # "the Archbishop of Wales, Barry Morgan, said": an office of a place
+        office = any(w in TITLES and nxt == "of" for w, nxt in itertools.pairwise(words))
+        if not _is_name(name) or name.split()[-1].lower() in TITLES or office:
             named = _named_part(match.string, match.start("apposition"), match.end("apposition"))
             if named:
                 return named.group("name"), named.start("name")
@@ -401,6 +471,7 @@ class Speakers:
         # the same names again and again.
         self._persons: dict[tuple[int, int], str | None] = {}
         self._blocks: dict[int, list[tuple[int, str, bool]]] = {}  # see people_near
+        self._gender_of: dict[str, str | None] = {}  # see gender_of
         self._titles: dict[str, set[str]] = {}  # full name -> words of the titles it was given
 
     def inside_quote(self, pos: int) -> bool:
@@ -415,9 +486,13 @@ class Speakers:
             self._cues = self._scan()
             self._cue_starts = [c.pos for c in self._cues]
             for cue in self._cues:
-                if cue.speaker[:1].isupper() and cue.speaker.lower() not in PRONOUNS:
+                if cue.speaker.lower() not in PRONOUNS:
                     name, name_start, _ = clean_name(cue.speaker, 0)
-                    if _is_name(name):
+                    # "16-year-old Xander Wise insists": a name after a role that opens
+                    # with no capital (but "the Cold users" is a description)
+                    if _is_name(name) and (
+                        cue.speaker[:1].isupper() or name.split()[-1][:1].isupper()
+                    ):
                         self._named.append((cue.pos, name))
                         if name_start:  # Serbian Foreign Minister Serrakovic: a person
                             self._titles.setdefault(self.full_name(name), set()).update(
@@ -456,6 +531,8 @@ class Speakers:
             lookback = max(0, vpos - (_LOOKBACK if "," in near else _SHORT_LOOKBACK))
             line_start = text.rfind("\n", lookback, vpos) + 1  # the subject is on the verb's line
             subject = _SUBJECT.search(text, _barrier(text, max(line_start, lookback), vpos), vpos)
+            if subject and _disagrees(subject, verb.group()):
+                subject = None  # "launched a vehement protest against": a noun, no verb
             if subject:
                 speaker, start = speaker_of(subject)
                 cues.append(Cue(subject.start(), verb.end(), speaker, start, verb.group()))
@@ -531,7 +608,25 @@ class Speakers:
                 and all(w.lower() not in NOT_NAMES for w in words)
             ):
                 best = candidate
+        if best == name:
+            # "Hua Chunying ... Hua told reporters": a name with the family name first
+            first = {
+                full
+                for full in self.surnames().values()
+                if full.split()[0] == name and self._titled(full)
+            }
+            if len(first) == 1:
+                best = first.pop()
         return best
+
+    def _titled(self, name: str) -> bool:
+        """Whether the text gives ``name`` a title or a role right before it somewhere
+        (spokeswoman Hua Chunying): a person's, not a team's (Edmonton Oilers)."""
+        for match in re.finditer(re.escape(name), self.text):
+            before = self.text[max(0, match.start() - 30) : match.start()].split()
+            if before and before[-1].lower() in TITLES:
+                return True
+        return False
 
     def last_named(self, offset: int, pronoun: str = "they") -> str | None:
         """Who a pronoun at ``offset`` stands for.
@@ -545,7 +640,7 @@ class Speakers:
         self.cues  # noqa: B018 - makes sure the named speakers are known
         gender = _GENDER_OF.get(pronoun.lower())
         if gender is not None:
-            return self._last_person(offset, gender)
+            return self._person_just_before(offset, gender) or self._last_person(offset, gender)
         i = bisect.bisect_left(self._named, (offset, ""))
         speaker = self._named[i - 1] if i else None
         since = max(speaker[0] if speaker else 0, offset - _PEOPLE_WINDOW)
@@ -556,6 +651,73 @@ class Speakers:
         if speaker is not None:
             return self.full_name(speaker[1])
         return people[-1][1] if people else None
+
+    def _after_quote(self, pos: int) -> bool:
+        """Whether ``pos`` opens the reporting clause right after a quote: “...,” he said."""
+        i = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return i >= 0 and _AFTER_CLOSE.fullmatch(self.text, self.quoted[i][1], pos) is not None
+
+    def _person_just_before(self, offset: int, gender: str, depth: int = 3) -> str | None:
+        """The person a pronoun at ``offset`` stands for when the sentence it is in, or the
+        one just before, says who: the subject, else the only person named (After Jo Roe
+        was moved, she ...; It's a comment that Scheer found concerning. “...,” he said;
+        ... results for accountant Bo Farr, 50. “...,” he says).  A pronoun after a quote
+        (“...,” he said) belongs to the sentence the quote opens.  When the sentence before
+        goes on with the same pronoun (For Espinos, ..., he's busy. “...,” he says), it
+        stands for whom that one does.  None when the text does not say so closely."""
+        text = self.text
+        if self._after_quote(offset):
+            anchor = self.quoted[bisect.bisect_right(self._quoted_starts, offset) - 1][0]
+        else:
+            anchor = _last_break(text, max(0, offset - 300), offset)
+            if anchor is None:
+                return None
+            # After Jo Roe was moved, she ...: a clause fronted by a conjunction names her
+            fronted = _FRONTED_CLAUSE.match(text, anchor) is not None
+            found = self._person_in(anchor, offset, gender, only_subject=not fronted)
+            if found:
+                return found
+        end = anchor
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == 0 or text[end - 1] not in ".!?…":
+            return None  # not a sentence of its own: Smith said “...,” he said
+        start = _last_break(text, max(0, end - 400), end - 1) or max(0, end - 400)
+        for pronoun in _SUBJECT_PRONOUN.finditer(text, start, end):
+            if _GENDER_OF[pronoun.group().lower()] == gender and not self.inside_quote(
+                pronoun.start()
+            ):
+                # He said the firm, run by Jo Roe, grew. “...,” he said: the same person
+                if depth == 0:
+                    return None
+                return self._person_just_before(pronoun.start(), gender, depth - 1)
+        return self._person_in(start, end, gender)
+
+    def _person_in(
+        self, start: int, end: int, gender: str, only_subject: bool = False
+    ) -> str | None:
+        """The subject of text[start:end] if a person of ``gender`` (or of none the text
+        shows), else the only such person it names, else None."""
+        named = self._named[
+            bisect.bisect_left(self._named, (start, "")) : bisect.bisect_left(
+                self._named, (end, "")
+            )
+        ]
+        mentions = sorted(self.people_near(start, end) + [(p, n, True) for p, n in named])
+        full = [(self.full_name(name), subject) for _, name, subject in mentions]
+        fits = [
+            (name, subject)
+            for name, subject in full
+            if _person_like(name) and self.gender_of(name) in (None, gender)
+        ]
+        if only_subject:
+            fits = [(name, subject) for name, subject in fits if subject]
+        subjects = [name for name, subject in fits if subject]
+        if subjects:
+            return subjects[0]
+        if len({name for name, _ in fits}) == 1:
+            return fits[0][0]
+        return None
 
     def _last_person(self, offset: int, gender: str | None) -> str | None:
         since = offset - _PEOPLE_WINDOW
@@ -590,7 +752,9 @@ class Speakers:
         fallback = None
         for _, name, subject in reversed(mentions):
             name = self.full_name(name)
-            if not _person_like(name) or (gender and genders.get(name, gender) != gender):
+            if not _person_like(name) or (
+                gender and (genders.get(name) or self.gender_of(name) or gender) != gender
+            ):
                 continue
             if " " not in name and name not in genders and name not in self._titles:
                 continue  # one word with no title, never called "he" or "she": Edmonton
@@ -609,6 +773,42 @@ class Speakers:
             found.extend(m for m in self._blocks[block] if start <= m[0] < end)
         return found
 
+    def gender_of(self, name: str) -> str | None:
+        """The gender the whole text gives a person, however far from where it is asked:
+        "Stacy Lewis said ... She enjoyed it" (a "he" or "she" in the sentence of the
+        name, or opening the next one, as its subject), "Ms. Lewis"; None when the text
+        never says or says both."""
+        if name not in self._gender_of:
+            text = self.text
+            votes: Counter[str] = Counter()
+            surname = name.split()[-1]
+            pos = text.find(surname)
+            while pos >= 0:
+                after = pos + len(surname)
+                found, pos = pos, text.find(surname, after)
+                if (found and (text[found - 1].isalnum() or text[found - 1] in "’'")) or (
+                    text[after : after + 1].isalnum() or self.inside_quote(found)
+                ):
+                    continue  # part of another word, or quoted
+                honorific = _HONORIFIC_BEFORE.search(text, max(0, found - 6), found)
+                if honorific:
+                    votes["m" if honorific.group(1) == "Mr" else "f"] += 3
+                    continue
+                pronoun = _SUBJECT_PRONOUN.search(text, after, after + _GENDER_REACH)
+                if pronoun is None or self._after_quote(pronoun.start()):
+                    continue
+                between = text[after : pronoun.start()]
+                stop = min((i for i in map(between.find, ".!?…\n") if i >= 0), default=-1)
+                if stop >= 0 and between[stop:].strip(".!?…”\"’ \n\t"):
+                    continue  # another sentence came between
+                votes[_GENDER_OF[pronoun.group().lower()]] += 1
+            self._gender_of[name] = (
+                votes.most_common(1)[0][0]
+                if len(votes) == 1 or (votes and votes["m"] != votes["f"])
+                else None
+            )
+        return self._gender_of[name]
+
     def _genders(
         self, start: int, end: int, mentions: list[tuple[int, str, bool]]
     ) -> dict[str, str]:
@@ -619,8 +819,8 @@ class Speakers:
         subjects = [m for m in mentions if m[2]]
         starts = [m[0] for m in subjects]
         for match in _SUBJECT_PRONOUN.finditer(self.text, max(0, start), end):
-            if self.inside_quote(match.start()):
-                continue
+            if self.inside_quote(match.start()) or self._after_quote(match.start()):
+                continue  # “...,” he said: the pronoun asked about is no evidence
             i = bisect.bisect_left(starts, match.start()) - 1
             if i >= 0 and match.start() - starts[i] <= _GENDER_REACH:
                 name = self.full_name(subjects[i][1])
@@ -649,7 +849,19 @@ class Speakers:
                 continue
             name = self._person(match)
             word = match.group()
-            if name is None and " " not in word and not self._word_counts[word.lower()]:
+            if name is None and " " in word:
+                # "After Wilson-Raybould", "General Roe": the surname alone
+                first, _, word = word.partition(" ")
+                lowered = first.lower()
+                if " " in word or (lowered not in NOT_NAMES and lowered not in TITLES):
+                    word = ""
+            pos = match.end() - len(word)
+            if (
+                name is None
+                and word
+                and not self._word_counts[word.lower()]
+                and not _PLACE_BEFORE.search(self.text, max(0, pos - 12), pos)
+            ):
                 # "Dancevic disagreed.": a surname the text gives a forename elsewhere
                 name = self.surnames().get(word)
             if name is not None:
@@ -677,6 +889,13 @@ class Speakers:
         words = phrase.split()
         while words and (words[0].lower() in NOT_NAMES or words[0].lower() in TITLES):
             words.pop(0)  # "When Larry Pizzi", "Dr Christopher Murray"
+        for i in range(len(words) - 3, -1, -1):
+            if words[i].lower() in _NO_NAME_WORDS:
+                # "Conservative Leader Andrew Scheer", "The Canadian Press Kevin Vickers"
+                words = words[i + 1 :]
+                break
+        if len(words) > 3:
+            words = words[-2:]  # "Getty Images Kevin Vickers": a credit before the name
         for i in range(len(words) - 1, 0, -1):
             if words[i - 1].endswith(("’s", "'s")):  # "Lost Love’s Douville"
                 words = words[i:]
@@ -703,6 +922,14 @@ class Speakers:
             return None
         described = _APPOSITION_AFTER.match(self.text, match.end()) is not None
         if described or self._word_counts[words[-1]] > self.text.count(" ".join(words)):
+            return " ".join(words)
+        # "Liberal MP Marco Mendicino", "Foreign Ministry spokesperson Lu Kang": a title
+        # or a role names a person
+        raw = match.group().split()
+        before = self.text[max(0, match.start() - 30) : match.start()].split()
+        if len(raw) > len(words) and raw[-len(words) - 1].lower() in TITLES:
+            return " ".join(words)
+        if len(raw) == len(words) and before and before[-1] in TITLES:
             return " ".join(words)
         # "Mamadou Dia was on a business trip when he ...": a paragraph opening with a
         # name that the next words call "he" or "she"
@@ -732,7 +959,16 @@ class Speakers:
             return False
         if _PERSON.fullmatch(prefix.strip().rstrip(",")):
             return False  # "Owen McCormack, Hoxton Analytics CEO, says": an apposition
-        return not prefix.strip() or (prefix.rstrip().endswith(",") and len(prefix.split()) <= 8)
+        if not prefix.strip() or (prefix.rstrip().endswith(",") and len(prefix.split()) <= 8):
+            return True
+        # "Chinese Foreign Ministry spokesperson Lu Kang gave": a role before the name
+        words = prefix.split()
+        return (
+            len(words) <= 5
+            and words[-1].lower() in TITLES
+            and words[0].lower() not in NOT_NAMES
+            and all(w[:1].isupper() for w in words[:-1])
+        )
 
     def resolve(self, phrase: str, start: int, verb: str | None) -> Speaker | None:
         """A speaker phrase found at ``start`` as a Speaker, pronouns resolved."""
@@ -742,6 +978,9 @@ class Speakers:
         if name.lower() in NOT_NAMES or name.endswith(("’s", "'s")):
             return None  # "Bolivia’s": the owner of something, not a speaker
         if not name[:1].isupper():  # a description: "the mayor", "her statement"
+            words = name.lower().split()
+            if "of" in words[1:] and words[words.index("of", 1) - 1] not in _OF_SPEAKERS:
+                return None  # "the support of NATO member (states)": no one speaking
             person = self.described(name, s) or self._issuer(name, s, e)
             return Speaker(person or name, s, e, verb, name, name if person else None)
         self.cues  # noqa: B018 - the scan must not come later and drop this name
@@ -779,15 +1018,27 @@ class Speakers:
         if len(words) < 2:
             return None
         det, head = words[0], words[-1]
+        if "of" in words:
+            return None  # "the support of NATO member (states)": no head to go by
         if det in _GENDER_OF and head in DOCUMENT_NOUNS:
             return self.last_named(offset, det)
         if det != "the" or head in DOCUMENT_NOUNS or head in ORGANISATIONS or head.endswith("s"):
             return None
-        people = self.people_near(offset - _PEOPLE_WINDOW, offset)
+        # "a justice official said ... the official said": the one brought in before
+        introduced = None
+        for match in re.finditer(
+            rf"\b[Aa]n?{_SP}(?:[\w\-’']+{_SP}){{0,3}}{re.escape(head)}\b",
+            self.text[max(0, offset - _PEOPLE_WINDOW) : offset],
+        ):
+            introduced = match
+        since = offset - _PEOPLE_WINDOW + (introduced.start() if introduced else 0)
+        people = self.people_near(since, offset)
         titles = self._titles_in(people)
         for _, name, _ in reversed(people):
             if head in titles.get(name, ()) or head in self._titles.get(name, ()):
                 return name
+        if introduced is not None:
+            return introduced.group()[0].lower() + introduced.group()[1:]
         if head in KIN:
             return None  # "the father", "the woman": someone the text has not named
         return self._last_person(offset, None)
@@ -805,6 +1056,16 @@ class Speakers:
             return re.sub(r"^[Tt]he\s+", "", by.group("name"))  # an institution, kept whole
         if words[0] != "the":
             return None
+        # "a WWF report ... the report says": the institution that wrote it
+        owners = list(
+            re.finditer(
+                rf"\b(?:[Aa]n?|[Tt]he){_SP}(?P<name>{_NAME}){_SP}{re.escape(head)}\b",
+                self.text[max(0, start - _PEOPLE_WINDOW) : start],
+            )
+        )
+        owner = owners[-1] if owners else None
+        if owner is not None and not _person_like(owner.group("name")):
+            return owner.group("name")
         self.cues  # noqa: B018 - makes sure the named speakers are known
         named = self._named[
             bisect.bisect_left(self._named, (start - _PEOPLE_WINDOW, "")) : bisect.bisect_left(
