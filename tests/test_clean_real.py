@@ -142,3 +142,25 @@ def test_a_name_repeated_in_clean_news_is_no_evidence_of_ocr_damage() -> None:
 def test_ocr_initials_glued_dashes_and_specks() -> None:
     out = cleaned_text(OCR_DAMAGED + "POLICE.-Mr G B Brodie spoke | of it.\n")
     assert out.endswith("POLICE. - Mr G. B. Brodie spoke of it.\n")
+
+
+def test_ocr_reads_an_angle_mark_as_the_letter_that_makes_the_commonest_word() -> None:
+    out = cleaned_text(OCR_DAMAGED + "It »as late and th« boats «ere gone; the dog» barked.\n")
+    assert out.endswith("It was late and the boats were gone; the dogs barked.\n")
+
+
+def test_ocr_spaces_a_dash_glued_before_a_title() -> None:
+    out = cleaned_text(OCR_DAMAGED + "Passengers-Mrs. Hay, Mr. Cole. A well-known man.\n")
+    assert out.endswith("Passengers - Mrs. Hay, Mr. Cole. A well-known man.\n")
+
+
+def test_ocr_corrects_a_misreading_that_makes_another_word_by_its_neighbours() -> None:
+    out = cleaned_text(
+        OCR_DAMAGED + "The road will he opened soon, and the men wore paid m full by n clerk.\n"
+    )
+    assert out.endswith("The road will be opened soon, and the men were paid in full by a clerk.\n")
+
+
+def test_words_in_context_are_left_alone_in_clean_text() -> None:
+    text = "The road will be opened soon. He wore a coat, and Joseph s College is here.\n"
+    assert cleaned_text(text) == text

@@ -66,16 +66,31 @@ LOST_FULL_STOP = re.compile(
 # The halves of a broken word, and the gap between them: a space or a line break.
 PIECE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
 GAP = re.compile(r"[ \t]|[ \t]*\n[ \t]*")
-# « and » printed for an s inside or at the end of a word ("continue«", "[»]inking").
-ANGLE_S = re.compile(r"(?<![\w'’-])([^\W\d_]*)[«»]([^\W\d_]*)(?![\w'’-])")
+# « and » printed for a letter the scanner could not read: most often an s
+# ("continue«", "dollar»"), but also the e of "th«" or the w of "»as" (with the
+# next letter, "»sas", "»vas").
+ANGLE_MARK = re.compile(r"(?<![\w'’-])([^\W\d_]*)[«»]([^\W\d_]*)(?![\w'’-])")
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# An s is the usual reading: another letter must make a word this many times commoner.
+S_BONUS = 3.0
 
 
-def _angle_s(match: re.Match[str]) -> str:
+def _angle_mark(match: re.Match[str]) -> str:
     head, tail = match.groups()
-    word = head + "s" + tail
-    if (head or tail) and frequency(word.lower()) >= MIN_FREQUENCY:
-        return word
-    return match.group()
+    if not head and not tail:
+        return match.group()
+    readings = [(head + c + tail, S_BONUS if c == "s" else 1.0) for c in LETTERS]
+    if tail:  # the mark and the letter after it were one wide letter: "»sas" -> "was"
+        readings += [(head + c + tail[1:], 1.0) for c in "wm"]
+    best, best_score = None, 0.0
+    for word, bonus in readings:
+        f = frequency(word.lower())
+        if f >= MIN_FREQUENCY and f * bonus > best_score:
+            best, best_score = word, f * bonus
+    if best is None:
+        return match.group()
+    letters = head + tail
+    return best.upper() if len(letters) > 1 and letters.isupper() else best  # "TH«" -> "THE"
 
 
 # An initial before a name ("G B Brodie"): print drops the small dot after it.
@@ -83,6 +98,9 @@ INITIAL = re.compile(r"(?<![\w.'’&-])[B-HJ-Z](?=[ \t]+[A-Z][a-z]|[ \t]+[B-HJ-Z
 # "POLICE FORCE.-We understand": the dash after a heading or a sentence, printed
 # close, is a dash between words; it gets the spaces the page's layout gave it.
 GLUED_DASH = re.compile(r"(?<=[.?!,;])-(?=[A-Z\"“‘'])")
+# "Passengers-Mr. and Mrs. Hay": a list glued by its dash to the word introducing
+# it; no compound ends in a title.
+DASH_BEFORE_TITLE = re.compile(r"(?<=[^\W\d_])-(?=(?:Mr|Mrs|Messrs|Miss|Dr|Rev)\b)")
 # A lone mark between words that no English text has alone: a speck on the page.
 SPECK = re.compile(r"(?<=[^\W\d_][ \t])[|¡_\\'ij][ \t]+(?=[^\W\d_])")
 # A lone "I" before a capitalised word: a column rule or a speck, not the pronoun.
@@ -232,7 +250,7 @@ def fix_ocr(text: str) -> tuple[str, int]:
         return change
 
     text, count = _join_split_words(text)
-    text = ANGLE_S.sub(counted(_angle_s), text)
+    text = ANGLE_MARK.sub(counted(_angle_mark), text)
 
     def token(match: re.Match[str]) -> str:
         nonlocal count
@@ -243,11 +261,14 @@ def fix_ocr(text: str) -> tuple[str, int]:
         return new
 
     text = TOKEN.sub(token, text)
+    text, n = _fix_in_context(text)
+    count += n
     text = LOST_FULL_STOP.sub(counted(lambda m: "."), text)
     text = STRAY_I.sub(counted(lambda m: ""), text)
     text = SPECK.sub(counted(lambda m: ""), text)
     text = INITIAL.sub(counted(lambda m: m.group() + "."), text)
     text = GLUED_DASH.sub(counted(lambda m: " - "), text)
+    text = DASH_BEFORE_TITLE.sub(counted(lambda m: " - "), text)
     return MID_SENTENCE_I.sub(counted(_mid_sentence), text), count
 
 
@@ -281,6 +302,78 @@ def _join_split_words(text: str) -> tuple[str, int]:
             parts += [text[done : a.start()], new]
             done = b.end()
             last = i + 1
+    if not parts:
+        return text, 0
+    return "".join([*parts, text[done:]]), len(parts) // 2
+
+
+# ------------------------------------------------------------ words in context
+
+# A misreading that makes another word ("wore" for "were", "he" for "be", "mid" for
+# "and") is judged by its neighbours: the candidate must be far likelier beside the
+# words before and after it than the token is (pair counts of a large English corpus).
+CONTEXT_RATIO = 30.0
+CONTEXT_MIN_FREQUENCY = 1e-5
+CONTEXT_MAX_LENGTH = 6
+WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
+BETWEEN = re.compile(r"[ \t]*\n?[ \t]*")
+
+
+@functools.cache
+def _pairs() -> dict[str, int]:
+    """ "word word" -> count, symspellpy's English bigram list (all lower case)."""
+    from importlib.resources import files
+
+    counts: dict[str, int] = {}
+    path = files("symspellpy") / "frequency_bigramdictionary_en_243_342.txt"
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            first, second, count = line.split()
+            counts[f"{first} {second}"] = int(count)
+    return counts
+
+
+@functools.lru_cache(maxsize=50_000)
+def _context_candidates(word: str) -> tuple[str, ...]:
+    found = _edits(word) | _edits(word, PRINTINGS)
+    return tuple(c for c in found if frequency(c) >= CONTEXT_MIN_FREQUENCY)
+
+
+def _support(pairs: dict[str, int], prev: str | None, word: str, nxt: str | None) -> int:
+    """How often ``word`` follows ``prev`` and precedes ``nxt`` in the pair list."""
+    found = pairs.get(f"{prev} {word}", 0) if prev else 0
+    return found + (pairs.get(f"{word} {nxt}", 0) if nxt else 0)
+
+
+def _neighbour(text: str, words: list[re.Match[str]], i: int, j: int) -> str | None:
+    """The word at ``j`` if only blanks (or one line break) part it from the word at ``i``."""
+    if not 0 <= j < len(words):
+        return None
+    a, b = (words[j], words[i]) if j < i else (words[i], words[j])
+    return words[j].group().lower() if BETWEEN.fullmatch(text, a.end(), b.start()) else None
+
+
+def _fix_in_context(text: str) -> tuple[str, int]:
+    pairs = _pairs()
+    floor = 3_000_000  # half the list's smallest count: an unlisted pair may yet occur
+    words = list(WORD.finditer(text))
+    parts: list[str] = []
+    done = 0
+    for i, match in enumerate(words):
+        token = match.group()
+        if not token.islower() or len(token) > CONTEXT_MAX_LENGTH or token == "s":
+            continue  # a lone s is an apostrophe's ("Joseph s College")
+        candidates = _context_candidates(token)
+        if not candidates:
+            continue
+        prev, nxt = _neighbour(text, words, i, i - 1), _neighbour(text, words, i, i + 1)
+        if prev is None and nxt is None:
+            continue
+        best = max(candidates, key=lambda w: _support(pairs, prev, w, nxt))
+        own = _support(pairs, prev, token, nxt) + floor
+        if _support(pairs, prev, best, nxt) >= CONTEXT_RATIO * own:
+            parts += [text[done : match.start()], best]
+            done = match.end()
     if not parts:
         return text, 0
     return "".join([*parts, text[done:]]), len(parts) // 2
