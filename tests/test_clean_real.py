@@ -164,3 +164,31 @@ def test_ocr_corrects_a_misreading_that_makes_another_word_by_its_neighbours() -
 def test_words_in_context_are_left_alone_in_clean_text() -> None:
     text = "The road will be opened soon. He wore a coat, and Joseph s College is here.\n"
     assert cleaned_text(text) == text
+
+
+def test_ocr_corrects_a_long_word_misread_in_three_letters() -> None:
+    out = cleaned_text(OCR_DAMAGED + "The dcpartmcnt set the cxaminntion for the meotiug.\n")
+    assert out.endswith("The department set the examination for the meeting.\n")
+
+
+def test_ocr_reads_o_as_c_l_as_f_and_v_as_w() -> None:
+    out = cleaned_text(OCR_DAMAGED + "The publio paid lor it, vhich was fair.\n")
+    assert out.endswith("The public paid for it, which was fair.\n")
+
+
+def test_ocr_damage_shown_by_misread_common_words_and_specks_is_repaired() -> None:
+    # Only one non-word with a correction (mnize), but "tho" and "bo" misread from
+    # "the" and "be", and specks between words: the document is damaged.
+    text = (
+        "We saw tho ship Wyrallah come in from Tuncurry. It will bo here with mnize and\n"
+        "the bullocky, said tho captain | of the port. The crew ' were glad.\n"
+    )
+    assert cleaned_text(text) == (
+        "We saw the ship Wyrallah come in from Tuncurry. It will be here with maize and\n"
+        "the bullocky, said the captain of the port. The crew were glad.\n"
+    )
+
+
+def test_ocr_drops_a_speck_before_a_heading_and_a_stray_i_after_the() -> None:
+    out = cleaned_text(OCR_DAMAGED + "_ COUNTRY LOTS.\nThe sale of the I land was held.\n")
+    assert out.endswith("COUNTRY LOTS.\nThe sale of the land was held.\n")

@@ -1,14 +1,20 @@
 """OCR character confusions: "tho" -> "the", "Cieek" -> "Creek", "aud" -> "and".
 
 A scanner misreads letters of similar shape: e as o or c, r as i, m as rn, h as li
-or b, d as cl, u as ii or n, s as f (the long s of old print).  The repair
+or b, d as cl, u as ii or n, f as l, w as v, s as f (the long s of old print).  The
+repair
 
 - runs only on a document that shows OCR damage: several of its words are not
-  words but are one or two such confusions away from a common one; clean text
-  has next to none;
-- corrects a token only to a word one or two known confusions away whose
-  frequency (``wordfreq``), weighted down for each confusion, beats the token's own
-  by a wide margin: "tho" (a rare word) becomes "the", "lie" does not become "he";
+  words but are one or more such confusions away from a common one, or are rare
+  words misread from one of the commonest ("tho", "bo"), or specks stand between
+  its words; clean text has next to none;
+- corrects a token only to a word one or two known confusions away (three for an
+  unknown word of six letters or more) whose frequency (``wordfreq``), weighted down
+  for each confusion, beats the token's own by a wide margin: "tho" (a rare word)
+  becomes "the", "lie" does not become "he";
+- corrects a misreading that is itself a word ("wore" for "were", "he" for "be")
+  only where the candidate is far likelier beside its neighbours, by the word-pair
+  counts of symspellpy's English bigram list;
 - leaves alone a capitalised token that the document repeats (a name, not a
   misreading, which seldom repeats itself), tokens with digits or inner
   capitals, and the halves of hyphenated words;
@@ -32,8 +38,8 @@ CONFUSIONS = [
     for pair in re.split(
         r"\s+",
         "o:e e:o c:e e:c o:a a:o c:o i:r r:i i:l l:i i:t l:t n:u u:n n:a u:a a:s a:n s:a "
-        "b:h h:b b:s t:f f:t f:s v:y y:v j:y rn:m m:rn in:m li:h h:li ii:u ii:h ri:n cl:d d:cl "
-        "tb:th",
+        "b:h h:b b:s t:f f:t f:s l:f o:c v:y y:v v:w j:y "
+        "rn:m m:rn in:m li:h h:li ii:u ii:h ri:n cl:d d:cl tb:th",
     )
 ]
 # The weight of one confusion against leaving the token as it is.
@@ -43,6 +49,8 @@ MARGIN = 2.0
 MIN_FREQUENCY = 1e-6
 # Two confusions away, only a word at least this common.
 SECOND_MIN_FREQUENCY = 3e-6
+# Three confusions away, only for an unknown word this long.
+THIRD_MIN_LENGTH = 6
 # A token rarer than this counts as a non-word.
 NON_WORD = 1e-6
 # A correction this common needs no support from the document.
@@ -105,6 +113,13 @@ DASH_BEFORE_TITLE = re.compile(r"(?<=[^\W\d_])-(?=(?:Mr|Mrs|Messrs|Miss|Dr|Rev)\
 SPECK = re.compile(r"(?<=[^\W\d_][ \t])[|¡_\\'ij][ \t]+(?=[^\W\d_])")
 # A lone "I" before a capitalised word: a column rule or a speck, not the pronoun.
 STRAY_I = re.compile(r"(?<![^\s])I[ \t]+(?=[A-Z])")
+# A lone "I" after a word no pronoun follows ("of I the", "the I country").
+STRAY_I_AFTER = re.compile(
+    r"\b((?:the|of|a|an|any|with|from|by|at|on|in|to|his|her|its|their|our|my|your)[ \t])"
+    r"I[ \t]+(?=[a-z])"
+)
+# A lone mark (or "I") before a heading at a line's start ("_ COUNTRY LOTS"): a speck.
+SPECK_BEFORE_HEADING = re.compile(r"^[ \t]*(?:[|¡_\\'*?!/>\]«».,]+|I)[ \t]+(?=[A-Z]{2,}\b)", re.M)
 EDGE_MARKS = "\"'‘’“”.,;:!?()[]-–—…*"
 # "In" after a lower-case word or a comma, not after a sentence's end.
 MID_SENTENCE_I = re.compile(r"(?<=[a-z,;] )I[a-z]+\b")
@@ -159,6 +174,10 @@ def correction(word: str) -> str | None:
         misprints = _misprints()
         second = {w for e1 in first for w in misprints.get(e1, ())}
         choices.append((second - first - {word}, EDIT_WEIGHT**2))
+        if len(word) >= THIRD_MIN_LENGTH and own == 0.0:  # a long unknown word: three
+            firsts = {e2 for e1 in first for e2 in _edits(e1)} - first
+            third = {w for e2 in firsts for w in misprints.get(e2, ())}
+            choices.append((third - second - first - {word}, EDIT_WEIGHT**3))
     for candidates, weight in choices:
         for candidate in candidates:
             f = frequency(candidate)
@@ -201,11 +220,14 @@ def _plan(text: str) -> dict[str, str]:
     for token, n in tokens.items():
         lower[token.lower()] += n
     plan = _corrections(non_words, tokens, lower)
-    if len(plan) < need:
-        return {}
     # Real words: only a rare one can be beaten by a common word one confusion away.
-    rare = [t for t, f in shares.items() if NON_WORD <= f < RARE]
-    return {**plan, **_corrections(rare, tokens, lower)}
+    rare = _corrections([t for t, f in shares.items() if NON_WORD <= f < RARE], tokens, lower)
+    # Evidence of damage: the non-words with a correction, the rare lower-case words
+    # misread from one of the commonest ("tho", "bo"), and specks between words.
+    misread = [t for t, w in rare.items() if t.islower() and frequency(w) >= COMMON]
+    if len(plan) + len(misread) + len(SPECK.findall(text)) < need:
+        return {}
+    return {**plan, **rare}
 
 
 def _corrections(candidates: list[str], tokens: Counter[str], lower: Counter[str]) -> dict:
@@ -266,6 +288,8 @@ def fix_ocr(text: str) -> tuple[str, int]:
     text = LOST_FULL_STOP.sub(counted(lambda m: "."), text)
     text = STRAY_I.sub(counted(lambda m: ""), text)
     text = SPECK.sub(counted(lambda m: ""), text)
+    text = SPECK_BEFORE_HEADING.sub(counted(lambda m: ""), text)
+    text = STRAY_I_AFTER.sub(counted(lambda m: m.group(1)), text)
     text = INITIAL.sub(counted(lambda m: m.group() + "."), text)
     text = GLUED_DASH.sub(counted(lambda m: " - "), text)
     text = DASH_BEFORE_TITLE.sub(counted(lambda m: " - "), text)
@@ -295,8 +319,9 @@ def _join_split_words(text: str) -> tuple[str, int]:
         if not GAP.fullmatch(text, a.end(), b.start()):
             continue
         word = (head + tail).lower()
-        if share(word, 0.0) < MIN_FREQUENCY:
-            word = correction(word) or ""
+        if share(word, 0.0) < MIN_FREQUENCY:  # one confusion at most: "lor it" is no "font"
+            fixed = correction(word)
+            word = fixed if fixed in _edits(word) else ""
         new = _cased(head + tail, word) if word else None
         if new:
             parts += [text[done : a.start()], new]
