@@ -111,3 +111,13 @@ def test_legacy_text_is_still_detected(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     (doc,) = rows_of(result.stdout)
     assert doc["text"] == text
+
+
+def test_english_text_with_windows_smart_punctuation_is_windows_1252(tmp_path: Path) -> None:
+    # Only curly quotes and dashes beyond ASCII: a detector could pick a DOS code page.
+    text = "“Noise – from ships – is a problem,” she said. “It’s louder than ever.”\n" * 3
+    (tmp_path / "smart.txt").write_bytes(text.encode("cp1252"))
+    result = cli("chars", tmp_path / "smart.txt", "--annotate", "-f", "jsonl")
+    (doc,) = rows_of(result.stdout)
+    assert doc["text"] == text
+    assert doc["meta"]["encoding"] == "cp1252"
