@@ -192,3 +192,15 @@ def test_ocr_damage_shown_by_misread_common_words_and_specks_is_repaired() -> No
 def test_ocr_drops_a_speck_before_a_heading_and_a_stray_i_after_the() -> None:
     out = cleaned_text(OCR_DAMAGED + "_ COUNTRY LOTS.\nThe sale of the I land was held.\n")
     assert out.endswith("COUNTRY LOTS.\nThe sale of the land was held.\n")
+
+
+def test_control_bytes_after_a_letter_are_its_lost_accents() -> None:
+    text = "The cafe\x01 of Jose\x01 at Espan\x03a sold cre\x00me bru\x02le\x01e; Mu\x08ller ate.\n"
+    assert cleaned_text(text) == "The café of José at España sold crème brûlée; Müller ate.\n"
+    assert cleaned_text("a \x01 b") == "a \ufffd b"  # no letter before it: unknown
+
+
+def test_a_ligature_set_apart_from_its_word_is_joined() -> None:
+    text = "The ﬁ rst ﬁ rework lit the staﬀ room; the ﬂ oor shook.\n"
+    assert cleaned_text(text) == "The first firework lit the staff room; the floor shook.\n"
+    assert cleaned_text("A staﬀ member spoke.") == "A staff member spoke."

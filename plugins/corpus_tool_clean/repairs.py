@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
@@ -54,12 +55,41 @@ PLAIN = re.compile(r"[\t\n\x20-\x25\x27-\x7e‘’“”–—…]*")
 ODD = re.compile(r"[^\t\n\x20-\x25\x27-\x7e‘’“”–—…]")
 
 
+# After a letter, the low bytes 0x00-0x08 are what is left of the combining accents
+# U+0300-U+0308 ("Socie\x01te\x01" is Société, "Don\x03ana" Doñana, "Du\x08rer"
+# Dürer): the accent comes back, composed with its letter.
+LOST_ACCENT = re.compile("(?<=[^\\W\\d_])[\x00-\x08]")
+
+
+# A ligature set apart from the rest of its word ("ﬁ rst", "ﬁ rework"): the space
+# was the layout's, where the joined form is a word and the ligature does not end
+# a word of its own ("staﬀ room").
+LIGATURE_BREAK = re.compile("([^\\W\\d_]*)([\ufb00-\ufb04])[ \t]([^\\W\\d_]+)")
+
+
+def _join_ligature(match: re.Match[str]) -> str:
+    head, ligature, tail = match.groups()
+    first = head + unicodedata.normalize("NFKC", ligature)
+    if head and is_word(first) and is_word(tail):
+        return match.group()  # "staﬀ room": two words, each whole
+    return first + tail if is_word(first + tail) else match.group()
+
+
+def _lost_byte(match: re.Match[str]) -> str:
+    return LOST_HIGH_BYTE.get(ord(match.group()), "\ufffd")
+
+
 def _fix_line(line: str) -> str:
     import ftfy
 
+    if LOST_ACCENT.search(line):
+        line = unicodedata.normalize(
+            "NFC", LOST_ACCENT.sub(lambda m: chr(0x300 + ord(m.group())), line)
+        )
+    line = LIGATURE_BREAK.sub(_join_ligature, line)
     # Removing an invisible character can join up mojibake for ftfy to decode, and
     # decoding can reveal invisible characters: repeat until nothing changes.
-    fixed = CONTROL.sub(lambda m: LOST_HIGH_BYTE.get(ord(m.group()), "\ufffd"), line)
+    fixed = CONTROL.sub(_lost_byte, line)
     fixed = ftfy.fix_text(fixed, _ftfy_config())
     for _ in range(3):
         if not INVISIBLE.search(fixed):
