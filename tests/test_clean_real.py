@@ -204,3 +204,26 @@ def test_a_ligature_set_apart_from_its_word_is_joined() -> None:
     text = "The ﬁ rst ﬁ rework lit the staﬀ room; the ﬂ oor shook.\n"
     assert cleaned_text(text) == "The first firework lit the staff room; the floor shook.\n"
     assert cleaned_text("A staﬀ member spoke.") == "A staff member spoke."
+
+
+def test_a_compound_broken_at_a_line_end_keeps_its_hyphen() -> None:
+    text = (
+        "The two sides agreed a cease-\nfire and an anti-\nterrorism pact in the north-\n"
+        "west, a buy-\nback of shares and a non-\nrecurring charge.\n"
+    )
+    assert cleaned_text(text) == text.replace("-\n", "-")
+
+
+def test_a_word_broken_by_hyphenation_is_joined() -> None:
+    text = "The com-\nmittee could not under-\nstand the recog-\nnisance with-\nout help.\n"
+    assert (
+        cleaned_text(text) == "The committee could not understand the recognisance without help.\n"
+    )
+
+
+def test_the_documents_own_spelling_decides_a_line_end_hyphen() -> None:
+    old_print = "The meeting is to-\nday, and to-day the men will go.\n"
+    assert cleaned_text(old_print) == "The meeting is to-day, and to-day the men will go.\n"
+    assert cleaned_text("The fire-\nworks began; fireworks are loud.\n") == (
+        "The fireworks began; fireworks are loud.\n"
+    )

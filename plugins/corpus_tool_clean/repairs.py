@@ -12,7 +12,7 @@ import unicodedata
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from corpus_tool_clean.dictionary import is_word
+from corpus_tool_clean.dictionary import frequency, is_word
 
 if TYPE_CHECKING:
     from ftfy import TextFixerConfig
@@ -255,10 +255,46 @@ LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
 LETTERS_AT = re.compile(r"[^\W\d_]+")
 
 
+# Both halves words ("cease-fire", "north-west", "anti-abortion"): a compound unless
+# the joined word is about as common as its rarer half ("under-stand", "re-port") or
+# common in itself ("with-out").
+JOINED_SHARE = 0.3
+COMMON_JOINED = 1e-4
+HALF_WORD = 1e-6
+HYPHENATED = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _is_compound(head: str, tail: str, hyphenated: set[str], words: set[str]) -> bool:
+    """Is ``head-tail``, broken at a line end, a compound that keeps its hyphen?
+
+    The document's own usage decides first (it writes "to-day" or "today" elsewhere),
+    then the word list and word frequencies."""
+    joined = (head + tail).lower()
+    if f"{head}-{tail}".lower() in hyphenated:
+        return True
+    if joined in words:
+        return False
+    if not tail[0].islower():
+        return True  # "pro-\nRussian"
+    head_share, tail_share = frequency(head.lower()), frequency(tail.lower())
+    if not is_word(joined):
+        # "well-\nknown" stays; "recog-\nnisance" has no word on either side
+        return any(is_word(half) or frequency(half.lower()) >= 1e-7 for half in (head, tail))
+    halves = min(head_share, tail_share)
+    if len(head) < 2 or halves < HALF_WORD:
+        return False  # "govern-\nment"
+    share = frequency(joined)
+    return share < COMMON_JOINED and share < JOINED_SHARE * halves
+
+
 def fix_hyphenation(text: str) -> tuple[str, int]:
     """Join words hyphenated across a line break; keep the hyphen of real compounds."""
     if "-\n" not in text and not re.search(r"-[ \t]+\n", text):
         return text, 0
+    # The document's own spellings: hyphenated within a line, and whole words.
+    hyphenated = {h.lower() for h in HYPHENATED.findall(text)}
+    words = {w.lower() for w in WORDS.findall(text)}
 
     def join(match: re.Match[str]) -> str:
         start = match.start()
@@ -267,9 +303,8 @@ def fix_hyphenation(text: str) -> tuple[str, int]:
             head_start -= 1  # start from the text's beginning each time
         tail = LETTERS_AT.match(text, match.end())
         assert tail is not None  # the lookahead saw a letter
-        # The dictionary knows "international": the hyphen was the line break's.
-        if tail.group()[0].islower() and is_word(text[head_start:start] + tail.group()):
-            return ""
-        return "-"  # "well-\nknown", "pro-\nRussian": a real compound
+        if _is_compound(text[head_start:start], tail.group(), hyphenated, words):
+            return "-"
+        return ""  # "inter-\nnational": the hyphen was the line break's
 
     return LINE_BREAK_HYPHEN.subn(join, text)
