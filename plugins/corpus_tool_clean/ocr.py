@@ -147,6 +147,11 @@ def _edits(word: str, table: dict[str, list[tuple[str, str]]] = MISREADINGS) -> 
     return out
 
 
+@functools.lru_cache(maxsize=50_000)
+def _one_confusion(word: str) -> frozenset[str]:
+    return frozenset(_edits(word))
+
+
 @functools.cache
 def _misprints() -> dict[str, list[str]]:
     """How a scanner could misprint each common word with one confusion, by the misprint:
@@ -160,6 +165,17 @@ def _misprints() -> dict[str, list[str]]:
     return table
 
 
+def _best(
+    candidates: Iterable[str], weight: float, best: str | None, best_score: float
+) -> tuple[str | None, float]:
+    """The candidate whose frequency times ``weight`` beats ``best_score``, if any."""
+    for candidate in candidates:
+        f = frequency(candidate)
+        if f >= MIN_FREQUENCY and f * weight > best_score:
+            best, best_score = candidate, f * weight
+    return best, best_score
+
+
 @functools.lru_cache(maxsize=200_000)
 def correction(word: str) -> str | None:
     """The likeliest word behind a lower-case token, or None to leave it.
@@ -167,22 +183,17 @@ def correction(word: str) -> str | None:
     Each candidate scores its frequency times the weight of the misreadings that
     lead to it; the best must beat the token's own frequency by MARGIN."""
     own = frequency(word)
-    best, best_score = None, own * MARGIN
     first = _edits(word)
-    choices: list[tuple[Iterable[str], float]] = [(first, EDIT_WEIGHT)]
+    best, best_score = _best(first, EDIT_WEIGHT, None, own * MARGIN)
     if own < NON_WORD and len(word) >= 3:  # a non-word: two confusions too
         misprints = _misprints()
         second = {w for e1 in first for w in misprints.get(e1, ())}
-        choices.append((second - first - {word}, EDIT_WEIGHT**2))
-        if len(word) >= THIRD_MIN_LENGTH and own == 0.0:  # a long unknown word: three
-            firsts = {e2 for e1 in first for e2 in _edits(e1)} - first
-            third = {w for e2 in firsts for w in misprints.get(e2, ())}
-            choices.append((third - second - first - {word}, EDIT_WEIGHT**3))
-    for candidates, weight in choices:
-        for candidate in candidates:
-            f = frequency(candidate)
-            if f >= MIN_FREQUENCY and f * weight > best_score:
-                best, best_score = candidate, f * weight
+        best, best_score = _best(second - first - {word}, EDIT_WEIGHT**2, best, best_score)
+        if best is None and len(word) >= THIRD_MIN_LENGTH and own == 0.0:
+            # a long unknown word with no nearer candidate: three confusions
+            seconds = {e2 for e1 in first for e2 in _edits(e1)} - first
+            third = {w for e2 in seconds for w in misprints.get(e2, ())}
+            best, best_score = _best(third - second - {word}, EDIT_WEIGHT**3, best, best_score)
     return best
 
 
@@ -321,7 +332,7 @@ def _join_split_words(text: str) -> tuple[str, int]:
         word = (head + tail).lower()
         if share(word, 0.0) < MIN_FREQUENCY:  # one confusion at most: "lor it" is no "font"
             fixed = correction(word)
-            word = fixed if fixed in _edits(word) else ""
+            word = fixed if fixed in _one_confusion(word) else ""
         new = _cased(head + tail, word) if word else None
         if new:
             parts += [text[done : a.start()], new]
@@ -382,13 +393,17 @@ def _fix_in_context(text: str) -> tuple[str, int]:
     pairs = _pairs()
     floor = 3_000_000  # half the list's smallest count: an unlisted pair may yet occur
     words = list(WORD.finditer(text))
+    # A lone s is an apostrophe's ("Joseph s College").
+    confusable = {
+        w: _context_candidates(w)
+        for w in {m.group() for m in words}
+        if w.islower() and len(w) <= CONTEXT_MAX_LENGTH and w != "s"
+    }
     parts: list[str] = []
     done = 0
     for i, match in enumerate(words):
         token = match.group()
-        if not token.islower() or len(token) > CONTEXT_MAX_LENGTH or token == "s":
-            continue  # a lone s is an apostrophe's ("Joseph s College")
-        candidates = _context_candidates(token)
+        candidates = confusable.get(token)
         if not candidates:
             continue
         prev, nxt = _neighbour(text, words, i, i - 1), _neighbour(text, words, i, i + 1)
