@@ -227,3 +227,12 @@ def test_the_documents_own_spelling_decides_a_line_end_hyphen() -> None:
     assert cleaned_text("The fire-\nworks began; fireworks are loud.\n") == (
         "The fireworks began; fireworks are loud.\n"
     )
+
+
+def test_a_name_written_with_a_dot_is_no_lost_sentence_space() -> None:
+    text = "Shares in Eco.Net fell. Eco.Net said little. Then Jo.Qvist spoke.\n"
+    assert cleaned_text(text) == text
+    # A common word, or a name the document writes on its own, after the dot.
+    assert cleaned_text("It rose in Stockholm.As it fell in Bergen.Oslo held. Oslo") == (
+        "It rose in Stockholm. As it fell in Bergen. Oslo held. Oslo"
+    )

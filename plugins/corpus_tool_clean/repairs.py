@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
@@ -197,20 +198,49 @@ TOKEN_MISSING_SPACE = re.compile(r"(?<!\S)\S*?[a-z][.!?][A-Z][a-z]\S*")
 ADDRESS = re.compile(r"@|://|\bwww\.|\.(?:com|org|net|gov|edu|io|uk)\b", re.IGNORECASE)
 
 
+# The word after the dot of a lost sentence space: a common word ("Stockholm.As",
+# "governance.Responsibility"), or one the document also writes on its own.
+NEXT_WORD = re.compile(r"[^\W\d_]+")
+LONE_WORD = re.compile(r"(?<![\w.])[^\W\d_]+(?![\w.])")
+COMMON_STARTER = 1e-5
+
+
 def fix_sentence_spacing(text: str) -> tuple[str, int]:
-    count = 0
-
-    def token(match: re.Match[str]) -> str:
-        nonlocal count
-        word = match.group()
-        if ADDRESS.search(word):  # URLs and e-mail addresses keep their dots
-            return word
-        word, n = MISSING_SPACE.subn(r"\1 ", word)
-        count += n
-        return word
-
+    """A missing space after a sentence's full stop, where the document shows the damage:
+    a name written with a dot ("One.Tel", twice, or before a word nothing else uses)
+    stays whole."""
     if not MISSING_SPACE.search(text):
         return text, 0
+    count = 0
+    seen = Counter(TOKEN_MISSING_SPACE.findall(text))
+    words: set[str] | None = None
+
+    def starts_sentence(word: str, end: int) -> bool:
+        nonlocal words
+        after = NEXT_WORD.match(word, end)
+        assert after is not None  # the pattern saw a capitalised word
+        if frequency(after.group().lower()) >= COMMON_STARTER:
+            return True
+        if words is None:
+            words = set(LONE_WORD.findall(text))
+        return after.group() in words
+
+    def split(word: str) -> str:
+        nonlocal count
+        parts, done = [], 0
+        for stop in MISSING_SPACE.finditer(word):
+            if starts_sentence(word, stop.end()):
+                parts += [word[done : stop.end()], " "]
+                done = stop.end()
+                count += 1
+        return "".join([*parts, word[done:]])
+
+    def token(match: re.Match[str]) -> str:
+        word = match.group()
+        if ADDRESS.search(word) or seen[word] > 1:  # URLs, e-mail addresses, names keep dots
+            return word
+        return split(word)
+
     return TOKEN_MISSING_SPACE.sub(token, text), count
 
 
