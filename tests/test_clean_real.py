@@ -236,3 +236,14 @@ def test_a_name_written_with_a_dot_is_no_lost_sentence_space() -> None:
     assert cleaned_text("It rose in Stockholm.As it fell in Bergen.Oslo held. Oslo") == (
         "It rose in Stockholm. As it fell in Bergen. Oslo held. Oslo"
     )
+
+
+def test_cleaning_ocr_twice_changes_nothing_more() -> None:
+    # A correction can change the evidence (a name's spelling now in the document):
+    # clean runs again until nothing changes, so a second run finds nothing to do.
+    text = OCR_DAMAGED + (
+        "Passcngers by the Steamor. Passcngcis and Steamcis, Passcngcis and Steamcis.\n"
+        "The Goverument said so. Govcrnmcnt men and Govcrnmcnt boats.\n"
+    )
+    once = cleaned_text(text)
+    assert cleaned_text(once) == once
