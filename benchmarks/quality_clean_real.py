@@ -4,6 +4,8 @@
     python benchmarks/quality_clean_real.py --part ocr           # CER/WER, all repairs and each
     python benchmarks/quality_clean_real.py --part ocr --errors  # what is still wrong, by class
     python benchmarks/quality_clean_real.py --part news          # every change on clean news
+    python benchmarks/quality_clean_real.py --part wrapped       # clean news hard-wrapped
+    python benchmarks/quality_clean_real.py --part onestop       # onestopenglish, grouped
     python benchmarks/quality_clean_real.py --part ftfy --ftfy-cases PATH/test_cases.json
     python benchmarks/quality_clean_real.py --part speed
 
@@ -12,6 +14,11 @@
   ``clean`` with the default repairs, and after each repair alone (``--only``).
 - news: the clean news of te3-train/docs.jsonl and ggt-dev/docs/; every change
   beyond whitespace is listed, with its context, for a reader to judge.
+- wrapped: the same clean news hard-wrapped at 60 columns, cleaned, against the
+  unwrapped text cleaned: every difference beyond whitespace (a dropped compound
+  hyphen, a prose line taken for a byline) is listed.
+- onestop: the same on the onestopenglish corpus, grouped by what changed (its
+  Int-Txt files lost their dashes and open with a level line: real repairs).
 - ftfy: the cases of ftfy's own test suite whose text must not change
   (``original == fixed``, expected to pass); get the file with
   ``pip download ftfy --no-binary :all: --no-deps`` and unpack it
@@ -147,6 +154,65 @@ def part_news(data: Path) -> None:
     print(f"  {changes} changes")
 
 
+def part_wrapped(data: Path) -> None:
+    """The clean news hard-wrapped at 60 columns (compounds broken at their hyphens):
+    cleaned, it must read as the unwrapped text cleaned, beyond whitespace."""
+    import textwrap
+
+    def wrap(text: str) -> str:
+        return "\n\n".join(
+            "\n".join(textwrap.wrap(p, 60, break_long_words=False)) for p in text.split("\n\n")
+        )
+
+    docs = read_files(news_files(data))
+    flat = clean_docs(docs)
+    wrapped = clean_docs([(doc_id, wrap(text)) for doc_id, text in docs])
+    changes = 0
+    print("clean news hard-wrapped at 60 columns, against the same unwrapped, both cleaned:")
+    for (doc_id, _), a, b in zip(docs, flat, wrapped, strict=True):
+        words_a, words_b = (
+            SPACES.sub(" ", a).strip().split(" "),
+            SPACES.sub(" ", b).strip().split(" "),
+        )
+        for old, new in _word_ops(words_a, words_b):
+            if old.replace(" ", "") != new.replace(" ", ""):
+                changes += 1
+                print(f"  {doc_id}: {old[:80]!r} -> {new[:80]!r}")
+    print(f"  {changes} differences")
+
+
+def part_onestop(data: Path, limit: int = 40) -> None:
+    """Every change beyond whitespace on onestopenglish, grouped by what changed.
+
+    Its Int-Txt files have lost their dashes (two spaces left) and open with a level
+    line, so restored dashes and moved level lines are real repairs there."""
+    from collections import Counter
+
+    from corpus_tool.readers import decode
+
+    root = data / "onestopenglish"
+    paths = sorted(p for p in root.rglob("*") if p.suffix in {".txt", ".md"})
+    docs = [(str(p.relative_to(root)), decode(p.read_bytes())[0]) for p in paths]
+    cleaned = clean_docs(docs)
+    kinds: Counter[tuple[str, str, str]] = Counter()
+    changed = set()
+    for (doc_id, text), out in zip(docs, cleaned, strict=True):
+        text = text.removeprefix("\ufeff")
+        if SPACES.sub("", text) == SPACES.sub("", out):
+            continue
+        for op, i1, i2, j1, j2 in SequenceMatcher(None, text, out, autojunk=False).get_opcodes():
+            old, new = text[i1:i2], out[j1:j2]
+            if op != "equal" and (old.strip() or new.strip()):
+                changed.add(doc_id)
+                kinds[(doc_id.split("/")[0], old.strip()[:20], new.strip()[:20])] += 1
+    print(
+        f"onestopenglish: {len(docs)} documents, {len(changed)} changed beyond whitespace "
+        f"(BOM aside), {sum(kinds.values())} changes:"
+    )
+    for (folder, old, new), n in kinds.most_common(limit):
+        print(f"  {n:5}  {folder}: {old!r} -> {new!r}")
+
+
 # ----------------------------------------------------------------- ftfy
 
 
@@ -205,7 +271,9 @@ def part_speed(data: Path, repeat: int = 3) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=["ocr", "news", "ftfy", "speed"], action="append")
+    parser.add_argument(
+        "--part", choices=["ocr", "news", "wrapped", "onestop", "ftfy", "speed"], action="append"
+    )
     parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder")
     parser.add_argument("--ftfy-cases", type=Path, help="ftfy's tests/test_cases.json")
     parser.add_argument("--each", action="store_true", help="ocr: each repair alone too")
@@ -218,13 +286,17 @@ def main() -> None:
         help="ocr: the N commonest differences left (default 40)",
     )
     args = parser.parse_args()
-    parts = args.part or ["ocr", "news", "ftfy", "speed"]
+    parts = args.part or ["ocr", "news", "wrapped", "onestop", "ftfy", "speed"]
     if "ocr" in parts:
         part_ocr(args.data, args.each)
         if args.errors:
             part_errors(args.data, args.errors)
     if "news" in parts:
         part_news(args.data)
+    if "wrapped" in parts:
+        part_wrapped(args.data)
+    if "onestop" in parts:
+        part_onestop(args.data)
     if "ftfy" in parts:
         part_ftfy(args.ftfy_cases)
     if "speed" in parts:

@@ -44,7 +44,9 @@ def test_unicode_repairs_mojibake_and_invisible_characters_but_keeps_curly_quote
 
 def test_unicode_control_characters_become_replacement_marks_not_glue() -> None:
     # A control character stands for a lost one: deleting it would make "Europes".
-    assert cleaned_text("Europe\x01s lakes and \x1b[31mred\x1b[0m text") == (
+    # (0x00-0x08 after a letter are lost accents, 0x13 0x14 0x18 0x19 0x1C 0x1D lost
+    # dashes and quotes: tests/test_clean_real.py.)
+    assert cleaned_text("Europe\x10s lakes and \x1b[31mred\x1b[0m text") == (
         "Europe\ufffds lakes and red text"
     )
 
@@ -62,17 +64,23 @@ def test_sentence_spacing_added_but_not_inside_abbreviations_numbers_or_addresse
     assert cleaned_text("will not tolerate it.Mr. Lavrov said") == (
         "will not tolerate it. Mr. Lavrov said"
     )
-    keep = ("the U.S. threatens, e.g. these, pi is 3.14 on Jul.01 - 2024; see "
-            "www.Example.com/News or write to john.Smith@example.org today.")
+    keep = (
+        "the U.S. threatens, e.g. these, pi is 3.14 on Jul.01 - 2024; see "
+        "www.Example.com/News or write to john.Smith@example.org today."
+    )
     assert cleaned_text(keep) == keep
 
 
 def test_joined_words_at_a_case_boundary() -> None:
-    text = ("Troops left Ukraine, he said. They face consequences UkraineOn Thursday "
-            "and for that reason heThe upgrade failed.")
+    text = (
+        "Troops left Ukraine, he said. They face consequences UkraineOn Thursday "
+        "and for that reason heThe upgrade failed."
+    )
     doc = clean(text)
-    assert doc.text == ("Troops left Ukraine, he said. They face consequences Ukraine On Thursday "
-                        "and for that reason he The upgrade failed.")
+    assert doc.text == (
+        "Troops left Ukraine, he said. They face consequences Ukraine On Thursday "
+        "and for that reason he The upgrade failed."
+    )
     assert doc.meta["clean"]["repairs"]["joined-words"] == 2
 
 
@@ -90,8 +98,11 @@ def test_joined_words_in_lower_case_need_the_dictionary_and_the_document() -> No
 def test_joined_words_never_split_names_with_internal_capitals() -> None:
     names = ["McDonald", "iPhone", "YouTube", "LinkedIn", "DeSantis", "PayPal", "MacArthur"]
     # Every part also stands alone inside a sentence, so only the rules protect them.
-    text = ("Ask him, You know, about Linked lists and Pay slips, Mc and De and Mac. "
-            + " and ".join(names) + " left.")
+    text = (
+        "Ask him, You know, about Linked lists and Pay slips, Mc and De and Mac. "
+        + " and ".join(names)
+        + " left."
+    )
     assert cleaned_text(text) == text
 
 
@@ -116,8 +127,10 @@ def test_hyphenation_across_line_breaks() -> None:
 
 
 def test_boilerplate_lines_leave_the_text_and_are_kept_in_meta() -> None:
-    text = ("The talks ended.\n\nShare on Facebook\n\nThey will leave a reply later.\n\n"
-            "Source link\n\nLeave a Reply\n\nYour email address will not be published.\n")
+    text = (
+        "The talks ended.\n\nShare on Facebook\n\nThey will leave a reply later.\n\n"
+        "Source link\n\nLeave a Reply\n\nYour email address will not be published.\n"
+    )
     doc = clean(text)
     assert doc.text == "The talks ended.\n\nThey will leave a reply later.\n"
     assert doc.meta["clean"]["removed"] == [
@@ -129,13 +142,17 @@ def test_boilerplate_lines_leave_the_text_and_are_kept_in_meta() -> None:
 
 
 def test_header_metadata_moves_into_meta() -> None:
-    text = ("Title of the story\n\nWritten by Jane Roe\n\nPhoto: Agency Name /\n"
-            "The body of the article starts here and runs on for well over twelve words in all.\n"
-            "Photo: a caption in the body stays where it is.")
+    text = (
+        "Title of the story\n\nWritten by Jane Roe\n\nPhoto: Agency Name /\n"
+        "The body of the article starts here and runs on for well over twelve words in all.\n"
+        "Photo: a caption in the body stays where it is."
+    )
     doc = clean(text)
-    assert doc.text == ("Title of the story\n\n"
-                        "The body of the article starts here and runs on for well over twelve "
-                        "words in all.\nPhoto: a caption in the body stays where it is.")
+    assert doc.text == (
+        "Title of the story\n\n"
+        "The body of the article starts here and runs on for well over twelve "
+        "words in all.\nPhoto: a caption in the body stays where it is."
+    )
     assert doc.meta["byline"] == "Jane Roe"
     assert doc.meta["photo"] == "Agency Name /"
     dated = clean(" date 2023-02-13 The US and EU countries are making great efforts.")
@@ -171,7 +188,11 @@ def test_meta_records_changes_counts_and_garble() -> None:
     assert record["garble_after"] == 0.0
     untouched = clean("Nothing to do here.")
     assert untouched.meta["clean"] == {
-        "changed": False, "garble_before": 0.0, "garble_after": 0.0, "repairs": {}, "removed": [],
+        "changed": False,
+        "garble_before": 0.0,
+        "garble_after": 0.0,
+        "repairs": {},
+        "removed": [],
     }
 
 
@@ -182,7 +203,11 @@ def test_diff_is_unified_and_coloured_on_request() -> None:
     after = clean(before.text)
     plain = diff(before, after)
     assert plain.splitlines()[2:] == [
-        "@@ -1,3 +1,3 @@", " one", "-in Stockholm.As the", "+in Stockholm. As the", " three",
+        "@@ -1,3 +1,3 @@",
+        " one",
+        "-in Stockholm.As the",
+        "+in Stockholm. As the",
+        " three",
     ]
     coloured = diff(before, after, color=True)
     assert "\x1b[31m-in Stockholm.As the\x1b[0m" in coloured
@@ -200,8 +225,11 @@ def _everything_kept(doc: Document) -> str:
 
 def test_gold_fixes_made(sample: dict[str, tuple[Document, Document]]) -> None:
     texts = {doc_id: after.text for doc_id, (_, after) in sample.items()}
-    made = [f for f in GOLD["fixes"]
-            if f["before"] not in texts[f["doc"]] and f["after"] in texts[f["doc"]]]
+    made = [
+        f
+        for f in GOLD["fixes"]
+        if f["before"] not in texts[f["doc"]] and f["after"] in texts[f["doc"]]
+    ]
     assert len(GOLD["fixes"]) == 14
     assert len(made) >= 12, [f["before"] for f in GOLD["fixes"] if f not in made]
 
@@ -243,7 +271,10 @@ def test_undamaged_articles_keep_every_word(sample: dict[str, tuple[Document, Do
 def test_damaged_article_repairs_and_garble(sample: dict[str, tuple[Document, Document]]) -> None:
     record = sample[DAMAGED][1].meta["clean"]
     assert record["repairs"] == {
-        "boilerplate": 3, "sentence-spacing": 3, "joined-words": 7, "quotes": 4,
+        "boilerplate": 3,
+        "sentence-spacing": 3,
+        "joined-words": 7,
+        "quotes": 4,
     }
     assert record["garble_before"] > 15 > 1 > record["garble_after"]
 
@@ -289,8 +320,10 @@ def test_cli_check_exits_1_when_documents_would_change(cli_ready: None) -> None:
 
 
 def test_cli_text_format_and_only_option(cli_ready: None) -> None:
-    proc = run_cli(["clean", "-f", "text", "--only", "sentence-spacing"],
-                   input="in Stockholm.As the UkraineOn\n")
+    proc = run_cli(
+        ["clean", "-f", "text", "--only", "sentence-spacing"],
+        input="in Stockholm.As the UkraineOn\n",
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "in Stockholm. As the UkraineOn"
     bad = run_cli(["clean", "--only", "nonsense"], input="x\n")
@@ -316,11 +349,15 @@ def test_cli_out_dir_writes_one_cleaned_file_per_document(cli_ready: None, tmp_p
 
 def test_double_spaces_of_lost_dashes_become_dashes() -> None:
     """A text without dashes whose clauses are parted by two spaces lost its dashes."""
-    text = ("What comes to mind  the biggest forest, the longest river or the largest "
-            "shop  and which matters most?")
+    text = (
+        "What comes to mind  the biggest forest, the longest river or the largest "
+        "shop  and which matters most?"
+    )
     doc = clean(text)
-    assert doc.text == ("What comes to mind – the biggest forest, the longest river or the "
-                        "largest shop – and which matters most?")
+    assert doc.text == (
+        "What comes to mind – the biggest forest, the longest river or the "
+        "largest shop – and which matters most?"
+    )
     assert doc.meta["clean"]["repairs"] == {"dashes": 2}
 
 
@@ -330,8 +367,10 @@ def test_a_lone_double_space_or_one_beside_dashes_is_a_slip() -> None:
 
 
 def test_a_reading_level_line_moves_to_meta_verbatim() -> None:
-    doc = clean("Intermediate\nWhen you see the word Amazon, whats the first thing you think "
-                "of, and which do you think is most important?\n")
+    doc = clean(
+        "Intermediate\nWhen you see the word Amazon, whats the first thing you think "
+        "of, and which do you think is most important?\n"
+    )
     assert doc.text.startswith("When you see")
     assert doc.meta["level"] == "Intermediate"
     assert doc.meta["clean"]["removed"] == [{"kind": "metadata", "line": "Intermediate"}]

@@ -142,3 +142,108 @@ def test_a_name_repeated_in_clean_news_is_no_evidence_of_ocr_damage() -> None:
 def test_ocr_initials_glued_dashes_and_specks() -> None:
     out = cleaned_text(OCR_DAMAGED + "POLICE.-Mr G B Brodie spoke | of it.\n")
     assert out.endswith("POLICE. - Mr G. B. Brodie spoke of it.\n")
+
+
+def test_ocr_reads_an_angle_mark_as_the_letter_that_makes_the_commonest_word() -> None:
+    out = cleaned_text(OCR_DAMAGED + "It »as late and th« boats «ere gone; the dog» barked.\n")
+    assert out.endswith("It was late and the boats were gone; the dogs barked.\n")
+
+
+def test_ocr_spaces_a_dash_glued_before_a_title() -> None:
+    out = cleaned_text(OCR_DAMAGED + "Passengers-Mrs. Hay, Mr. Cole. A well-known man.\n")
+    assert out.endswith("Passengers - Mrs. Hay, Mr. Cole. A well-known man.\n")
+
+
+def test_ocr_corrects_a_misreading_that_makes_another_word_by_its_neighbours() -> None:
+    out = cleaned_text(
+        OCR_DAMAGED + "The road will he opened soon, and the men wore paid m full by n clerk.\n"
+    )
+    assert out.endswith("The road will be opened soon, and the men were paid in full by a clerk.\n")
+
+
+def test_words_in_context_are_left_alone_in_clean_text() -> None:
+    text = "The road will be opened soon. He wore a coat, and Joseph s College is here.\n"
+    assert cleaned_text(text) == text
+
+
+def test_ocr_corrects_a_long_word_misread_in_three_letters() -> None:
+    out = cleaned_text(OCR_DAMAGED + "The dcpartmcnt set the cxaminntion for the meotiug.\n")
+    assert out.endswith("The department set the examination for the meeting.\n")
+
+
+def test_ocr_reads_o_as_c_l_as_f_and_v_as_w() -> None:
+    out = cleaned_text(OCR_DAMAGED + "The publio paid lor it, vhich was fair.\n")
+    assert out.endswith("The public paid for it, which was fair.\n")
+
+
+def test_ocr_damage_shown_by_misread_common_words_and_specks_is_repaired() -> None:
+    # Only one non-word with a correction (mnize), but "tho" and "bo" misread from
+    # "the" and "be", and specks between words: the document is damaged.
+    text = (
+        "We saw tho ship Wyrallah come in from Tuncurry. It will bo here with mnize and\n"
+        "the bullocky, said tho captain | of the port. The crew ' were glad.\n"
+    )
+    assert cleaned_text(text) == (
+        "We saw the ship Wyrallah come in from Tuncurry. It will be here with maize and\n"
+        "the bullocky, said the captain of the port. The crew were glad.\n"
+    )
+
+
+def test_ocr_drops_a_speck_before_a_heading_and_a_stray_i_after_the() -> None:
+    out = cleaned_text(OCR_DAMAGED + "_ COUNTRY LOTS.\nThe sale of the I land was held.\n")
+    assert out.endswith("COUNTRY LOTS.\nThe sale of the land was held.\n")
+
+
+def test_control_bytes_after_a_letter_are_its_lost_accents() -> None:
+    text = "The cafe\x01 of Jose\x01 at Espan\x03a sold cre\x00me bru\x02le\x01e; Mu\x08ller ate.\n"
+    assert cleaned_text(text) == "The café of José at España sold crème brûlée; Müller ate.\n"
+    assert cleaned_text("a \x01 b") == "a \ufffd b"  # no letter before it: unknown
+
+
+def test_a_ligature_set_apart_from_its_word_is_joined() -> None:
+    text = "The ﬁ rst ﬁ rework lit the staﬀ room; the ﬂ oor shook.\n"
+    assert cleaned_text(text) == "The first firework lit the staff room; the floor shook.\n"
+    assert cleaned_text("A staﬀ member spoke.") == "A staff member spoke."
+
+
+def test_a_compound_broken_at_a_line_end_keeps_its_hyphen() -> None:
+    text = (
+        "The two sides agreed a cease-\nfire and an anti-\nterrorism pact in the north-\n"
+        "west, a buy-\nback of shares and a non-\nrecurring charge.\n"
+    )
+    assert cleaned_text(text) == text.replace("-\n", "-")
+
+
+def test_a_word_broken_by_hyphenation_is_joined() -> None:
+    text = "The com-\nmittee could not under-\nstand the recog-\nnisance with-\nout help.\n"
+    assert (
+        cleaned_text(text) == "The committee could not understand the recognisance without help.\n"
+    )
+
+
+def test_the_documents_own_spelling_decides_a_line_end_hyphen() -> None:
+    old_print = "The meeting is to-\nday, and to-day the men will go.\n"
+    assert cleaned_text(old_print) == "The meeting is to-day, and to-day the men will go.\n"
+    assert cleaned_text("The fire-\nworks began; fireworks are loud.\n") == (
+        "The fireworks began; fireworks are loud.\n"
+    )
+
+
+def test_a_name_written_with_a_dot_is_no_lost_sentence_space() -> None:
+    text = "Shares in Eco.Net fell. Eco.Net said little. Then Jo.Qvist spoke.\n"
+    assert cleaned_text(text) == text
+    # A common word, or a name the document writes on its own, after the dot.
+    assert cleaned_text("It rose in Stockholm.As it fell in Bergen.Oslo held. Oslo") == (
+        "It rose in Stockholm. As it fell in Bergen. Oslo held. Oslo"
+    )
+
+
+def test_cleaning_ocr_twice_changes_nothing_more() -> None:
+    # A correction can change the evidence (a name's spelling now in the document):
+    # clean runs again until nothing changes, so a second run finds nothing to do.
+    text = OCR_DAMAGED + (
+        "Passcngers by the Steamor. Passcngcis and Steamcis, Passcngcis and Steamcis.\n"
+        "The Goverument said so. Govcrnmcnt men and Govcrnmcnt boats.\n"
+    )
+    once = cleaned_text(text)
+    assert cleaned_text(once) == once

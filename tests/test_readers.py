@@ -144,3 +144,13 @@ def test_plain_text_opening_with_a_bracket_stays_text() -> None:
     result = cli("chars", "-f", "jsonl", input="[Reuters] Talks resumed.\n")
     assert result.returncode == 0, result.stderr
     assert rows_of(result.stdout) == [{"doc": "stdin", "chars": 25, "first": "[Reuters] "}]
+
+
+def test_english_text_with_windows_smart_punctuation_is_windows_1252(tmp_path: Path) -> None:
+    # Only curly quotes and dashes beyond ASCII: a detector could pick a DOS code page.
+    text = "“Noise – from ships – is a problem,” she said. “It’s louder than ever.”\n" * 3
+    (tmp_path / "smart.txt").write_bytes(text.encode("cp1252"))
+    result = cli("chars", tmp_path / "smart.txt", "--annotate", "-f", "jsonl")
+    (doc,) = rows_of(result.stdout)
+    assert doc["text"] == text
+    assert doc["meta"]["encoding"] == "cp1252"

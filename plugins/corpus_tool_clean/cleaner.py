@@ -56,9 +56,25 @@ def chosen(only: Iterable[Repair] | None, skip: Iterable[Repair] | None) -> list
     return [r for r in ORDER if r in selected]
 
 
+# OCR corrections change the evidence other repairs (and the ocr repair itself) judge
+# by: a correction can reveal a name's correct spelling or a sentence's start.  A text
+# the ocr repair changed is cleaned again until nothing changes, so that cleaning
+# stays idempotent.
+MAX_PASSES = 4
+
+
 def clean_text(text: str, selected: Iterable[Repair] = ORDER) -> Cleaned:
     result = Cleaned(text)
     selected = list(selected)
+    for _ in range(MAX_PASSES):
+        before, ocr_before = result.text, result.repairs.get(Repair.ocr.value, 0)
+        _one_pass(result, selected)
+        if result.repairs.get(Repair.ocr.value, 0) == ocr_before or result.text == before:
+            break
+    return result
+
+
+def _one_pass(result: Cleaned, selected: list[Repair]) -> None:
     line_repairs = [r for r in selected if r in LINE_REPAIRS]
     for repair in selected:
         if repair in LINE_REPAIRS:  # the line repairs run together, at the first one's turn
@@ -67,7 +83,6 @@ def clean_text(text: str, selected: Iterable[Repair] = ORDER) -> Cleaned:
             continue
         result.text, count = TEXT_REPAIRS[repair](result.text)
         _count(result, repair, count)
-    return result
 
 
 def _remove_lines(result: Cleaned, repairs: list[Repair]) -> None:

@@ -15,16 +15,17 @@ import re
 from corpus_tool_clean.boilerplate import BOILERPLATE_LINE
 
 # One pattern per kind of spot: separate simple patterns scan faster than one
-# alternation.
+# alternation.  Each has a cheap test (a substring) when one exists: most text has
+# no run of spaces, no curly quote, no mojibake, and need not be scanned for them.
 SUSPICIOUS = [
-    re.compile(p, re.MULTILINE)
-    for p in (
-        r"[a-z][A-Z][a-z]",  # run-together words
-        r"[a-z][.!?][A-Z][a-z]",  # missing sentence space
-        r"[ \t][,.;:!?](?=\s|$)",  # space before punctuation
-        r"[.!?,…][ \t]*“[ \t]*$",  # flipped closing quote
-        r"\S  +\S",  # run of spaces
-        r"Ã[\x80-\xbf]|â€|Â[\x80-\xbf]|\ufffd",  # mojibake
+    (needs, re.compile(p, re.MULTILINE))
+    for needs, p in (
+        ((), r"[a-z][A-Z][a-z]"),  # run-together words
+        ((), r"[a-z][.!?][A-Z][a-z]"),  # missing sentence space
+        ((), r"[ \t][,.;:!?](?=\s|$)"),  # space before punctuation
+        (("“",), r"[.!?,…][ \t]*“[ \t]*$"),  # flipped closing quote
+        (("  ",), r"\S  +\S"),  # run of spaces
+        (("Ã", "â€", "Â", "\ufffd"), r"Ã[\x80-\xbf]|â€|Â[\x80-\xbf]|\ufffd"),  # mojibake
     )
 ]
 
@@ -33,5 +34,10 @@ def garble_score(text: str) -> float:
     words = len(text.split())
     if not words:
         return 0.0
-    spots = sum(len(p.findall(text)) for p in SUSPICIOUS) + len(BOILERPLATE_LINE.findall(text))
+    spots = sum(
+        len(pattern.findall(text))
+        for needs, pattern in SUSPICIOUS
+        if not needs or any(n in text for n in needs)
+    )
+    spots += len(BOILERPLATE_LINE.findall(text))
     return round(1000 * spots / words, 1)

@@ -1,14 +1,20 @@
 """OCR character confusions: "tho" -> "the", "Cieek" -> "Creek", "aud" -> "and".
 
 A scanner misreads letters of similar shape: e as o or c, r as i, m as rn, h as li
-or b, d as cl, u as ii or n, s as f (the long s of old print).  The repair
+or b, d as cl, u as ii or n, f as l, w as v, s as f (the long s of old print).  The
+repair
 
 - runs only on a document that shows OCR damage: several of its words are not
-  words but are one or two such confusions away from a common one; clean text
-  has next to none;
-- corrects a token only to a word one or two known confusions away whose
-  frequency (``wordfreq``), weighted down for each confusion, beats the token's own
-  by a wide margin: "tho" (a rare word) becomes "the", "lie" does not become "he";
+  words but are one or more such confusions away from a common one, or are rare
+  words misread from one of the commonest ("tho", "bo"), or specks stand between
+  its words; clean text has next to none;
+- corrects a token only to a word one or two known confusions away (three for an
+  unknown word of six letters or more) whose frequency (``wordfreq``), weighted down
+  for each confusion, beats the token's own by a wide margin: "tho" (a rare word)
+  becomes "the", "lie" does not become "he";
+- corrects a misreading that is itself a word ("wore" for "were", "he" for "be")
+  only where the candidate is far likelier beside its neighbours, by the word-pair
+  counts of symspellpy's English bigram list;
 - leaves alone a capitalised token that the document repeats (a name, not a
   misreading, which seldom repeats itself), tokens with digits or inner
   capitals, and the halves of hyphenated words;
@@ -32,8 +38,8 @@ CONFUSIONS = [
     for pair in re.split(
         r"\s+",
         "o:e e:o c:e e:c o:a a:o c:o i:r r:i i:l l:i i:t l:t n:u u:n n:a u:a a:s a:n s:a "
-        "b:h h:b b:s t:f f:t f:s v:y y:v j:y rn:m m:rn in:m li:h h:li ii:u ii:h ri:n cl:d d:cl "
-        "tb:th",
+        "b:h h:b b:s t:f f:t f:s l:f o:c v:y y:v v:w j:y "
+        "rn:m m:rn in:m li:h h:li ii:u ii:h ri:n cl:d d:cl tb:th",
     )
 ]
 # The weight of one confusion against leaving the token as it is.
@@ -43,6 +49,8 @@ MARGIN = 2.0
 MIN_FREQUENCY = 1e-6
 # Two confusions away, only a word at least this common.
 SECOND_MIN_FREQUENCY = 3e-6
+# Three confusions away, only for an unknown word this long.
+THIRD_MIN_LENGTH = 6
 # A token rarer than this counts as a non-word.
 NON_WORD = 1e-6
 # A correction this common needs no support from the document.
@@ -66,16 +74,31 @@ LOST_FULL_STOP = re.compile(
 # The halves of a broken word, and the gap between them: a space or a line break.
 PIECE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
 GAP = re.compile(r"[ \t]|[ \t]*\n[ \t]*")
-# « and » printed for an s inside or at the end of a word ("continue«", "[»]inking").
-ANGLE_S = re.compile(r"(?<![\w'’-])([^\W\d_]*)[«»]([^\W\d_]*)(?![\w'’-])")
+# « and » printed for a letter the scanner could not read: most often an s
+# ("continue«", "dollar»"), but also the e of "th«" or the w of "»as" (with the
+# next letter, "»sas", "»vas").
+ANGLE_MARK = re.compile(r"(?<![\w'’-])([^\W\d_]*)[«»]([^\W\d_]*)(?![\w'’-])")
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# An s is the usual reading: another letter must make a word this many times commoner.
+S_BONUS = 3.0
 
 
-def _angle_s(match: re.Match[str]) -> str:
+def _angle_mark(match: re.Match[str]) -> str:
     head, tail = match.groups()
-    word = head + "s" + tail
-    if (head or tail) and frequency(word.lower()) >= MIN_FREQUENCY:
-        return word
-    return match.group()
+    if not head and not tail:
+        return match.group()
+    readings = [(head + c + tail, S_BONUS if c == "s" else 1.0) for c in LETTERS]
+    if tail:  # the mark and the letter after it were one wide letter: "»sas" -> "was"
+        readings += [(head + c + tail[1:], 1.0) for c in "wm"]
+    best, best_score = None, 0.0
+    for word, bonus in readings:
+        f = frequency(word.lower())
+        if f >= MIN_FREQUENCY and f * bonus > best_score:
+            best, best_score = word, f * bonus
+    if best is None:
+        return match.group()
+    letters = head + tail
+    return best.upper() if len(letters) > 1 and letters.isupper() else best  # "TH«" -> "THE"
 
 
 # An initial before a name ("G B Brodie"): print drops the small dot after it.
@@ -83,10 +106,20 @@ INITIAL = re.compile(r"(?<![\w.'’&-])[B-HJ-Z](?=[ \t]+[A-Z][a-z]|[ \t]+[B-HJ-Z
 # "POLICE FORCE.-We understand": the dash after a heading or a sentence, printed
 # close, is a dash between words; it gets the spaces the page's layout gave it.
 GLUED_DASH = re.compile(r"(?<=[.?!,;])-(?=[A-Z\"“‘'])")
+# "Passengers-Mr. and Mrs. Hay": a list glued by its dash to the word introducing
+# it; no compound ends in a title.
+DASH_BEFORE_TITLE = re.compile(r"(?<=[^\W\d_])-(?=(?:Mr|Mrs|Messrs|Miss|Dr|Rev)\b)")
 # A lone mark between words that no English text has alone: a speck on the page.
 SPECK = re.compile(r"(?<=[^\W\d_][ \t])[|¡_\\'ij][ \t]+(?=[^\W\d_])")
 # A lone "I" before a capitalised word: a column rule or a speck, not the pronoun.
 STRAY_I = re.compile(r"(?<![^\s])I[ \t]+(?=[A-Z])")
+# A lone "I" after a word no pronoun follows ("of I the", "the I country").
+STRAY_I_AFTER = re.compile(
+    r"\b((?:the|of|a|an|any|with|from|by|at|on|in|to|his|her|its|their|our|my|your)[ \t])"
+    r"I[ \t]+(?=[a-z])"
+)
+# A lone mark (or "I") before a heading at a line's start ("_ COUNTRY LOTS"): a speck.
+SPECK_BEFORE_HEADING = re.compile(r"^[ \t]*(?:[|¡_\\'*?!/>\]«».,]+|I)[ \t]+(?=[A-Z]{2,}\b)", re.M)
 EDGE_MARKS = "\"'‘’“”.,;:!?()[]-–—…*"
 # "In" after a lower-case word or a comma, not after a sentence's end.
 MID_SENTENCE_I = re.compile(r"(?<=[a-z,;] )I[a-z]+\b")
@@ -114,6 +147,11 @@ def _edits(word: str, table: dict[str, list[tuple[str, str]]] = MISREADINGS) -> 
     return out
 
 
+@functools.lru_cache(maxsize=50_000)
+def _one_confusion(word: str) -> frozenset[str]:
+    return frozenset(_edits(word))
+
+
 @functools.cache
 def _misprints() -> dict[str, list[str]]:
     """How a scanner could misprint each common word with one confusion, by the misprint:
@@ -127,6 +165,17 @@ def _misprints() -> dict[str, list[str]]:
     return table
 
 
+def _best(
+    candidates: Iterable[str], weight: float, best: str | None, best_score: float
+) -> tuple[str | None, float]:
+    """The candidate whose frequency times ``weight`` beats ``best_score``, if any."""
+    for candidate in candidates:
+        f = frequency(candidate)
+        if f >= MIN_FREQUENCY and f * weight > best_score:
+            best, best_score = candidate, f * weight
+    return best, best_score
+
+
 @functools.lru_cache(maxsize=200_000)
 def correction(word: str) -> str | None:
     """The likeliest word behind a lower-case token, or None to leave it.
@@ -134,18 +183,17 @@ def correction(word: str) -> str | None:
     Each candidate scores its frequency times the weight of the misreadings that
     lead to it; the best must beat the token's own frequency by MARGIN."""
     own = frequency(word)
-    best, best_score = None, own * MARGIN
     first = _edits(word)
-    choices: list[tuple[Iterable[str], float]] = [(first, EDIT_WEIGHT)]
+    best, best_score = _best(first, EDIT_WEIGHT, None, own * MARGIN)
     if own < NON_WORD and len(word) >= 3:  # a non-word: two confusions too
         misprints = _misprints()
         second = {w for e1 in first for w in misprints.get(e1, ())}
-        choices.append((second - first - {word}, EDIT_WEIGHT**2))
-    for candidates, weight in choices:
-        for candidate in candidates:
-            f = frequency(candidate)
-            if f >= MIN_FREQUENCY and f * weight > best_score:
-                best, best_score = candidate, f * weight
+        best, best_score = _best(second - first - {word}, EDIT_WEIGHT**2, best, best_score)
+        if best is None and len(word) >= THIRD_MIN_LENGTH and own == 0.0:
+            # a long unknown word with no nearer candidate: three confusions
+            seconds = {e2 for e1 in first for e2 in _edits(e1)} - first
+            third = {w for e2 in seconds for w in misprints.get(e2, ())}
+            best, best_score = _best(third - second - {word}, EDIT_WEIGHT**3, best, best_score)
     return best
 
 
@@ -183,11 +231,14 @@ def _plan(text: str) -> dict[str, str]:
     for token, n in tokens.items():
         lower[token.lower()] += n
     plan = _corrections(non_words, tokens, lower)
-    if len(plan) < need:
-        return {}
     # Real words: only a rare one can be beaten by a common word one confusion away.
-    rare = [t for t, f in shares.items() if NON_WORD <= f < RARE]
-    return {**plan, **_corrections(rare, tokens, lower)}
+    rare = _corrections([t for t, f in shares.items() if NON_WORD <= f < RARE], tokens, lower)
+    # Evidence of damage: the non-words with a correction, the rare lower-case words
+    # misread from one of the commonest ("tho", "bo"), and specks between words.
+    misread = [t for t, w in rare.items() if t.islower() and frequency(w) >= COMMON]
+    if len(plan) + len(misread) + len(SPECK.findall(text)) < need:
+        return {}
+    return {**plan, **rare}
 
 
 def _corrections(candidates: list[str], tokens: Counter[str], lower: Counter[str]) -> dict:
@@ -232,7 +283,7 @@ def fix_ocr(text: str) -> tuple[str, int]:
         return change
 
     text, count = _join_split_words(text)
-    text = ANGLE_S.sub(counted(_angle_s), text)
+    text = ANGLE_MARK.sub(counted(_angle_mark), text)
 
     def token(match: re.Match[str]) -> str:
         nonlocal count
@@ -243,11 +294,16 @@ def fix_ocr(text: str) -> tuple[str, int]:
         return new
 
     text = TOKEN.sub(token, text)
+    text, n = _fix_in_context(text)
+    count += n
     text = LOST_FULL_STOP.sub(counted(lambda m: "."), text)
     text = STRAY_I.sub(counted(lambda m: ""), text)
     text = SPECK.sub(counted(lambda m: ""), text)
+    text = SPECK_BEFORE_HEADING.sub(counted(lambda m: ""), text)
+    text = STRAY_I_AFTER.sub(counted(lambda m: m.group(1)), text)
     text = INITIAL.sub(counted(lambda m: m.group() + "."), text)
     text = GLUED_DASH.sub(counted(lambda m: " - "), text)
+    text = DASH_BEFORE_TITLE.sub(counted(lambda m: " - "), text)
     return MID_SENTENCE_I.sub(counted(_mid_sentence), text), count
 
 
@@ -274,13 +330,90 @@ def _join_split_words(text: str) -> tuple[str, int]:
         if not GAP.fullmatch(text, a.end(), b.start()):
             continue
         word = (head + tail).lower()
-        if share(word, 0.0) < MIN_FREQUENCY:
-            word = correction(word) or ""
+        if share(word, 0.0) < MIN_FREQUENCY:  # one confusion at most: "lor it" is no "font"
+            fixed = correction(word)
+            word = fixed if fixed in _one_confusion(word) else ""
         new = _cased(head + tail, word) if word else None
         if new:
             parts += [text[done : a.start()], new]
             done = b.end()
             last = i + 1
+    if not parts:
+        return text, 0
+    return "".join([*parts, text[done:]]), len(parts) // 2
+
+
+# ------------------------------------------------------------ words in context
+
+# A misreading that makes another word ("wore" for "were", "he" for "be", "mid" for
+# "and") is judged by its neighbours: the candidate must be far likelier beside the
+# words before and after it than the token is (pair counts of a large English corpus).
+CONTEXT_RATIO = 30.0
+CONTEXT_MIN_FREQUENCY = 1e-5
+CONTEXT_MAX_LENGTH = 6
+WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
+BETWEEN = re.compile(r"[ \t]*\n?[ \t]*")
+
+
+@functools.cache
+def _pairs() -> dict[str, int]:
+    """ "word word" -> count, symspellpy's English bigram list (all lower case)."""
+    from importlib.resources import files
+
+    counts: dict[str, int] = {}
+    path = files("symspellpy") / "frequency_bigramdictionary_en_243_342.txt"
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            first, second, count = line.split()
+            counts[f"{first} {second}"] = int(count)
+    return counts
+
+
+@functools.lru_cache(maxsize=50_000)
+def _context_candidates(word: str) -> tuple[str, ...]:
+    found = _edits(word) | _edits(word, PRINTINGS)
+    return tuple(c for c in found if frequency(c) >= CONTEXT_MIN_FREQUENCY)
+
+
+def _support(pairs: dict[str, int], prev: str | None, word: str, nxt: str | None) -> int:
+    """How often ``word`` follows ``prev`` and precedes ``nxt`` in the pair list."""
+    found = pairs.get(f"{prev} {word}", 0) if prev else 0
+    return found + (pairs.get(f"{word} {nxt}", 0) if nxt else 0)
+
+
+def _neighbour(text: str, words: list[re.Match[str]], i: int, j: int) -> str | None:
+    """The word at ``j`` if only blanks (or one line break) part it from the word at ``i``."""
+    if not 0 <= j < len(words):
+        return None
+    a, b = (words[j], words[i]) if j < i else (words[i], words[j])
+    return words[j].group().lower() if BETWEEN.fullmatch(text, a.end(), b.start()) else None
+
+
+def _fix_in_context(text: str) -> tuple[str, int]:
+    pairs = _pairs()
+    floor = 3_000_000  # half the list's smallest count: an unlisted pair may yet occur
+    words = list(WORD.finditer(text))
+    # A lone s is an apostrophe's ("Joseph s College").
+    confusable = {
+        w: _context_candidates(w)
+        for w in {m.group() for m in words}
+        if w.islower() and len(w) <= CONTEXT_MAX_LENGTH and w != "s"
+    }
+    parts: list[str] = []
+    done = 0
+    for i, match in enumerate(words):
+        token = match.group()
+        candidates = confusable.get(token)
+        if not candidates:
+            continue
+        prev, nxt = _neighbour(text, words, i, i - 1), _neighbour(text, words, i, i + 1)
+        if prev is None and nxt is None:
+            continue
+        best = max(candidates, key=lambda w: _support(pairs, prev, w, nxt))
+        own = _support(pairs, prev, token, nxt) + floor
+        if _support(pairs, prev, best, nxt) >= CONTEXT_RATIO * own:
+            parts += [text[done : match.start()], best]
+            done = match.end()
     if not parts:
         return text, 0
     return "".join([*parts, text[done:]]), len(parts) // 2

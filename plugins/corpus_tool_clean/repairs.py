@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
+from collections import Counter
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from corpus_tool_clean.dictionary import is_word
+from corpus_tool_clean.dictionary import frequency, is_word
 
 if TYPE_CHECKING:
     from ftfy import TextFixerConfig
@@ -54,12 +56,41 @@ PLAIN = re.compile(r"[\t\n\x20-\x25\x27-\x7e‘’“”–—…]*")
 ODD = re.compile(r"[^\t\n\x20-\x25\x27-\x7e‘’“”–—…]")
 
 
+# After a letter, the low bytes 0x00-0x08 are what is left of the combining accents
+# U+0300-U+0308 ("Socie\x01te\x01" is Société, "Don\x03ana" Doñana, "Du\x08rer"
+# Dürer): the accent comes back, composed with its letter.
+LOST_ACCENT = re.compile("(?<=[^\\W\\d_])[\x00-\x08]")
+
+
+# A ligature set apart from the rest of its word ("ﬁ rst", "ﬁ rework"): the space
+# was the layout's, where the joined form is a word and the ligature does not end
+# a word of its own ("staﬀ room").
+LIGATURE_BREAK = re.compile("([^\\W\\d_]*)([\ufb00-\ufb04])[ \t]([^\\W\\d_]+)")
+
+
+def _join_ligature(match: re.Match[str]) -> str:
+    head, ligature, tail = match.groups()
+    first = head + unicodedata.normalize("NFKC", ligature)
+    if head and is_word(first) and is_word(tail):
+        return match.group()  # "staﬀ room": two words, each whole
+    return first + tail if is_word(first + tail) else match.group()
+
+
+def _lost_byte(match: re.Match[str]) -> str:
+    return LOST_HIGH_BYTE.get(ord(match.group()), "\ufffd")
+
+
 def _fix_line(line: str) -> str:
     import ftfy
 
+    if LOST_ACCENT.search(line):
+        line = unicodedata.normalize(
+            "NFC", LOST_ACCENT.sub(lambda m: chr(0x300 + ord(m.group())), line)
+        )
+    line = LIGATURE_BREAK.sub(_join_ligature, line)
     # Removing an invisible character can join up mojibake for ftfy to decode, and
     # decoding can reveal invisible characters: repeat until nothing changes.
-    fixed = CONTROL.sub(lambda m: LOST_HIGH_BYTE.get(ord(m.group()), "\ufffd"), line)
+    fixed = CONTROL.sub(_lost_byte, line)
     fixed = ftfy.fix_text(fixed, _ftfy_config())
     for _ in range(3):
         if not INVISIBLE.search(fixed):
@@ -167,20 +198,49 @@ TOKEN_MISSING_SPACE = re.compile(r"(?<!\S)\S*?[a-z][.!?][A-Z][a-z]\S*")
 ADDRESS = re.compile(r"@|://|\bwww\.|\.(?:com|org|net|gov|edu|io|uk)\b", re.IGNORECASE)
 
 
+# The word after the dot of a lost sentence space: a common word ("Stockholm.As",
+# "governance.Responsibility"), or one the document also writes on its own.
+NEXT_WORD = re.compile(r"[^\W\d_]+")
+LONE_WORD = re.compile(r"(?<![\w.])[^\W\d_]+(?![\w.])")
+COMMON_STARTER = 1e-5
+
+
 def fix_sentence_spacing(text: str) -> tuple[str, int]:
-    count = 0
-
-    def token(match: re.Match[str]) -> str:
-        nonlocal count
-        word = match.group()
-        if ADDRESS.search(word):  # URLs and e-mail addresses keep their dots
-            return word
-        word, n = MISSING_SPACE.subn(r"\1 ", word)
-        count += n
-        return word
-
+    """A missing space after a sentence's full stop, where the document shows the damage:
+    a name written with a dot ("One.Tel", twice, or before a word nothing else uses)
+    stays whole."""
     if not MISSING_SPACE.search(text):
         return text, 0
+    count = 0
+    seen = Counter(TOKEN_MISSING_SPACE.findall(text))
+    words: set[str] | None = None
+
+    def starts_sentence(word: str, end: int) -> bool:
+        nonlocal words
+        after = NEXT_WORD.match(word, end)
+        assert after is not None  # the pattern saw a capitalised word
+        if frequency(after.group().lower()) >= COMMON_STARTER:
+            return True
+        if words is None:
+            words = set(LONE_WORD.findall(text))
+        return after.group() in words
+
+    def split(word: str) -> str:
+        nonlocal count
+        parts, done = [], 0
+        for stop in MISSING_SPACE.finditer(word):
+            if starts_sentence(word, stop.end()):
+                parts += [word[done : stop.end()], " "]
+                done = stop.end()
+                count += 1
+        return "".join([*parts, word[done:]])
+
+    def token(match: re.Match[str]) -> str:
+        word = match.group()
+        if ADDRESS.search(word) or seen[word] > 1:  # URLs, e-mail addresses, names keep dots
+            return word
+        return split(word)
+
     return TOKEN_MISSING_SPACE.sub(token, text), count
 
 
@@ -225,10 +285,46 @@ LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
 LETTERS_AT = re.compile(r"[^\W\d_]+")
 
 
+# Both halves words ("cease-fire", "north-west", "anti-abortion"): a compound unless
+# the joined word is about as common as its rarer half ("under-stand", "re-port") or
+# common in itself ("with-out").
+JOINED_SHARE = 0.3
+COMMON_JOINED = 1e-4
+HALF_WORD = 1e-6
+HYPHENATED = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _is_compound(head: str, tail: str, hyphenated: set[str], words: set[str]) -> bool:
+    """Is ``head-tail``, broken at a line end, a compound that keeps its hyphen?
+
+    The document's own usage decides first (it writes "to-day" or "today" elsewhere),
+    then the word list and word frequencies."""
+    joined = (head + tail).lower()
+    if f"{head}-{tail}".lower() in hyphenated:
+        return True
+    if joined in words:
+        return False
+    if not tail[0].islower():
+        return True  # "pro-\nRussian"
+    head_share, tail_share = frequency(head.lower()), frequency(tail.lower())
+    if not is_word(joined):
+        # "well-\nknown" stays; "recog-\nnisance" has no word on either side
+        return any(is_word(half) or frequency(half.lower()) >= 1e-7 for half in (head, tail))
+    halves = min(head_share, tail_share)
+    if len(head) < 2 or halves < HALF_WORD:
+        return False  # "govern-\nment"
+    share = frequency(joined)
+    return share < COMMON_JOINED and share < JOINED_SHARE * halves
+
+
 def fix_hyphenation(text: str) -> tuple[str, int]:
     """Join words hyphenated across a line break; keep the hyphen of real compounds."""
     if "-\n" not in text and not re.search(r"-[ \t]+\n", text):
         return text, 0
+    # The document's own spellings: hyphenated within a line, and whole words.
+    hyphenated = {h.lower() for h in HYPHENATED.findall(text)}
+    words = {w.lower() for w in WORDS.findall(text)}
 
     def join(match: re.Match[str]) -> str:
         start = match.start()
@@ -237,9 +333,8 @@ def fix_hyphenation(text: str) -> tuple[str, int]:
             head_start -= 1  # start from the text's beginning each time
         tail = LETTERS_AT.match(text, match.end())
         assert tail is not None  # the lookahead saw a letter
-        # The dictionary knows "international": the hyphen was the line break's.
-        if tail.group()[0].islower() and is_word(text[head_start:start] + tail.group()):
-            return ""
-        return "-"  # "well-\nknown", "pro-\nRussian": a real compound
+        if _is_compound(text[head_start:start], tail.group(), hyphenated, words):
+            return "-"
+        return ""  # "inter-\nnational": the hyphen was the line break's
 
     return LINE_BREAK_HYPHEN.subn(join, text)

@@ -37,6 +37,9 @@ def decode(data: bytes) -> tuple[str, str]:
     mended = _mostly_utf8(data)
     if mended is not None:
         return mended, UTF8_REPLACED
+    smart = _smart_punctuation(data)
+    if smart is not None:
+        return smart, "cp1252"
     from charset_normalizer import from_bytes  # only for the rare non-UTF-8 file
 
     matches = list(from_bytes(data))
@@ -49,6 +52,23 @@ def decode(data: bytes) -> tuple[str, str]:
     western = [m for m in matches if m.encoding in _WESTERN and m.chaos <= best.chaos + 0.1]
     chosen = western[0] if western else best
     return str(chosen), chosen.encoding
+
+
+# Windows-1252's typographic marks: curly quotes, dashes, the ellipsis, the bullet.
+_SMART_BYTES = frozenset(b"\x85\x91\x92\x93\x94\x95\x96\x97")
+_ASCII_BYTES = frozenset(range(128))
+
+
+def _smart_punctuation(data: bytes) -> str | None:
+    """ASCII text whose only other bytes are Windows-1252's curly quotes and dashes.
+
+    A word processor's "smart" punctuation in English text is Windows-1252 for
+    certain; a detector guessing from so few bytes can pick a DOS code page that
+    turns each quote into a letter (cp852: ô for “).
+    """
+    if not set(data) - _ASCII_BYTES <= _SMART_BYTES:
+        return None
+    return data.decode("cp1252")
 
 
 def _mostly_utf8(data: bytes) -> str | None:
