@@ -64,7 +64,8 @@ def peak_memory_run(
 
 
 def test_empty_and_whitespace_only_documents_are_processed(tmp_path: Path) -> None:
-    """Documented: readability gives one row with zero words, quotes and dates no rows,
+    """Documented: readability gives one row with zero words and null scores, quotes and
+    dates no rows,
     clean passes the document through (whitespace tidied); none of it is an error."""
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.txt").write_bytes(b" \n\t\n  ")
@@ -74,7 +75,7 @@ def test_empty_and_whitespace_only_documents_are_processed(tmp_path: Path) -> No
     assert set(rows) == {"empty", "blank"}
     for row in rows.values():
         assert row["words"] == 0 and row["syllables"] == 0
-        assert row["flesch_reading_ease"] == 0 and row["reading_time"] == 0
+        assert row["flesch_reading_ease"] is None and row["reading_time"] is None
     assert (rows["empty"]["start"], rows["empty"]["end"]) == (0, 0)
     for tool in ("quotes", "dates"):
         result = cli(tool, tmp_path, "-f", "jsonl")
