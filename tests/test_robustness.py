@@ -65,8 +65,8 @@ def peak_memory_run(
 
 def test_empty_and_whitespace_only_documents_are_processed(tmp_path: Path) -> None:
     """Documented: readability gives one row with zero words and null scores, quotes and
-    dates no rows,
-    clean passes the document through (whitespace tidied); none of it is an error."""
+    dates no rows, clean passes the document through (whitespace tidied); none of it is
+    an error."""
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.txt").write_bytes(b" \n\t\n  ")
     readability = cli("readability", tmp_path, "-f", "jsonl")
