@@ -746,6 +746,8 @@ def _sentence_case(text: str) -> str:
 
 
 def _flush_or_quiet() -> None:
+    if sys.stdout is None:  # started with stdout closed (>&-)
+        return
     try:
         sys.stdout.flush()
     except BrokenPipeError:
