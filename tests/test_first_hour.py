@@ -270,7 +270,8 @@ def test_listing_the_commands_builds_none_and_loads_no_counting_code() -> None:
         "    pass\n"
         "heavy = ('typer._adapters', 'pydantic', 'rich.markdown', 'corpus_tool_clean.cleaner',"
         " 'corpus_tool_corpus.collocation', 'corpus_tool_corpus.keywords',"
-        " 'corpus_tool_corpus.wordlist', 'corpus_tool.pipeline')\n"
+        " 'corpus_tool_corpus.wordlist', 'corpus_tool.pipeline', 'corpus_tool.runner',"
+        " 'corpus_tool.readers', 'typer.rich_utils', 'markdown_it', 'textstat')\n"
         "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

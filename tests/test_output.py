@@ -7,8 +7,6 @@ import csv
 import io
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 from conftest import CORPUS, jsonl
@@ -279,26 +277,6 @@ def test_parse_tool_args_converts_and_checks_like_the_command() -> None:
     assert [m.value for m in options["metric"]] == ["gunning_fog"]
     with pytest.raises(ValueError, match="--anchr"):
         parse_tool_args(tools["dates"], ["--anchr", "2024-01-01"])
-
-
-# --- start-up --------------------------------------------------------------------
-
-
-def test_listing_the_commands_loads_no_tool_machinery() -> None:
-    code = (
-        "import sys\n"
-        "from corpus_tool.cli import main\n"
-        "try:\n"
-        "    main(['--help'])\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "heavy = ('typer.rich_utils', 'rich.markdown', 'markdown_it', 'corpus_tool_clean.cleaner',"
-        " 'corpus_tool.runner', 'corpus_tool.readers', 'corpus_tool.pipeline', 'textstat')\n"
-        "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert "Commands" in result.stdout
-    assert result.stderr.strip().splitlines()[-1] == "[]"
 
 
 CUSTOM_COMMAND = '''
