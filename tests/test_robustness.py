@@ -339,7 +339,7 @@ def test_closed_stdout(tmp_path: Path) -> None:
                             preexec_fn=lambda: os.close(1))
     assert closed.returncode == 2
     assert closed.stderr.strip().endswith("standard output is closed: redirect it, "
-                                          "or write with --out-dir")
+                                          "or write with --out or --out-dir")
     to_dir = subprocess.run([*command, "shout", "-", "--out-dir", str(tmp_path)], input="text",
                             stderr=subprocess.PIPE, text=True, timeout=HANG_GUARD,
                             preexec_fn=lambda: os.close(1))
