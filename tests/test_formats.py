@@ -14,7 +14,7 @@ import random
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, cli
+from conftest import CORPUS, GOOD_PLUGINS, cli
 from growth import assert_linear
 
 from corpus_tool.testing import run_cli
@@ -477,3 +477,24 @@ def test_a_plugin_adds_formats_by_suffix_and_by_content(tmp_path: Path) -> None:
         f"corpus-tool: error: {corpus / 'a.lines'}: ValueError: cannot go on after "
         f"{corpus / 'a.lines'}:3; the rest of the file was not read",
     ]
+
+
+def test_run_reads_a_plugins_format_as_the_command_does(tmp_path: Path) -> None:
+    import warnings
+
+    import corpus_tool
+
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "formats.py").write_text(FORMAT_PLUGIN)
+    (tmp_path / "a.lines").write_text("first words\nsecond words\n")
+    dirs = [plugins, GOOD_PLUGINS]  # the format, and the chars tool
+    command = run_cli(
+        ["--plugins-dir", plugins, "--plugins-dir", GOOD_PLUGINS, "chars", tmp_path / "a.lines"]
+    )
+    assert command.returncode == 0, command.stderr
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing skipped, nothing read as plain text
+        rows = list(corpus_tool.run("chars", tmp_path / "a.lines", plugins_dir=dirs))
+    assert [row["doc"] for row in rows] == ["a:1", "a:2"]
+    assert rows == rows_of(command.stdout)

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from corpus_tool.document import Document
 from corpus_tool.plugins import PluginConfig, shared_registry
 from corpus_tool.readers import DEFAULT_PATTERNS, InputError, Item, Problem, read_paths, unique_ids
+from corpus_tool.reading import ReadOptions
 from corpus_tool.runner import Execution, Outcome, outputs
 from corpus_tool.tool import Aggregator, Analyzer, Row, Tool, Transform
 from corpus_tool.toolargs import tool_options
@@ -84,16 +85,18 @@ def run(
     if annotate and not isinstance(found, Analyzer):
         raise ValueError(f"annotate is for analyzers: {found.name} is a {found.kind}")
     patterns = tuple(glob or ()) or DEFAULT_PATTERNS
+    # The plugins' input formats, read as the command reads them.
+    reading = ReadOptions(readers=tuple(shared_registry(config).readers))
     # An aggregator's further corpora (reference=...) are sources of their own.
     corpora = {}
     for name in getattr(found, "corpora", ()):
         given = list(_as_list(options.get(name) or []))
         if not given:
             raise ValueError(f"{found.name} needs {name}=PATHS (one or more)")
-        corpora[name] = _documents(given, patterns)
+        corpora[name] = _documents(given, patterns, reading)
         options[name] = [_describe(item) for item in _as_list(given)]
     values = tool_options(found, options)
-    items = _documents(source, patterns)
+    items = _documents(source, patterns, reading)
     listener = _Listener(found, errors)
     execution = Execution(jobs=jobs, config=config, timeout=timeout)
     readers = {name: (lambda read=read: read) for name, read in corpora.items()}
@@ -146,7 +149,7 @@ def _describe(item: Any) -> str:
     return str(item.id if isinstance(item, Document) else item.get("id", "<document>"))
 
 
-def _documents(source: Source, patterns: tuple[str, ...]) -> Iterator[Item]:
+def _documents(source: Source, patterns: tuple[str, ...], reading: ReadOptions) -> Iterator[Item]:
     """The documents of ``source`` in order, ids made unique as the command makes them.
 
     Paths in a list or tuple are checked at once, so a typo fails before the run.
@@ -154,18 +157,19 @@ def _documents(source: Source, patterns: tuple[str, ...]) -> Iterator[Item]:
     items = _as_list(source)
     if isinstance(items, (list, tuple)) and all(_is_path(item) for item in items):
         try:
-            return unique_ids(read_paths([os.fspath(item) for item in items], patterns))
+            paths = [os.fspath(item) for item in items]
+            return unique_ids(read_paths(paths, patterns, reading))
         except InputError as exc:
             raise FileNotFoundError(str(exc)) from None
-    return unique_ids(_mixed(items, patterns))
+    return unique_ids(_mixed(items, patterns, reading))
 
 
-def _mixed(items: Iterable[Any], patterns: tuple[str, ...]) -> Iterator[Item]:
+def _mixed(items: Iterable[Any], patterns: tuple[str, ...], reading: ReadOptions) -> Iterator[Item]:
     number = itertools.count(1)
     for is_path, group in itertools.groupby(items, _is_path):
         if is_path:
             try:
-                yield from read_paths([os.fspath(item) for item in group], patterns)
+                yield from read_paths([os.fspath(item) for item in group], patterns, reading)
             except InputError as exc:
                 raise FileNotFoundError(str(exc)) from None
             continue
