@@ -67,7 +67,9 @@ class Reader:
     read, and the rest of the corpus is still read. ``suffixes`` (lower case, with
     the dot: ``".csv"``) choose it by file name, also under a compression suffix
     (``x.csv.gz``); ``sniff(head)`` chooses it by content when the name says
-    nothing (standard input, ``x.gz``).
+    nothing (standard input, ``x.gz``). ``one_document``: each input is one document
+    with the input's id, so a count made ahead of the run (the progress bar's total,
+    ``--resume``'s tally) need not open it.
     """
 
     name: str
@@ -75,3 +77,4 @@ class Reader:
     suffixes: tuple[str, ...] = ()
     sniff: Callable[[bytes], bool] | None = None
     help: str = ""
+    one_document: bool = False

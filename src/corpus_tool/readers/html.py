@@ -68,4 +68,5 @@ READER = Reader(
     suffixes=(".html", ".htm", ".xhtml"),
     sniff=looks_like_html,
     help="a page's main text; title, author and date into meta (needs the html extra)",
+    one_document=True,
 )

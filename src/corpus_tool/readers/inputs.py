@@ -22,7 +22,6 @@ from corpus_tool.readers.compression import (
 )
 from corpus_tool.readers.encoding import SNIFF
 from corpus_tool.readers.formats import (
-    PLAIN_TEXT,
     by_content,
     by_suffix,
     default_patterns,
@@ -170,7 +169,7 @@ def list_documents(
 ) -> Iterator[Document] | None:
     """The documents ``read_paths`` gives, in its order and with its ids, but without
     their text, for a progress bar's total and ``--resume``'s tally ahead of the run:
-    a file of one document (text) is not opened, a file of records is read. None when
+    a file of one document (text, a page) is not opened, a file of records is read. None when
     standard input is among the paths (it can be read only once)."""
     options = options or ReadOptions()
     resolved = _resolve(paths)
@@ -184,7 +183,8 @@ def _listed(files: Files, options: ReadOptions) -> Iterator[Document]:
         if entry is None or isinstance(entry, Problem):
             continue  # the run reports these
         path, doc_id = entry
-        if by_suffix(strip_suffix(path.name), options) is PLAIN_TEXT:
+        reader = by_suffix(strip_suffix(path.name), options)
+        if reader is not None and reader.one_document:
             yield Document(doc_id, "", {"source": str(path)}, origin=str(path))
             continue
         for item in read_file(path, doc_id, options):

@@ -26,4 +26,6 @@ def read_text(source: Source) -> Iterator[Item]:
     yield Document(source.doc_id, text, meta, origin=source.name)
 
 
-READER = Reader("text", read_text, suffixes=(".txt", ".md"), help="one document per file")
+READER = Reader(
+    "text", read_text, suffixes=(".txt", ".md"), help="one document per file", one_document=True
+)
