@@ -225,6 +225,34 @@ TENSE = [
         "The offer had been scheduled to expire Monday evening.",
         [("Monday evening", "TIME", "2001-06-11TEV")],
     ),
+    # "that" before an irregular past form opens a relative clause, and "through" looks
+    # ahead only as the date's own preposition ("runs through Friday"), not as motion
+    (
+        "2001-06-13",
+        "Residents cleaned up after the storm that tore through the town Sunday.",
+        [("Sunday", "DATE", "2001-06-10")],
+    ),
+    ("2001-06-13", "The offer runs through Friday.", [("Friday", "DATE", "2001-06-15")]),
+    # a month far off in a clause without tense words leans back, as news does
+    (
+        "2001-10-20",
+        "In February, a week after the spring festival in the old capital of the far"
+        " northern province of the country, a fire near the port destroyed two ships.",
+        [("February", "DATE", "2001-02")],
+    ),
+    # a modal speaks of now or later; a passive after "is" is present
+    ("2001-10-20", "Delegates can vote at the congress in March.", [("March", "DATE", "2002-03")]),
+    (
+        "2001-08-10",
+        "The appeal is heard in December, lawyers say.",
+        [("December", "DATE", "2001-12")],
+    ),
+    # "since" a date: the date is past
+    (
+        "2001-05-06",
+        "Police have been searching for him since the Nov. 3 robbery.",
+        [("Nov. 3", "DATE", "2000-11-03")],
+    ),
 ]
 
 

@@ -34,7 +34,7 @@ from corpus_tool_dates.lexicon import (
     ZONES,
 )
 from corpus_tool_dates.periods import period
-from corpus_tool_dates.tense import FUTURE, PAST, PRESENT, direction
+from corpus_tool_dates.tense import FUTURE, PAST, PRESENT, UNKNOWN, direction
 
 
 @dataclass(frozen=True)
@@ -277,7 +277,7 @@ def _year_of(ctx: Context, month_: int, day_: int | None) -> int | None:
     tense = ctx.tense()
     here = (anchor.month, anchor.day if day_ else 0)
     there = (month_, day_ or 0)
-    if tense == PAST:
+    if tense in (PAST, UNKNOWN):
         return anchor.year if there <= here else anchor.year - 1
     if tense == FUTURE:
         return anchor.year if there >= here else anchor.year + 1

@@ -37,9 +37,11 @@ _FUTURE_WORDS = frozenset(
         "due",
         "payable",
         "effective",
-        "through",
     ]
 )
+# Words that look ahead only as the preposition of the date itself ("paid through
+# March"); elsewhere they are motion or means ("tore through his window").
+_FUTURE_BEFORE_DATE = frozenset(["through"])
 # Present-tense verbs: the clause speaks of now, so the nearest date is meant.
 _PRESENT_WORDS = frozenset(
     [
@@ -53,6 +55,11 @@ _PRESENT_WORDS = frozenset(
         "remains",
         "remain",
         "seems",
+        # modals speak of now or later, never of a past date ("can take part in April")
+        "can",
+        "might",
+        "must",
+        "should",
     ]
 )
 # "set to resume", "is to meet", "are going to", "is expected to": the future.
@@ -152,6 +159,7 @@ _PAST_WORDS = frozenset(
         "earlier",
         "previously",
         "ended",
+        "since",  # "searching since the Oct. 23 shooting": a date since which, so past
     ]
 )
 _NOT_PAST = frozenset(
@@ -210,6 +218,7 @@ _NOT_BEFORE_PAST = frozenset(
         "to",
     ]
 )
+_PRESENT_PASSIVE = frozenset(["is", "are", "am"])
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“`'])|\n\s*\n")
 
 
@@ -229,12 +238,17 @@ def _tense_of(word: str, before: str) -> int:
     if lower in _FUTURE_WORDS:
         # "had been scheduled to expire Friday": the plan, not its tense; "had" decides.
         return UNKNOWN if before == "been" else FUTURE
-    if lower in _PRESENT_WORDS:
+    if lower in _PRESENT_WORDS or word == "may":  # "May" is the month
         return PRESENT
-    if before in _NOT_BEFORE_PAST:
-        return UNKNOWN
     if lower in _PAST_WORDS:
+        # An irregular past form is no adjective: after "that" it is a relative clause's
+        # verb ("the bullet that tore"); after "to" or "been" a participle or infinitive,
+        # after "is" a present passive ("when the case is heard in May").
+        if before in _PRESENT_PASSIVE or (before in _NOT_BEFORE_PAST and before != "that"):
+            return UNKNOWN
         return PAST
+    if before in _NOT_BEFORE_PAST or before in _PRESENT_PASSIVE:
+        return UNKNOWN
     if lower.endswith("ed") and len(lower) > 4 and lower not in _NOT_PAST and word.islower():
         return PAST
     return UNKNOWN
@@ -276,6 +290,8 @@ def direction(text: str, start: int, end: int) -> int:
             before = word.lower()
             continue
         tense = _tense_of(word, before)
+        if word.lower() in _FUTURE_BEFORE_DATE:
+            tense = FUTURE if text[match.end() : start].strip() == "" else UNKNOWN
         before = word.lower()
         if tense == UNKNOWN:
             continue
