@@ -114,6 +114,24 @@ PERIODS = [
         "The year before, it lost money. In the year that followed, it grew.",
         [("The year before", "DATE", "1994")],
     ),
+    # a quarter of this year, however named, is the report's: "a year earlier" is that
+    # quarter a year back, not a year before the last year mentioned
+    (
+        "1995-10-20",
+        "Sales in 1993 fell below the 1992 level. In this year's third quarter, net rose"
+        " to $5 million from $4 million a year earlier.",
+        [
+            ("1993", "DATE", "1993"),
+            ("1992", "DATE", "1992"),
+            ("this year's third quarter", "DATE", "1995-Q3"),
+            ("a year earlier", "DATE", "1994-Q3"),
+        ],
+    ),
+    (
+        "1995-11-02",
+        "Net in the 1995 third quarter rose from $3 million a year ago.",
+        [("the 1995 third quarter", "DATE", "1995-Q3"), ("a year ago", "DATE", "1994-Q3")],
+    ),
 ]
 
 

@@ -746,6 +746,10 @@ def normalize(found: Found, ctx: Context, text: str) -> Timex | None:
     if p.get("year") and timex is not None and timex.value[:4].isdigit():
         ctx.stated = (int(timex.value[:4]), found.end)
     if found.family == "half" and timex is not None and _QUARTER.fullmatch(timex.value) \
-            and not any(p.get(k) for k in ("ago", "agotail", "pyear", "yrel", "yearago")):
-        ctx.quarter = timex.value  # the quarter the report is about, not a year-ago one
+            and not any(p.get(k) for k in ("ago", "agotail", "yearago")) \
+            and _key(p.get("yrel")) in ("", "this") \
+            and (not p.get("pyear") or (ctx.anchor and int(p["pyear"]) == ctx.anchor.year)):
+        # the quarter the report is about ("this year's third quarter" too), not a
+        # year-ago one
+        ctx.quarter = timex.value
     return timex
