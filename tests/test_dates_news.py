@@ -460,6 +460,21 @@ VAGUE = [
         "is dim. Investors may sell in the weeks ahead.",
         [("the short term", "DATE", "FUTURE_REF"), ("the weeks ahead", "DURATION", "PXW")],
     ),
+    # "the" + a season after a preposition of time, in any position of the sentence; the
+    # tense decides the year as for a bare month; "the fall of Rome" is the noun
+    (
+        "2001-10-20",
+        "Prices rose over the summer. The mine will reopen in the spring.",
+        [("the summer", "DATE", "2001-SU"), ("the spring", "DATE", "2002-SP")],
+    ),
+    ("2001-03-20", "Sales fell during the summer.", [("the summer", "DATE", "2000-SU")]),
+    ("2001-10-20", "Traders lost out in the fall in prices and in the fall of Rome.", []),
+    # a present-tense clause speaks of any year's season; "the summer weather" describes
+    (
+        "2001-10-20",
+        "There is little work in the winter. It is hot in the summer weather.",
+        [("the winter", "DATE", "XXXX-WI")],
+    ),
 ]
 
 

@@ -464,6 +464,19 @@ def _season(p: dict[str, str], ctx: Context) -> Timex:
             year = anchor.year if middle < anchor.month - 1 else anchor.year - 1
         elif rel in ("next", "coming"):
             year = anchor.year if middle > anchor.month + 1 else anchor.year + 1
+        elif rel in ("", "the"):
+            # As a bare month: a season still to come in a past-tense clause is last
+            # year's, one gone by in a future-tense clause next year's (a winter spans
+            # two years: the anchor's year names it); in a present-tense clause "the
+            # winter" is any year's ("there is no work in the winter").
+            tense = ctx.tense()
+            year = anchor.year
+            if rel == "the" and tense == PRESENT:
+                year = None
+            elif code != "WI" and tense == PAST and middle > anchor.month:
+                year -= 1
+            elif code != "WI" and tense == FUTURE and middle < anchor.month:
+                year += 1
         else:
             year = anchor.year
     return Timex("DATE", f"{year:04d}-{code}" if year else f"XXXX-{code}", _mod(p.get("edge")))
