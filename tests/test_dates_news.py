@@ -639,6 +639,18 @@ ANAPHORA = [
         "in the day before returning.",
         [("June 4", "DATE", "2001-06-04")],
     ),
+    # "the previous Friday" is the one before the Friday the story is at, not the anchor's
+    # last Friday; "the week of" a day is that day's ISO week
+    (
+        "2001-06-18",
+        "Shares fell on Friday, closing 3% below the previous Friday.",
+        [("Friday", "DATE", "2001-06-15"), ("the previous Friday", "DATE", "2001-06-08")],
+    ),
+    (
+        "2001-06-13",
+        "The trial may open the week of July 9 or the week of 16 July.",
+        [("the week of July 9", "DATE", "2001-W28"), ("the week of 16 July", "DATE", "2001-W29")],
+    ),
 ]
 
 

@@ -366,7 +366,10 @@ def day_first(found: list[Found]) -> bool:
 def _day_month(p: dict[str, str], ctx: Context) -> Timex | None:
     day_ = ORDINAL_WORDS[_key(p["ordday"])] if p.get("ordday") else int(re.sub(r"\D", "", p["day"]))
     year = int(p["year"]) if p.get("year") else None
-    return _calendar_date(year, _month_number(p["month"]), day_, p, ctx)
+    timex = _calendar_date(year, _month_number(p["month"]), day_, p, ctx)
+    if p.get("weekof") and timex is not None and _FULL_DATE.fullmatch(timex.value):
+        return Timex("DATE", v.week(date.fromisoformat(timex.value)))
+    return timex
 
 
 # A year stated this close before a month ("this year through August") is the month's.
@@ -608,6 +611,11 @@ def _weekday_value(weekday: int, rel: str, ctx: Context) -> str:
         d = anchor + timedelta(days=ahead or 7)
     elif rel in ("last", "past"):
         d = anchor - timedelta(days=behind or 7)
+    elif rel in ("the previous", "the preceding"):
+        # the one before the day the story is at ("closed up from the previous Friday"
+        # after Friday's close), else before the anchor
+        base = ctx.reference or anchor
+        d = base - timedelta(days=(base.isoweekday() - weekday) % 7 or 7)
     else:
         # News speaks of the past unless the clause looks ahead ("will meet on Friday");
         # a present-tense one ("has until Tuesday") means the nearest, leaning back.

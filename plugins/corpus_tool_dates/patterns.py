@@ -122,11 +122,13 @@ FAMILIES: list[tuple[str, str]] = [
                 # 02/01 without its year: a date only in a document that writes numeric dates
                 r"|(?P<a>\d\d)(?P<sep>/)(?P<b>\d\d))(?![\d/]|\.\d)"),
     # Monday, February 13, 2023 at 1:48 PM CET; Feb. 24; Jul.01 - 2024
-    ("mdy", rf"(?:(?P<weekday>{WEEKDAY_ANY}),?\s+)?(?P<month>{MONTH_ANY})\s?(?P<day>{DAY})"
+    # ("the week of March 6": that day's week)
+    ("mdy", rf"(?P<weekof>the\s+week\s+of\s+)?"
+            rf"(?:(?P<weekday>{WEEKDAY_ANY}),?\s+)?(?P<month>{MONTH_ANY})\s?(?P<day>{DAY})"
             rf"(?:(?:,\s?|\s?[-–]\s?|\s)(?P<year>{YEAR}))?"
             rf"(?:(?:,\s?|\s)(?:at\s)?(?:{TIME}))?"),
     # Monday 13 February 2023; the 24th of February
-    ("dmy", rf"(?:(?P<weekday>{WEEKDAY_ANY}),?\s+(?:the\s)?)?"
+    ("dmy", rf"(?P<weekof>the\s+week\s+of\s+)?(?:(?P<weekday>{WEEKDAY_ANY}),?\s+(?:the\s)?)?"
             rf"(?:(?P<day>{DAY})\s(?:of\s)?|the\s+(?P<ordday>{_words(ORDINAL_WORDS)})\s+of\s+)"
             rf"(?P<month>{MONTH_ANY})(?:,?\s(?P<year>{YEAR}))?"
             rf"(?:(?:,\s?|\s)(?:at\s)?(?:{TIME}))?"),
@@ -210,7 +212,8 @@ FAMILIES: list[tuple[str, str]] = [
     ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{HOLIDAY})"),
     # last Thursday, Thursday morning
     ("weekday", rf"(?:(?P<edge>early|late|earlier|later)\s+)?"
-                rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<weekday>{WEEKDAY})"
+                rf"(?:(?P<rel>last|next|this|coming|past|the\s+(?:previous|preceding))\s+)?"
+                rf"(?P<weekday>{WEEKDAY})"
                 rf"(?:\s+(?P<part>{DAY_PART}))?"),
     # November this year, last March, August
     ("month", rf"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<month>{MONTH_FULL})"
