@@ -265,6 +265,18 @@ TENSE = [
         "The appeal is heard in December, lawyers say.",
         [("December", "DATE", "2001-12")],
     ),
+    # "would": a future seen from the report's recent past; the nearest weekday (which
+    # may be gone by now), a month ahead
+    (
+        "2001-06-15",
+        "Officials said they would appeal Wednesday's ruling. He said he would arrive "
+        "Saturday. The firm said it would close the plant in January.",
+        [
+            ("Wednesday", "DATE", "2001-06-13"),
+            ("Saturday", "DATE", "2001-06-16"),
+            ("January", "DATE", "2002-01"),
+        ],
+    ),
     # "since" a date: the date is past
     (
         "2001-05-06",

@@ -34,7 +34,7 @@ from corpus_tool_dates.lexicon import (
     ZONES,
 )
 from corpus_tool_dates.periods import period
-from corpus_tool_dates.tense import FUTURE, PAST, PRESENT, UNKNOWN, direction
+from corpus_tool_dates.tense import FUTURE, PAST, PRESENT, REPORTED_FUTURE, UNKNOWN, direction
 
 
 @dataclass(frozen=True)
@@ -69,9 +69,15 @@ class Context:
             return None
         return self.stated[0]
 
-    def tense(self) -> int:
-        """PAST, FUTURE or UNKNOWN: the tense of the clause around the expression."""
-        return direction(self.text, *self.span)
+    def tense(self, weekday: bool = False) -> int:
+        """PAST, FUTURE, PRESENT or UNKNOWN: the tense of the clause around the
+        expression.  A future seen from the report's recent past ("said they would act
+        Friday") is the future for a month or a season, the present (the nearest) for a
+        weekday."""
+        tense = direction(self.text, *self.span)
+        if tense == REPORTED_FUTURE:
+            return PRESENT if weekday else FUTURE
+        return tense
 
     @property
     def base(self) -> date | None:
@@ -619,7 +625,7 @@ def _weekday_value(weekday: int, rel: str, ctx: Context) -> str:
     else:
         # News speaks of the past unless the clause looks ahead ("will meet on Friday");
         # a present-tense one ("has until Tuesday") means the nearest, leaning back.
-        tense = ctx.tense()
+        tense = ctx.tense(weekday=True)
         forward = tense == FUTURE or (tense == PRESENT and 2 * ahead < behind)
         d = anchor + timedelta(days=ahead) if forward else anchor - timedelta(days=behind)
     return v.day(d)

@@ -13,6 +13,9 @@ import re
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 PRESENT = 2  # a present-tense clause: no direction, but it hides tense words further off
+# "would": a future seen from the recent past of the report ("they said they would act
+# Friday"): ahead for a month, the nearest for a weekday, which may be gone by now.
+REPORTED_FUTURE = 3
 
 # How far around the expression a tense word may be (within its sentence).
 REACH = 160
@@ -237,7 +240,9 @@ def _tense_of(word: str, before: str) -> int:
     lower = word.lower()
     if lower in _FUTURE_WORDS:
         # "had been scheduled to expire Friday": the plan, not its tense; "had" decides.
-        return UNKNOWN if before == "been" else FUTURE
+        if before == "been":
+            return UNKNOWN
+        return REPORTED_FUTURE if lower == "would" else FUTURE
     if lower in _PRESENT_WORDS or word == "may":  # "May" is the month
         return PRESENT
     if lower in _PAST_WORDS:
