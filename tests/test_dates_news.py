@@ -368,6 +368,18 @@ DURATIONS = [
         "The war ended nearly six years ago.",
         [("nearly six years ago", "DATE", "1995")],
     ),
+    # "or so" belongs to the expression (mod APPROX); "the next couple of years" is two
+    (
+        "2001-06-13",
+        "Over the next couple of years or so, sales may double. The talks took two hours or "
+        "so. A month or so ago the plant shut; it will reopen over the next year or so.",
+        [
+            ("the next couple of years or so", "DURATION", "P2Y"),
+            ("two hours or so", "DURATION", "PT2H"),
+            ("A month or so ago", "DATE", "2001-05"),
+            ("the next year or so", "DATE", "2002"),
+        ],
+    ),
 ]
 
 

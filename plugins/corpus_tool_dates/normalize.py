@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -762,6 +762,8 @@ def normalize(found: Found, ctx: Context, text: str) -> Timex | None:
         p = {**p, "year": str(year)}
     ctx.text, ctx.span = text, (found.start, found.end)
     timex = _HANDLERS[found.family](p, ctx)
+    if timex is not None and p.get("orso") and timex.mod is None:
+        timex = replace(timex, mod="APPROX")  # "a week or so ago", "the next year or so"
     if timex is not None and timex.type in ("DATE", "TIME") and _FULL_DATE.match(timex.value):
         ctx.reference = date.fromisoformat(timex.value[:10])
     if timex is not None and timex.type in ("DATE", "TIME"):

@@ -189,10 +189,11 @@ FAMILIES: list[tuple[str, str]] = [
     # the day before, the following week, two days later, the same day
     ("anaphor", rf"the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)"
                 rf"|the\s+(?P<dir>next|following|previous|preceding|same)\s+(?P<unit>day|week|month|year|morning|night)"
+                rf"(?:\s+(?P<orso>or\s+so)\b)?"
                 rf"|(?:{QUANTITY})[-\s](?P<unit>{UNIT})\s+(?P<dir>later|earlier)"),
     # two days ago, three years from now
     ("ago", rf"(?:{APPROX_OUT}|{APPROX_IN})?(?:{QUANTITY})[-\s](?P<unit>{UNIT})"
-            rf"\s+(?P<dir>ago|from\s+now|hence)"),
+            rf"(?:\s+(?P<orso>or\s+so))?\s+(?P<dir>ago|from\s+now|hence)"),
     # every Monday, each year, twice a week, daily, on Mondays
     ("set", rf"(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<number>{NUMBER})\s+)?"
             rf"(?:(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{DAY_PART}))?|(?P<month>{MONTH_FULL})"
@@ -206,7 +207,9 @@ FAMILIES: list[tuple[str, str]] = [
     ("yearend", r"(?P<cue>by|at|around|before|until|till|since|after|from)\s+(?:the\s+)?"
                 r"(?P<core>year(?:-|\s|'s\s|’s\s)end)"),
     # next week, last year, this month, the past decade, next weekend
+    # ("the next year or so": the year, approximately)
     ("relunit", rf"(?:the\s+)?{REL}\s+(?P<unit>week|weekend|month|year|decade|century|quarter)"
+                rf"(?:\s+(?P<orso>or\s+so)\b)?"
                 r"|the\s+(?P<unit>weekend)(?!\s+of\b)"),
     # Christmas, Thanksgiving Day, last Easter (capitalised: checked by the finder)
     ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{HOLIDAY})"),
@@ -226,7 +229,8 @@ FAMILIES: list[tuple[str, str]] = [
     # "two more weeks", "an additional year": the count of a stretch added on
     ("duration", rf"(?:{APPROX_OUT})?(?P<core>(?:{APPROX_IN}|{SPAN})?(?:{QUANTITY})[-\s]"
                  rf"(?:(?P<more>more|additional|extra|further)\s+)?"
-                 rf"(?P<unit>{UNIT})(?!-(?:earlier|ago))(?P<half>\s+and\s+a\s+half)?)"),
+                 rf"(?P<unit>{UNIT})(?!-(?:earlier|ago))(?P<half>\s+and\s+a\s+half)?"
+                 rf"(?:\s+(?P<orso>or\s+so)\b)?)"),
     # for years, over decades: a bare plural unit needs the preposition
     ("bareunits", r"(?:for|over|in|within|after)\s+"
                   r"(?P<core>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries))"),
