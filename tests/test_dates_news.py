@@ -368,6 +368,12 @@ DURATIONS = [
         "The war ended nearly six years ago.",
         [("nearly six years ago", "DATE", "1995")],
     ),
+    # trading and business days are days
+    (
+        "2001-06-13",
+        "Five trading days after the vote, and within two business days, shares rose.",
+        [("Five trading days", "DURATION", "P5D"), ("two business days", "DURATION", "P2D")],
+    ),
     # "or so" belongs to the expression (mod APPROX); "the next couple of years" is two
     (
         "2001-06-13",
@@ -493,6 +499,12 @@ VAGUE = [
     ),
     ("2001-03-20", "Sales fell during the summer.", [("the summer", "DATE", "2000-SU")]),
     ("2001-10-20", "Traders lost out in the fall in prices and in the fall of Rome.", []),
+    # "one day" after a modal is some time ahead; elsewhere a duration or a story's day
+    (
+        "2001-10-20",
+        "Rivals may one day merge. One day, he left.",
+        [("one day", "DATE", "FUTURE_REF")],
+    ),
     # a present-tense clause speaks of any year's season; "the summer weather" describes
     (
         "2001-10-20",

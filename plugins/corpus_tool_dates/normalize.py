@@ -672,7 +672,8 @@ def _vague(p: dict[str, str], ctx: Context) -> Timex:
         # "in recent years", "in coming weeks": a stretch of unknown length (PXY), as
         # TimeML writes them, not a point.
         return Timex("DURATION", duration_value(None, p["unit"]))
-    return Timex("DATE", VAGUE[_key(p["word"])])
+    key = _key(p["word"])
+    return Timex("DATE", "FUTURE_REF" if key == "one day" else VAGUE[key])  # "will one day"
 
 
 def _holiday(p: dict[str, str], ctx: Context) -> Timex:
@@ -734,7 +735,7 @@ _HANDLERS = {
     "anaphor": _anaphor, "ago": _ago, "set": _set, "relunit": _relunit, "holiday": _holiday,
     "month": _month,
     "time": _time, "weekday": _weekday, "duration": _duration, "bareunits": _bare_units,
-    "year": _year, "vague": _vague, "yearend": _year_end,
+    "year": _year, "vague": _vague, "yearend": _year_end, "modalday": _vague,
 }
 
 

@@ -186,6 +186,10 @@ FAMILIES: list[tuple[str, str]] = [
                 rf"|(?P<word>last|this)\s+(?P<part>{DAY_PART})"
                 rf"|mid[-\s]?(?P<part>morning|afternoon|evening)"
                 rf"(?:\s+(?P<word>yesterday|today|tomorrow))?"),
+    # "Islam will one day be ...": after a modal, "one day" is some time ahead (read as a
+    # vague reference; elsewhere it is a duration or a story's day)
+    ("modalday", r"(?:(?<=will\s)|(?<=may\s)|(?<=might\s)|(?<=could\s)|(?<=would\s)"
+                 r"|(?<=can\s)|(?<=should\s)|(?<=shall\s))(?P<word>one\s+day)\b"),
     # the day before, the following week, two days later, the same day
     ("anaphor", rf"the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)"
                 rf"|the\s+(?P<dir>next|following|previous|preceding|same)\s+(?P<unit>day|week|month|year|morning|night)"
@@ -229,6 +233,8 @@ FAMILIES: list[tuple[str, str]] = [
     # "two more weeks", "an additional year": the count of a stretch added on
     ("duration", rf"(?:{APPROX_OUT})?(?P<core>(?:{APPROX_IN}|{SPAN})?(?:{QUANTITY})[-\s]"
                  rf"(?:(?P<more>more|additional|extra|further)\s+)?"
+                 # "eight trading days", "five business days": days all the same
+                 r"(?:(?:trading|business|working)\s+(?=days?\b))?"
                  rf"(?P<unit>{UNIT})(?!-(?:earlier|ago))(?P<half>\s+and\s+a\s+half)?"
                  rf"(?:\s+(?P<orso>or\s+so)\b)?)"),
     # for years, over decades: a bare plural unit needs the preposition
