@@ -591,6 +591,12 @@ INFORMAL = [
         "2014 was good! October was excellent!",
         [("2014", "DATE", "2014"), ("October", "DATE", "2014-10")],
     ),
+    # a year with "pre-" or "post-" is a year even before a plural noun
+    (
+        "2001-06-13",
+        "Post-1989 reforms lifted output above pre-1980 levels.",
+        [("Post-1989", "DATE", "1989"), ("pre-1980", "DATE", "1980")],
+    ),
 ]
 
 

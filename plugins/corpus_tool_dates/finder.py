@@ -113,8 +113,8 @@ def _year_ok(text: str, found: Found) -> bool:
     if spelled and spelled.lower().endswith("hundred"):
         # "twelve hundred students" is a count; "in eighteen hundred" a year
         return _word_before(text, found.start) in STRONG_CUES
-    if found.parts.get("era") or spelled:
-        return True
+    if found.parts.get("era") or spelled or found.parts.get("side"):
+        return True  # "post-1959 politics": the prefix makes it a year
     year = int(found.parts["year"])
     words = _two_words_before(text, found.start)
     before = words[-1] if words else ""

@@ -664,7 +664,8 @@ def _bare_units(p: dict[str, str], ctx: Context) -> Timex:
 def _year(p: dict[str, str], ctx: Context) -> Timex:
     era = _key(p.get("era"))
     year = int(p["year"])
-    return Timex("DATE", f"BC{year:04d}" if era in ("bc", "bce") else f"{year:04d}")
+    mod = {"pre": "BEFORE", "post": "AFTER"}.get(_key(p.get("side")))
+    return Timex("DATE", f"BC{year:04d}" if era in ("bc", "bce") else f"{year:04d}", mod)
 
 
 def _vague(p: dict[str, str], ctx: Context) -> Timex:

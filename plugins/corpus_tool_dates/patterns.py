@@ -241,7 +241,8 @@ FAMILIES: list[tuple[str, str]] = [
     ("bareunits", r"(?:for|over|in|within|after)\s+"
                   r"(?P<core>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries))"),
     # 2014 (gated by its context in the finder)
-    ("year", rf"(?P<year>{YEAR})(?:\s?(?P<era>bce?|ad|ce)(?!\w))?"
+    # ("pre-1990 levels", "post-1959 politics": before or after that year)
+    ("year", rf"(?:(?P<side>pre|post)-)?(?P<year>{YEAR})(?:\s?(?P<era>bce?|ad|ce)(?!\w))?"
              rf"|(?:the\s+year\s+)?{SPELLED_YEAR}"),
     ("vague", rf"(?:in\s+)?(?P<core>(?P<recent>recent)\s+(?P<unit>days|weeks|months|years|decades))"
               rf"|(?:in\s+)?(?P<core>(?:the\s+)?(?P<coming>coming|next\s+few)\s+(?P<unit>days|weeks|months|years))"
