@@ -114,6 +114,17 @@ PERIODS = [
         "The year before, it lost money. In the year that followed, it grew.",
         [("The year before", "DATE", "1994")],
     ),
+    # "the quarter ended July 31" is the calendar quarter holding most of its months
+    (
+        "1995-10-26",
+        "In the quarter ended July 31, sales fell; in the quarter ended Jan. 31 they rose.",
+        [
+            ("the quarter", "DATE", "1995-Q2"),
+            ("July 31", "DATE", "1995-07-31"),
+            ("the quarter", "DATE", "1994-Q4"),
+            ("Jan. 31", "DATE", "1995-01-31"),
+        ],
+    ),
     # a quarter of this year, however named, is the report's: "a year earlier" is that
     # quarter a year back, not a year before the last year mentioned
     (
