@@ -372,8 +372,13 @@ def day_first(found: list[Found]) -> bool:
 def _day_month(p: dict[str, str], ctx: Context) -> Timex | None:
     day_ = ORDINAL_WORDS[_key(p["ordday"])] if p.get("ordday") else int(re.sub(r"\D", "", p["day"]))
     year = int(p["year"]) if p.get("year") else None
-    timex = _calendar_date(year, _month_number(p["month"]), day_, p, ctx)
-    if p.get("weekof") and timex is not None and _FULL_DATE.fullmatch(timex.value):
+    return _calendar_date(year, _month_number(p["month"]), day_, p, ctx)
+
+
+def _week_of(p: dict[str, str], ctx: Context) -> Timex | None:
+    """ "the week of March 6": the ISO week of that day."""
+    timex = _day_month(p, ctx)
+    if timex is not None and _FULL_DATE.fullmatch(timex.value):
         return Timex("DATE", v.week(date.fromisoformat(timex.value)))
     return timex
 
@@ -737,6 +742,7 @@ _HANDLERS = {
     "month": _month,
     "time": _time, "weekday": _weekday, "duration": _duration, "bareunits": _bare_units,
     "year": _year, "vague": _vague, "yearend": _year_end, "modalday": _vague,
+    "weekof": _week_of,
 }
 
 

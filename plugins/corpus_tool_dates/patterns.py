@@ -121,14 +121,15 @@ FAMILIES: list[tuple[str, str]] = [
                 r"|(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})"
                 # 02/01 without its year: a date only in a document that writes numeric dates
                 r"|(?P<a>\d\d)(?P<sep>/)(?P<b>\d\d))(?![\d/]|\.\d)"),
+    # the week of March 6: that day's week
+    ("weekof", rf"the\s+week\s+of\s+(?P<month>{MONTH_ANY})\s?(?P<day>{DAY})"
+               rf"(?:,?\s(?P<year>{YEAR}))?"),
     # Monday, February 13, 2023 at 1:48 PM CET; Feb. 24; Jul.01 - 2024
-    # ("the week of March 6": that day's week)
-    ("mdy", rf"(?P<weekof>the\s+week\s+of\s+)?"
-            rf"(?:(?P<weekday>{WEEKDAY_ANY}),?\s+)?(?P<month>{MONTH_ANY})\s?(?P<day>{DAY})"
+    ("mdy", rf"(?:(?P<weekday>{WEEKDAY_ANY}),?\s+)?(?P<month>{MONTH_ANY})\s?(?P<day>{DAY})"
             rf"(?:(?:,\s?|\s?[-–]\s?|\s)(?P<year>{YEAR}))?"
             rf"(?:(?:,\s?|\s)(?:at\s)?(?:{TIME}))?"),
     # Monday 13 February 2023; the 24th of February
-    ("dmy", rf"(?P<weekof>the\s+week\s+of\s+)?(?:(?P<weekday>{WEEKDAY_ANY}),?\s+(?:the\s)?)?"
+    ("dmy", rf"(?:(?P<weekday>{WEEKDAY_ANY}),?\s+(?:the\s)?)?"
             rf"(?:(?P<day>{DAY})\s(?:of\s)?|the\s+(?P<ordday>{_words(ORDINAL_WORDS)})\s+of\s+)"
             rf"(?P<month>{MONTH_ANY})(?:,?\s(?P<year>{YEAR}))?"
             rf"(?:(?:,\s?|\s)(?:at\s)?(?:{TIME}))?"),
@@ -188,7 +189,7 @@ FAMILIES: list[tuple[str, str]] = [
                 rf"(?:\s+(?P<word>yesterday|today|tomorrow))?"),
     # "Islam will one day be ...": after a modal, "one day" is some time ahead (read as a
     # vague reference; elsewhere it is a duration or a story's day)
-    ("modalday", r"(?:(?<=will\s)|(?<=may\s)|(?<=might\s)|(?<=could\s)|(?<=would\s)"
+    ("modalday", r"(?=one\s)(?:(?<=will\s)|(?<=may\s)|(?<=might\s)|(?<=could\s)|(?<=would\s)"
                  r"|(?<=can\s)|(?<=should\s)|(?<=shall\s))(?P<word>one\s+day)\b"),
     # the day before, the following week, two days later, the same day
     ("anaphor", rf"the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)"

@@ -294,10 +294,12 @@ def direction(text: str, start: int, end: int) -> int:
         if start <= match.start() < end:
             before = word.lower()
             continue
-        tense = _tense_of(word, before)
-        if word.lower() in _FUTURE_BEFORE_DATE:
+        lower = word.lower()
+        if lower in _FUTURE_BEFORE_DATE:
             tense = FUTURE if text[match.end() : start].strip() == "" else UNKNOWN
-        before = word.lower()
+        else:
+            tense = _tense_of(word, before)
+        before = lower
         if tense == UNKNOWN:
             continue
         # A word after the expression counts a little less than one before it.
