@@ -114,6 +114,35 @@ PERIODS = [
         "The year before, it lost money. In the year that followed, it grew.",
         [("The year before", "DATE", "1994")],
     ),
+    # "the quarter ended July 31" is the calendar quarter holding most of its months
+    (
+        "1995-10-26",
+        "In the quarter ended July 31, sales fell; in the quarter ended Jan. 31 they rose.",
+        [
+            ("the quarter", "DATE", "1995-Q2"),
+            ("July 31", "DATE", "1995-07-31"),
+            ("the quarter", "DATE", "1994-Q4"),
+            ("Jan. 31", "DATE", "1995-01-31"),
+        ],
+    ),
+    # a quarter of this year, however named, is the report's: "a year earlier" is that
+    # quarter a year back, not a year before the last year mentioned
+    (
+        "1995-10-20",
+        "Sales in 1993 fell below the 1992 level. In this year's third quarter, net rose"
+        " to $5 million from $4 million a year earlier.",
+        [
+            ("1993", "DATE", "1993"),
+            ("1992", "DATE", "1992"),
+            ("this year's third quarter", "DATE", "1995-Q3"),
+            ("a year earlier", "DATE", "1994-Q3"),
+        ],
+    ),
+    (
+        "1995-11-02",
+        "Net in the 1995 third quarter rose from $3 million a year ago.",
+        [("the 1995 third quarter", "DATE", "1995-Q3"), ("a year ago", "DATE", "1994-Q3")],
+    ),
 ]
 
 
@@ -225,6 +254,46 @@ TENSE = [
         "The offer had been scheduled to expire Monday evening.",
         [("Monday evening", "TIME", "2001-06-11TEV")],
     ),
+    # "that" before an irregular past form opens a relative clause, and "through" looks
+    # ahead only as the date's own preposition ("runs through Friday"), not as motion
+    (
+        "2001-06-13",
+        "Residents cleaned up after the storm that tore through the town Sunday.",
+        [("Sunday", "DATE", "2001-06-10")],
+    ),
+    ("2001-06-13", "The offer runs through Friday.", [("Friday", "DATE", "2001-06-15")]),
+    # a month far off in a clause without tense words leans back, as news does
+    (
+        "2001-10-20",
+        "In February, a week after the spring festival in the old capital of the far"
+        " northern province of the country, a fire near the port destroyed two ships.",
+        [("February", "DATE", "2001-02")],
+    ),
+    # a modal speaks of now or later; a passive after "is" is present
+    ("2001-10-20", "Delegates can vote at the congress in March.", [("March", "DATE", "2002-03")]),
+    (
+        "2001-08-10",
+        "The appeal is heard in December, lawyers say.",
+        [("December", "DATE", "2001-12")],
+    ),
+    # "would": a future seen from the report's recent past; the nearest weekday (which
+    # may be gone by now), a month ahead
+    (
+        "2001-06-15",
+        "Officials said they would appeal Wednesday's ruling. He said he would arrive "
+        "Saturday. The firm said it would close the plant in January.",
+        [
+            ("Wednesday", "DATE", "2001-06-13"),
+            ("Saturday", "DATE", "2001-06-16"),
+            ("January", "DATE", "2002-01"),
+        ],
+    ),
+    # "since" a date: the date is past
+    (
+        "2001-05-06",
+        "Police have been searching for him since the Nov. 3 robbery.",
+        [("Nov. 3", "DATE", "2000-11-03")],
+    ),
 ]
 
 
@@ -309,6 +378,24 @@ DURATIONS = [
         "2001-06-13",
         "The war ended nearly six years ago.",
         [("nearly six years ago", "DATE", "1995")],
+    ),
+    # trading and business days are days
+    (
+        "2001-06-13",
+        "Five trading days after the vote, and within two business days, shares rose.",
+        [("Five trading days", "DURATION", "P5D"), ("two business days", "DURATION", "P2D")],
+    ),
+    # "or so" belongs to the expression (mod APPROX); "the next couple of years" is two
+    (
+        "2001-06-13",
+        "Over the next couple of years or so, sales may double. The talks took two hours or "
+        "so. A month or so ago the plant shut; it will reopen over the next year or so.",
+        [
+            ("the next couple of years or so", "DURATION", "P2Y"),
+            ("two hours or so", "DURATION", "PT2H"),
+            ("A month or so ago", "DATE", "2001-05"),
+            ("the next year or so", "DATE", "2002"),
+        ],
     ),
 ]
 
@@ -414,6 +501,27 @@ VAGUE = [
         "is dim. Investors may sell in the weeks ahead.",
         [("the short term", "DATE", "FUTURE_REF"), ("the weeks ahead", "DURATION", "PXW")],
     ),
+    # "the" + a season after a preposition of time, in any position of the sentence; the
+    # tense decides the year as for a bare month; "the fall of Rome" is the noun
+    (
+        "2001-10-20",
+        "Prices rose over the summer. The mine will reopen in the spring.",
+        [("the summer", "DATE", "2001-SU"), ("the spring", "DATE", "2002-SP")],
+    ),
+    ("2001-03-20", "Sales fell during the summer.", [("the summer", "DATE", "2000-SU")]),
+    ("2001-10-20", "Traders lost out in the fall in prices and in the fall of Rome.", []),
+    # "one day" after a modal is some time ahead; elsewhere a duration or a story's day
+    (
+        "2001-10-20",
+        "Rivals may one day merge. One day, he left.",
+        [("one day", "DATE", "FUTURE_REF")],
+    ),
+    # a present-tense clause speaks of any year's season; "the summer weather" describes
+    (
+        "2001-10-20",
+        "There is little work in the winter. It is hot in the summer weather.",
+        [("the winter", "DATE", "XXXX-WI")],
+    ),
 ]
 
 
@@ -493,6 +601,12 @@ INFORMAL = [
         "",
         "2014 was good! October was excellent!",
         [("2014", "DATE", "2014"), ("October", "DATE", "2014-10")],
+    ),
+    # a year with "pre-" or "post-" is a year even before a plural noun
+    (
+        "2001-06-13",
+        "Post-1989 reforms lifted output above pre-1980 levels.",
+        [("Post-1989", "DATE", "1989"), ("pre-1980", "DATE", "1980")],
     ),
 ]
 
@@ -577,6 +691,18 @@ ANAPHORA = [
         "He was seen June 4, the day before police issued a warrant, and flew home later "
         "in the day before returning.",
         [("June 4", "DATE", "2001-06-04")],
+    ),
+    # "the previous Friday" is the one before the Friday the story is at, not the anchor's
+    # last Friday; "the week of" a day is that day's ISO week
+    (
+        "2001-06-18",
+        "Shares fell on Friday, closing 3% below the previous Friday.",
+        [("Friday", "DATE", "2001-06-15"), ("the previous Friday", "DATE", "2001-06-08")],
+    ),
+    (
+        "2001-06-13",
+        "The trial may open the week of July 9.",
+        [("the week of July 9", "DATE", "2001-W28")],
     ),
 ]
 

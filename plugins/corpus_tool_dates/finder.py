@@ -113,8 +113,8 @@ def _year_ok(text: str, found: Found) -> bool:
     if spelled and spelled.lower().endswith("hundred"):
         # "twelve hundred students" is a count; "in eighteen hundred" a year
         return _word_before(text, found.start) in STRONG_CUES
-    if found.parts.get("era") or spelled:
-        return True
+    if found.parts.get("era") or spelled or found.parts.get("side"):
+        return True  # "post-1959 politics": the prefix makes it a year
     year = int(found.parts["year"])
     words = _two_words_before(text, found.start)
     before = words[-1] if words else ""
@@ -170,13 +170,23 @@ def _weekday_ok(text: str, found: Found) -> bool:
     return name is None or name.group(1).lower() not in WEEKDAY_NAMES
 
 
+_NOT_AFTER_THE_SEASON = frozenset(
+    ["of", "in", "from", "to", "was", "is", "months", "weather", "season", "heat", "sun",
+     "holiday", "holidays", "vacation", "break", "term", "time"]
+)
+
+
 def _season_ok(text: str, found: Found) -> bool:
     rel = (found.parts.get("rel") or "").lower()
     if found.parts.get("year") or found.parts.get("spelled") or found.parts.get("edge") \
             or rel not in ("", "the"):
         return True
-    words = _two_words_before(text, found.start) if rel else [_word_before(text, found.start)]
-    cue = words[0] if words else ""
+    # "the fall of Rome", "the fall in prices": the noun, not the season; "the summer
+    # weather", "the winter months": an adjective (of a noun that may itself be the date)
+    if rel and _word_after(text, found.end).rstrip(".").lower() in _NOT_AFTER_THE_SEASON:
+        return False
+    # The match starts at "the": the cue is the word before it ("rose over the summer").
+    cue = _word_before(text, found.start)
     # "Arab Spring" is a name, "the fall of Rome" an event.
     return cue in SEASON_CUES and not _capitalised(found.parts["season"])
 

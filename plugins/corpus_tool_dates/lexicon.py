@@ -37,7 +37,7 @@ NUMBER_WORDS: dict[str, float] = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "half a": 0.5, "half an": 0.5, "a quarter of a": 0.25,
-    "a quarter of an": 0.25, "a couple of": 2, "a dozen": 12,
+    "a quarter of an": 0.25, "a couple of": 2, "couple of": 2, "a dozen": 12,
 }
 # Written multipliers after a figure: "100m years", "4.5bn years".
 MULTIPLIERS: dict[str, float] = {

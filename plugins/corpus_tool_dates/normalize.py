@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -34,7 +34,7 @@ from corpus_tool_dates.lexicon import (
     ZONES,
 )
 from corpus_tool_dates.periods import period
-from corpus_tool_dates.tense import FUTURE, PAST, PRESENT, direction
+from corpus_tool_dates.tense import FUTURE, PAST, PRESENT, REPORTED_FUTURE, UNKNOWN, direction
 
 
 @dataclass(frozen=True)
@@ -69,9 +69,15 @@ class Context:
             return None
         return self.stated[0]
 
-    def tense(self) -> int:
-        """PAST, FUTURE or UNKNOWN: the tense of the clause around the expression."""
-        return direction(self.text, *self.span)
+    def tense(self, weekday: bool = False) -> int:
+        """PAST, FUTURE, PRESENT or UNKNOWN: the tense of the clause around the
+        expression.  A future seen from the report's recent past ("said they would act
+        Friday") is the future for a month or a season, the present (the nearest) for a
+        weekday."""
+        tense = direction(self.text, *self.span)
+        if tense == REPORTED_FUTURE:
+            return PRESENT if weekday else FUTURE
+        return tense
 
     @property
     def base(self) -> date | None:
@@ -277,7 +283,7 @@ def _year_of(ctx: Context, month_: int, day_: int | None) -> int | None:
     tense = ctx.tense()
     here = (anchor.month, anchor.day if day_ else 0)
     there = (month_, day_ or 0)
-    if tense == PAST:
+    if tense in (PAST, UNKNOWN):
         return anchor.year if there <= here else anchor.year - 1
     if tense == FUTURE:
         return anchor.year if there >= here else anchor.year + 1
@@ -367,6 +373,14 @@ def _day_month(p: dict[str, str], ctx: Context) -> Timex | None:
     day_ = ORDINAL_WORDS[_key(p["ordday"])] if p.get("ordday") else int(re.sub(r"\D", "", p["day"]))
     year = int(p["year"]) if p.get("year") else None
     return _calendar_date(year, _month_number(p["month"]), day_, p, ctx)
+
+
+def _week_of(p: dict[str, str], ctx: Context) -> Timex | None:
+    """ "the week of March 6": the ISO week of that day."""
+    timex = _day_month(p, ctx)
+    if timex is not None and _FULL_DATE.fullmatch(timex.value):
+        return Timex("DATE", v.week(date.fromisoformat(timex.value)))
+    return timex
 
 
 # A year stated this close before a month ("this year through August") is the month's.
@@ -464,6 +478,19 @@ def _season(p: dict[str, str], ctx: Context) -> Timex:
             year = anchor.year if middle < anchor.month - 1 else anchor.year - 1
         elif rel in ("next", "coming"):
             year = anchor.year if middle > anchor.month + 1 else anchor.year + 1
+        elif rel in ("", "the"):
+            # As a bare month: a season still to come in a past-tense clause is last
+            # year's, one gone by in a future-tense clause next year's (a winter spans
+            # two years: the anchor's year names it); in a present-tense clause "the
+            # winter" is any year's ("there is no work in the winter").
+            tense = ctx.tense()
+            year = anchor.year
+            if rel == "the" and tense == PRESENT:
+                year = None
+            elif code != "WI" and tense == PAST and middle > anchor.month:
+                year -= 1
+            elif code != "WI" and tense == FUTURE and middle < anchor.month:
+                year += 1
         else:
             year = anchor.year
     return Timex("DATE", f"{year:04d}-{code}" if year else f"XXXX-{code}", _mod(p.get("edge")))
@@ -595,10 +622,15 @@ def _weekday_value(weekday: int, rel: str, ctx: Context) -> str:
         d = anchor + timedelta(days=ahead or 7)
     elif rel in ("last", "past"):
         d = anchor - timedelta(days=behind or 7)
+    elif rel in ("the previous", "the preceding"):
+        # the one before the day the story is at ("closed up from the previous Friday"
+        # after Friday's close), else before the anchor
+        base = ctx.reference or anchor
+        d = base - timedelta(days=(base.isoweekday() - weekday) % 7 or 7)
     else:
         # News speaks of the past unless the clause looks ahead ("will meet on Friday");
         # a present-tense one ("has until Tuesday") means the nearest, leaning back.
-        tense = ctx.tense()
+        tense = ctx.tense(weekday=True)
         forward = tense == FUTURE or (tense == PRESENT and 2 * ahead < behind)
         d = anchor + timedelta(days=ahead) if forward else anchor - timedelta(days=behind)
     return v.day(d)
@@ -637,7 +669,8 @@ def _bare_units(p: dict[str, str], ctx: Context) -> Timex:
 def _year(p: dict[str, str], ctx: Context) -> Timex:
     era = _key(p.get("era"))
     year = int(p["year"])
-    return Timex("DATE", f"BC{year:04d}" if era in ("bc", "bce") else f"{year:04d}")
+    mod = {"pre": "BEFORE", "post": "AFTER"}.get(_key(p.get("side")))
+    return Timex("DATE", f"BC{year:04d}" if era in ("bc", "bce") else f"{year:04d}", mod)
 
 
 def _vague(p: dict[str, str], ctx: Context) -> Timex:
@@ -645,7 +678,8 @@ def _vague(p: dict[str, str], ctx: Context) -> Timex:
         # "in recent years", "in coming weeks": a stretch of unknown length (PXY), as
         # TimeML writes them, not a point.
         return Timex("DURATION", duration_value(None, p["unit"]))
-    return Timex("DATE", VAGUE[_key(p["word"])])
+    key = _key(p["word"])
+    return Timex("DATE", "FUTURE_REF" if key == "one day" else VAGUE[key])  # "will one day"
 
 
 def _holiday(p: dict[str, str], ctx: Context) -> Timex:
@@ -707,7 +741,8 @@ _HANDLERS = {
     "anaphor": _anaphor, "ago": _ago, "set": _set, "relunit": _relunit, "holiday": _holiday,
     "month": _month,
     "time": _time, "weekday": _weekday, "duration": _duration, "bareunits": _bare_units,
-    "year": _year, "vague": _vague, "yearend": _year_end,
+    "year": _year, "vague": _vague, "yearend": _year_end, "modalday": _vague,
+    "weekof": _week_of,
 }
 
 
@@ -735,6 +770,8 @@ def normalize(found: Found, ctx: Context, text: str) -> Timex | None:
         p = {**p, "year": str(year)}
     ctx.text, ctx.span = text, (found.start, found.end)
     timex = _HANDLERS[found.family](p, ctx)
+    if timex is not None and p.get("orso") and timex.mod is None:
+        timex = replace(timex, mod="APPROX")  # "a week or so ago", "the next year or so"
     if timex is not None and timex.type in ("DATE", "TIME") and _FULL_DATE.match(timex.value):
         ctx.reference = date.fromisoformat(timex.value[:10])
     if timex is not None and timex.type in ("DATE", "TIME"):
@@ -746,6 +783,10 @@ def normalize(found: Found, ctx: Context, text: str) -> Timex | None:
     if p.get("year") and timex is not None and timex.value[:4].isdigit():
         ctx.stated = (int(timex.value[:4]), found.end)
     if found.family == "half" and timex is not None and _QUARTER.fullmatch(timex.value) \
-            and not any(p.get(k) for k in ("ago", "agotail", "pyear", "yrel", "yearago")):
-        ctx.quarter = timex.value  # the quarter the report is about, not a year-ago one
+            and not any(p.get(k) for k in ("ago", "agotail", "yearago")) \
+            and _key(p.get("yrel")) in ("", "this") \
+            and (not p.get("pyear") or (ctx.anchor and int(p["pyear"]) == ctx.anchor.year)):
+        # the quarter the report is about ("this year's third quarter" too), not a
+        # year-ago one
+        ctx.quarter = timex.value
     return timex

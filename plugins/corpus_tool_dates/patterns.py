@@ -121,6 +121,9 @@ FAMILIES: list[tuple[str, str]] = [
                 r"|(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})"
                 # 02/01 without its year: a date only in a document that writes numeric dates
                 r"|(?P<a>\d\d)(?P<sep>/)(?P<b>\d\d))(?![\d/]|\.\d)"),
+    # the week of March 6: that day's week
+    ("weekof", rf"the\s+week\s+of\s+(?P<month>{MONTH_ANY})\s?(?P<day>{DAY})"
+               rf"(?:,?\s(?P<year>{YEAR}))?"),
     # Monday, February 13, 2023 at 1:48 PM CET; Feb. 24; Jul.01 - 2024
     ("mdy", rf"(?:(?P<weekday>{WEEKDAY_ANY}),?\s+)?(?P<month>{MONTH_ANY})\s?(?P<day>{DAY})"
             rf"(?:(?:,\s?|\s?[-–]\s?|\s)(?P<year>{YEAR}))?"
@@ -184,13 +187,18 @@ FAMILIES: list[tuple[str, str]] = [
                 rf"|(?P<word>last|this)\s+(?P<part>{DAY_PART})"
                 rf"|mid[-\s]?(?P<part>morning|afternoon|evening)"
                 rf"(?:\s+(?P<word>yesterday|today|tomorrow))?"),
+    # "Islam will one day be ...": after a modal, "one day" is some time ahead (read as a
+    # vague reference; elsewhere it is a duration or a story's day)
+    ("modalday", r"(?=one\s)(?:(?<=will\s)|(?<=may\s)|(?<=might\s)|(?<=could\s)|(?<=would\s)"
+                 r"|(?<=can\s)|(?<=should\s)|(?<=shall\s))(?P<word>one\s+day)\b"),
     # the day before, the following week, two days later, the same day
     ("anaphor", rf"the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)"
                 rf"|the\s+(?P<dir>next|following|previous|preceding|same)\s+(?P<unit>day|week|month|year|morning|night)"
+                rf"(?:\s+(?P<orso>or\s+so)\b)?"
                 rf"|(?:{QUANTITY})[-\s](?P<unit>{UNIT})\s+(?P<dir>later|earlier)"),
     # two days ago, three years from now
     ("ago", rf"(?:{APPROX_OUT}|{APPROX_IN})?(?:{QUANTITY})[-\s](?P<unit>{UNIT})"
-            rf"\s+(?P<dir>ago|from\s+now|hence)"),
+            rf"(?:\s+(?P<orso>or\s+so))?\s+(?P<dir>ago|from\s+now|hence)"),
     # every Monday, each year, twice a week, daily, on Mondays
     ("set", rf"(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<number>{NUMBER})\s+)?"
             rf"(?:(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{DAY_PART}))?|(?P<month>{MONTH_FULL})"
@@ -204,13 +212,16 @@ FAMILIES: list[tuple[str, str]] = [
     ("yearend", r"(?P<cue>by|at|around|before|until|till|since|after|from)\s+(?:the\s+)?"
                 r"(?P<core>year(?:-|\s|'s\s|’s\s)end)"),
     # next week, last year, this month, the past decade, next weekend
+    # ("the next year or so": the year, approximately)
     ("relunit", rf"(?:the\s+)?{REL}\s+(?P<unit>week|weekend|month|year|decade|century|quarter)"
+                rf"(?:\s+(?P<orso>or\s+so)\b)?"
                 r"|the\s+(?P<unit>weekend)(?!\s+of\b)"),
     # Christmas, Thanksgiving Day, last Easter (capitalised: checked by the finder)
     ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{HOLIDAY})"),
     # last Thursday, Thursday morning
     ("weekday", rf"(?:(?P<edge>early|late|earlier|later)\s+)?"
-                rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<weekday>{WEEKDAY})"
+                rf"(?:(?P<rel>last|next|this|coming|past|the\s+(?:previous|preceding))\s+)?"
+                rf"(?P<weekday>{WEEKDAY})"
                 rf"(?:\s+(?P<part>{DAY_PART}))?"),
     # November this year, last March, August
     ("month", rf"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<month>{MONTH_FULL})"
@@ -223,12 +234,16 @@ FAMILIES: list[tuple[str, str]] = [
     # "two more weeks", "an additional year": the count of a stretch added on
     ("duration", rf"(?:{APPROX_OUT})?(?P<core>(?:{APPROX_IN}|{SPAN})?(?:{QUANTITY})[-\s]"
                  rf"(?:(?P<more>more|additional|extra|further)\s+)?"
-                 rf"(?P<unit>{UNIT})(?!-(?:earlier|ago))(?P<half>\s+and\s+a\s+half)?)"),
+                 # "eight trading days", "five business days": days all the same
+                 r"(?:(?:trading|business|working)\s+(?=days?\b))?"
+                 rf"(?P<unit>{UNIT})(?!-(?:earlier|ago))(?P<half>\s+and\s+a\s+half)?"
+                 rf"(?:\s+(?P<orso>or\s+so)\b)?)"),
     # for years, over decades: a bare plural unit needs the preposition
     ("bareunits", r"(?:for|over|in|within|after)\s+"
                   r"(?P<core>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries))"),
     # 2014 (gated by its context in the finder)
-    ("year", rf"(?P<year>{YEAR})(?:\s?(?P<era>bce?|ad|ce)(?!\w))?"
+    # ("pre-1990 levels", "post-1959 politics": before or after that year)
+    ("year", rf"(?:(?P<side>pre|post)-)?(?P<year>{YEAR})(?:\s?(?P<era>bce?|ad|ce)(?!\w))?"
              rf"|(?:the\s+year\s+)?{SPELLED_YEAR}"),
     ("vague", rf"(?:in\s+)?(?P<core>(?P<recent>recent)\s+(?P<unit>days|weeks|months|years|decades))"
               rf"|(?:in\s+)?(?P<core>(?:the\s+)?(?P<coming>coming|next\s+few)\s+(?P<unit>days|weeks|months|years))"

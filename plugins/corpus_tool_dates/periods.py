@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from corpus_tool_dates.lexicon import ORDINALS
+from corpus_tool_dates.lexicon import MONTH_ABBREVIATIONS, MONTHS, ORDINALS
 
 
 def _key(text: str | None) -> str:
@@ -40,6 +40,24 @@ def _year_shift(p: dict[str, str]) -> int:
 
 # "the year ended March 31" is the span of a (fiscal) year, not a calendar year.
 _ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\b")
+# "the quarter ended July 31": the three months up to that day.
+_ENDED_ON = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\s+(?P<month>[a-z]+)\.?\s+\d{1,2}\b",
+                       re.IGNORECASE)
+
+
+def _quarter_ended(text: str, end: int, anchor: date) -> tuple[int, int] | None:
+    """(year, quarter) of "the quarter ended July 31": the calendar quarter that holds
+    most of its three months (May to July: the second), in the latest such year."""
+    match = _ENDED_ON.match(text, end)
+    month = match and (MONTHS.get(match["month"].lower())
+                       or MONTH_ABBREVIATIONS.get(match["month"].lower()))
+    if not month:
+        return None
+    middle = (month - 2) % 12 + 1  # the quarter's middle month
+    year = anchor.year if month <= anchor.month else anchor.year - 1
+    if middle > month:  # "ended Jan. 31": November to January, mostly the year before
+        year -= 1
+    return year, (middle - 1) // 3 + 1
 
 
 def period(
@@ -66,6 +84,12 @@ def period(
     if p.get("reference") is None and p.get("latest"):  # the current fiscal year
         return "DATE", f"{anchor.year:04d}" if anchor else "XXXX"
     if p.get("reference"):
+        ended = None
+        if anchor is not None and _key(p["reference"]) == "quarter" and not p.get("pyear") \
+                and not p.get("ago") and not p.get("agotail"):
+            ended = _quarter_ended(text, end, anchor)
+        if ended is not None:
+            return "DATE", f"{ended[0]:04d}-Q{ended[1]}"
         return "DATE", _reference(p, anchor)
     portion = "H" if _key(p["portion"]) == "half" else "Q"
     per_year = 2 if portion == "H" else 4

@@ -13,6 +13,9 @@ import re
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 PRESENT = 2  # a present-tense clause: no direction, but it hides tense words further off
+# "would": a future seen from the recent past of the report ("they said they would act
+# Friday"): ahead for a month, the nearest for a weekday, which may be gone by now.
+REPORTED_FUTURE = 3
 
 # How far around the expression a tense word may be (within its sentence).
 REACH = 160
@@ -37,9 +40,11 @@ _FUTURE_WORDS = frozenset(
         "due",
         "payable",
         "effective",
-        "through",
     ]
 )
+# Words that look ahead only as the preposition of the date itself ("paid through
+# March"); elsewhere they are motion or means ("tore through his window").
+_FUTURE_BEFORE_DATE = frozenset(["through"])
 # Present-tense verbs: the clause speaks of now, so the nearest date is meant.
 _PRESENT_WORDS = frozenset(
     [
@@ -53,6 +58,11 @@ _PRESENT_WORDS = frozenset(
         "remains",
         "remain",
         "seems",
+        # modals speak of now or later, never of a past date ("can take part in April")
+        "can",
+        "might",
+        "must",
+        "should",
     ]
 )
 # "set to resume", "is to meet", "are going to", "is expected to": the future.
@@ -152,6 +162,7 @@ _PAST_WORDS = frozenset(
         "earlier",
         "previously",
         "ended",
+        "since",  # "searching since the Oct. 23 shooting": a date since which, so past
     ]
 )
 _NOT_PAST = frozenset(
@@ -210,6 +221,7 @@ _NOT_BEFORE_PAST = frozenset(
         "to",
     ]
 )
+_PRESENT_PASSIVE = frozenset(["is", "are", "am"])
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“`'])|\n\s*\n")
 
 
@@ -228,13 +240,20 @@ def _tense_of(word: str, before: str) -> int:
     lower = word.lower()
     if lower in _FUTURE_WORDS:
         # "had been scheduled to expire Friday": the plan, not its tense; "had" decides.
-        return UNKNOWN if before == "been" else FUTURE
-    if lower in _PRESENT_WORDS:
+        if before == "been":
+            return UNKNOWN
+        return REPORTED_FUTURE if lower == "would" else FUTURE
+    if lower in _PRESENT_WORDS or word == "may":  # "May" is the month
         return PRESENT
-    if before in _NOT_BEFORE_PAST:
-        return UNKNOWN
     if lower in _PAST_WORDS:
+        # An irregular past form is no adjective: after "that" it is a relative clause's
+        # verb ("the bullet that tore"); after "to" or "been" a participle or infinitive,
+        # after "is" a present passive ("when the case is heard in May").
+        if before in _PRESENT_PASSIVE or (before in _NOT_BEFORE_PAST and before != "that"):
+            return UNKNOWN
         return PAST
+    if before in _NOT_BEFORE_PAST or before in _PRESENT_PASSIVE:
+        return UNKNOWN
     if lower.endswith("ed") and len(lower) > 4 and lower not in _NOT_PAST and word.islower():
         return PAST
     return UNKNOWN
@@ -275,8 +294,12 @@ def direction(text: str, start: int, end: int) -> int:
         if start <= match.start() < end:
             before = word.lower()
             continue
-        tense = _tense_of(word, before)
-        before = word.lower()
+        lower = word.lower()
+        if lower in _FUTURE_BEFORE_DATE:
+            tense = FUTURE if text[match.end() : start].strip() == "" else UNKNOWN
+        else:
+            tense = _tense_of(word, before)
+        before = lower
         if tense == UNKNOWN:
             continue
         # A word after the expression counts a little less than one before it.
