@@ -143,20 +143,19 @@ def rows(state: FreqState, *, min_count: int, top: int) -> Iterator[Row]:
     ]
     # Juilland's D inline (one call per word adds up on a large vocabulary).
     spread = math.sqrt(parts - 1) if parts > 1 else 0.0
+    sqrt, squares, repeated, found = math.sqrt, parts * parts, repeats.get, docs.__getitem__
+    dispersion: float | None = None
     for rank, (word, c) in enumerate(kept, 1):
         if spread:
-            mean = c / parts
-            variance = ((c + repeats.get(word, 0)) * parts - c * c) / (parts * parts)
-            d = 1 - math.sqrt(variance if variance > 0 else 0.0) / mean / spread
-            dispersion: float | None = d if d > 0 else 0.0
-        else:
-            dispersion = None
+            variance = ((c + repeated(word, 0)) * parts - c * c) / squares
+            d = 1 - sqrt(variance if variance > 0 else 0.0) / (c / parts) / spread
+            dispersion = d if d > 0 else 0.0
         row: dict[str, Any] = {
             "rank": rank,
             "word": word,
             "count": c,
             "per_million": c * scale,
-            "docs": docs[word],
+            "docs": found(word),
             "juilland_d": dispersion,
         }
         for column, counts, tokens in groups:
