@@ -56,7 +56,7 @@ class FreqState:
 
 def _add_repeats(state: FreqState, counts: Counter[str]) -> None:
     """Add one document's words seen more than once to ``extra`` and ``repeats``
-    (a loop in Python, but only over those words: about a third of them)."""
+    (a loop in Python over the document's words, short for the two-thirds seen once)."""
     extra, repeats = state.extra, state.repeats
     extra_get, repeats_get = extra.get, repeats.get
     for word, c in counts.items():
