@@ -5,7 +5,8 @@
     python benchmarks/bench_corpus.py --source ../shared/data/onestopenglish --repeat 5
 
 For each corpus (the source itself, then replicas built by make_corpus.py), in one
-run and in turns so that a busy moment hits each alike (median of --repeat):
+run and in turns so that a busy moment hits each alike (median of --repeat, in wall
+time and in this process's CPU time):
 
 - ``freq``: the tool in-process (map, merge, finalize: counts, per million, docs,
   Juilland's D, sorted) against ``collections.Counter`` over the same regex
@@ -55,14 +56,21 @@ def documents(folder: Path) -> Iterator[str]:
 
 
 def turns(runs: dict[str, Callable[[], Any]], repeat: int) -> dict[str, float]:
-    """Median seconds of each run, the runs taken in turns."""
+    """Median seconds of each run, the runs taken in turns: wall time under the
+    run's name, CPU time of this process under ``<name>_cpu`` (steadier on a
+    machine others load)."""
     times: dict[str, list[float]] = {name: [] for name in runs}
+    cpu: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(repeat):
         for name, run in runs.items():
-            began = time.perf_counter()
+            began, began_cpu = time.perf_counter(), time.process_time()
             run()
             times[name].append(time.perf_counter() - began)
-    return {name: sorted(found)[len(found) // 2] for name, found in times.items()}
+            cpu[name].append(time.process_time() - began_cpu)
+    return {
+        **{name: sorted(found)[len(found) // 2] for name, found in times.items()},
+        **{f"{name}_cpu": sorted(found)[len(found) // 2] for name, found in cpu.items()},
+    }
 
 
 def tool(name: str) -> Any:
@@ -177,11 +185,14 @@ def peak_rss_mb(folder: Path) -> tuple[float, float]:
 
 
 def report(seconds: dict[str, float], what: str) -> None:
-    print(f"### {what} (median of the runs)")
+    print(f"### {what} (median of the runs; CPU: this process's CPU time)")
     for name, value in seconds.items():
-        print(f"{name:<26} {value:8.2f} s")
-    print(f"freq / Counter:            {seconds['freq'] / seconds['counter']:.2f}x")
-    print(f"kwic / re.finditer:        {seconds['kwic'] / seconds['re_finditer']:.2f}x")
+        if not name.endswith("_cpu"):
+            print(f"{name:<26} {value:8.2f} s   CPU {seconds[f'{name}_cpu']:8.2f} s")
+    pairs = (("freq", "counter", "Counter"), ("kwic", "re_finditer", "re.finditer"))
+    for tool, peer, label in pairs:
+        wall, cpu = seconds[tool] / seconds[peer], seconds[f"{tool}_cpu"] / seconds[f"{peer}_cpu"]
+        print(f"{tool} / {label + ':':<21} {wall:.2f}x   CPU {cpu:.2f}x")
     if "nltk_freqdist" in seconds:
         for suffix, name in (("", "word_tokenize"), ("_treebank", "TreebankWordTokenizer")):
             freq = seconds[f"nltk_freqdist{suffix}"] / seconds["freq"]

@@ -92,6 +92,28 @@ def test_any_split_of_the_corpus_gives_the_same_rows(texts: list[str], data) -> 
         assert run_in_chunks(tool, texts, [len(texts)], **options) == one_by_one
 
 
+@settings(max_examples=40, deadline=None)
+@given(texts=TEXTS, data=st.data())
+def test_freq_figures_are_those_of_plain_counts_per_document(texts: list[str], data) -> None:
+    # freq never counts the corpus as a whole: its counts, documents and D come
+    # from each document's counts, whatever the split; so do the --by columns.
+    docs = [Document(f"d{i}", text, {"half": str(i % 2)}) for i, text in enumerate(texts)]
+    per_doc = [Counter(words(text)) for text in texts]
+    total = sum(per_doc, Counter())
+    rows = run_in_chunks(_tool("freq"), docs, data.draw(_splits(len(texts))), by="half")
+    assert {r["word"]: r["count"] for r in rows} == total
+    for row in rows:
+        word, c = row["word"], row["count"]
+        assert row["docs"] == sum(1 for counts in per_doc if word in counts)
+        squares = sum(counts[word] ** 2 for counts in per_doc)
+        assert row["juilland_d"] == juilland_d(c, squares, len(texts))
+        for half in {doc.meta["half"] for doc in docs}:
+            group = [per_doc[i] for i, doc in enumerate(docs) if doc.meta["half"] == half]
+            tokens = sum(sum(counts.values()) for counts in group)
+            in_group = sum(counts[word] for counts in group)
+            assert row[f"pm_{half}"] == (in_group * 1e6 / tokens if tokens else 0.0)
+
+
 # --- kwic --------------------------------------------------------------------------
 
 KWIC_TEXT = (

@@ -19,19 +19,21 @@ NO_GROUP = "none"
 
 @dataclass
 class FreqState:
-    """Word counts of a run of documents.
+    """Word counts of a run of documents, kept so that one counting pass over
+    each document's tokens suffices.
 
-    ``count``: occurrences of each word; ``docs``: documents that have it;
-    ``repeats``: the sum over documents of c·c − c (c: its count in a document),
-    kept for words seen twice or more in a document, so that the sum of squared
-    counts Juilland's D needs is ``count + repeats``.  A state of one document
-    holds its ``tokens`` instead of ``docs`` and ``repeats``: merged at C speed.
+    ``docs``: documents that have each word; ``extra``: the sum over documents of
+    c − 1 (c: the word's count in a document), kept for words seen twice or more
+    in a document, so that a word's count is ``docs + extra``; ``repeats``: the
+    sum of c·c − c, likewise, so that the sum of squared counts Juilland's D
+    needs is ``count + repeats``.  A state of one document holds its word
+    ``counts`` instead of the three: expanded when merged.
     """
 
-    count: Counter[str]
-    docs: Counter[str] | None = None
-    repeats: dict[str, int] | None = None
-    tokens: list[str] | None = None
+    counts: Counter[str] | None = None
+    docs: Counter[str] = field(default_factory=Counter)
+    extra: dict[str, int] = field(default_factory=dict)
+    repeats: dict[str, int] = field(default_factory=dict)
     n_docs: int = 1
     n_tokens: int = 0
     # With --by: group -> word -> count, and the tokens of each group.
@@ -39,16 +41,28 @@ class FreqState:
     group_tokens: dict[str, int] = field(default_factory=dict)
 
     def expanded(self) -> FreqState:
-        """The state with ``docs`` and ``repeats``, without the tokens."""
-        if self.docs is None:
-            self.docs = Counter(self.count.keys())
-            self.repeats = {word: c * c - c for word, c in self.count.items() if c > 1}
-            self.groups = {group: Counter(counts) for group, counts in self.groups.items()}
-            self.tokens = None
+        """The state with ``docs``, ``extra`` and ``repeats``, without ``counts``."""
+        if self.counts is not None:
+            counts, self.counts = self.counts, None
+            self.docs = Counter(counts.keys())
+            self.extra, self.repeats = {}, {}
+            _add_repeats(self, counts)
+            self.groups = {group: Counter(found) for group, found in self.groups.items()}
         return self
 
     def __getstate__(self) -> dict[str, Any]:
         return vars(self.expanded())  # what travels between processes is the counts
+
+
+def _add_repeats(state: FreqState, counts: Counter[str]) -> None:
+    """Add one document's words seen more than once to ``extra`` and ``repeats``
+    (a loop in Python over the document's words, short for the two-thirds seen once)."""
+    extra, repeats = state.extra, state.repeats
+    extra_get, repeats_get = extra.get, repeats.get
+    for word, c in counts.items():
+        if c > 1:
+            extra[word] = extra_get(word, 0) + c - 1
+            repeats[word] = repeats_get(word, 0) + c * c - c
 
 
 def group_of(doc: Document, field_name: str | None) -> str | None:
@@ -74,7 +88,7 @@ def count_document(
 ) -> FreqState:
     tokens = ngrams(doc_words(doc, lower=lower, stop_words=stop_words), ngram)
     counts = Counter(tokens)
-    state = FreqState(counts, tokens=tokens, n_tokens=len(tokens))
+    state = FreqState(counts, n_tokens=len(tokens))
     group = group_of(doc, by)
     if group is not None:
         state.groups[group] = counts
@@ -84,22 +98,17 @@ def count_document(
 
 def merge(a: FreqState, b: FreqState) -> FreqState:
     a = a.expanded()
-    assert a.docs is not None and a.repeats is not None
-    repeats, get = a.repeats, a.repeats.get
-    if b.tokens is not None:  # one document: count its tokens and its words in C
-        a.count.update(b.tokens)
-        a.docs.update(b.count.keys())
-        for word, c in b.count.items():
-            if c > 1:
-                repeats[word] = get(word, 0) + c * c - c
+    if b.counts is not None:  # one document: its words are counted once each, in C
+        a.docs.update(b.counts.keys())
+        _add_repeats(a, b.counts)
         for group in b.groups:
-            a.groups.setdefault(group, Counter()).update(b.tokens)
+            a.groups.setdefault(group, Counter()).update(b.counts.elements())
     else:
-        assert b.docs is not None and b.repeats is not None
-        a.count.update(b.count)
         a.docs.update(b.docs)
-        for word, extra in b.repeats.items():
-            repeats[word] = get(word, 0) + extra
+        for mine, theirs in ((a.extra, b.extra), (a.repeats, b.repeats)):
+            get = mine.get
+            for word, value in theirs.items():
+                mine[word] = get(word, 0) + value
         for group, counts in b.groups.items():
             a.groups.setdefault(group, Counter()).update(counts)
     for group, tokens in b.group_tokens.items():
@@ -117,9 +126,11 @@ def rows(state: FreqState, *, min_count: int, top: int) -> Iterator[Row]:
     """Most frequent first (ties: alphabetical)."""
     state = state.expanded()
     docs, repeats, parts = state.docs, state.repeats, state.n_docs
-    assert docs is not None and repeats is not None
+    count = dict(docs)
+    for word, more in state.extra.items():
+        count[word] += more
     floor = max(min_count, 1)
-    kept = [(word, c) for word, c in state.count.items() if c >= floor]
+    kept = [(word, c) for word, c in count.items() if c >= floor] if floor > 1 else [*count.items()]
     # Two stable sorts in C: alphabetical, then by count (descending, ties kept).
     kept.sort(key=itemgetter(0))
     kept.sort(key=itemgetter(1), reverse=True)
@@ -132,20 +143,19 @@ def rows(state: FreqState, *, min_count: int, top: int) -> Iterator[Row]:
     ]
     # Juilland's D inline (one call per word adds up on a large vocabulary).
     spread = math.sqrt(parts - 1) if parts > 1 else 0.0
+    sqrt, squares, repeated, found = math.sqrt, parts * parts, repeats.get, docs.__getitem__
+    dispersion: float | None = None
     for rank, (word, c) in enumerate(kept, 1):
         if spread:
-            mean = c / parts
-            variance = ((c + repeats.get(word, 0)) * parts - c * c) / (parts * parts)
-            d = 1 - math.sqrt(variance if variance > 0 else 0.0) / mean / spread
-            dispersion: float | None = d if d > 0 else 0.0
-        else:
-            dispersion = None
+            variance = ((c + repeated(word, 0)) * parts - c * c) / squares
+            d = 1 - sqrt(variance if variance > 0 else 0.0) / (c / parts) / spread
+            dispersion = d if d > 0 else 0.0
         row: dict[str, Any] = {
             "rank": rank,
             "word": word,
             "count": c,
             "per_million": c * scale,
-            "docs": docs[word],
+            "docs": found(word),
             "juilland_d": dispersion,
         }
         for column, counts, tokens in groups:
