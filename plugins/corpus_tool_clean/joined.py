@@ -31,10 +31,15 @@ from corpus_tool_clean.dictionary import frequency, protected_names, word_counts
 LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
 # Candidates: tokens with a case boundary inside, and long tokens in lower case
 # after a possible capital (only those the dictionary lacks are considered).
-CAMEL_HINT = re.compile(r"[a-z][A-Z][a-z]")
+# (Found from the capital: a pattern that starts with a lower-case letter is tried
+# at nearly every place of a text.)
+CAMEL_HINT = re.compile(r"[A-Z](?<=[a-z][A-Z])[a-z]")
 WORD_AROUND = re.compile(r"[^\W\d_]*")
 MIN_JOINED_LENGTH = 7
 LONG_TOKEN = re.compile(rf"(?<![^\W\d_])[^\W\d_][a-z]{{{MIN_JOINED_LENGTH - 1},}}(?![^\W\d_])")
+# Its lower-case part: found first (a plain character class scans fast), then the
+# whole token is matched at its start or one letter before.
+LOWER_RUN = re.compile(rf"[a-z]{{{MIN_JOINED_LENGTH - 1},}}")
 # A capitalised word used as a name on its own: inside a sentence (not after a
 # full stop, an opening quote or a colon) and not followed by another capitalised
 # word, as "Black" is in the title "Black Tie White Noise".
@@ -193,11 +198,22 @@ def _camel_tokens(text: str) -> list[str]:
     return found
 
 
+def _long_tokens(text: str) -> list[str]:
+    """``LONG_TOKEN.findall(text)``."""
+    found = []
+    for run in LOWER_RUN.finditer(text):
+        start = run.start()
+        match = (start and LONG_TOKEN.match(text, start - 1)) or LONG_TOKEN.match(text, start)
+        if match:
+            found.append(match.group())
+    return found
+
+
 def _possible_splits(text: str) -> dict[str, list[Split]]:
     """Each candidate token with its possible splits, best first."""
     counts = word_counts()
     tokens = Counter(_camel_tokens(text))
-    tokens.update(t for t in LONG_TOKEN.findall(text) if t.lower() not in counts)
+    tokens.update(t for t in _long_tokens(text) if t.lower() not in counts)
     options: dict[str, list[Split]] = {}
     for token, n in tokens.items():
         if n > 1 and token[0].isupper():

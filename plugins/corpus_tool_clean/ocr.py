@@ -68,8 +68,11 @@ MIN_DAMAGED_SHARE = 0.005
 TOKEN = re.compile(r"(?<![\w'’-])[^\W\d_]{2,}(?![\w-]|['’][^\W\d_])")
 # A word that starts sentences and is written lower-case inside them, after a
 # lower-case word: the full stop between them was lost ("the department The").
+# (Each pattern below that needs a character before it starts with a rarer one and
+# looks behind from there: a pattern that starts with a lookbehind is tried at every
+# place of the text.)
 LOST_FULL_STOP = re.compile(
-    r"(?<=[a-z])(?=[ \t\n]+(?:The|They|There|This|These|He|She|We|But|When)\b)"
+    r"[ \t\n](?<=[a-z][ \t\n])[ \t\n]*(?=(?:The|They|There|This|These|He|She|We|But|When)\b)"
 )
 # The halves of a broken word, and the gap between them: a space or a line break.
 PIECE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
@@ -102,17 +105,17 @@ def _angle_mark(match: re.Match[str]) -> str:
 
 
 # An initial before a name ("G B Brodie"): print drops the small dot after it.
-INITIAL = re.compile(r"(?<![\w.'’&-])[B-HJ-Z](?=[ \t]+[A-Z][a-z]|[ \t]+[B-HJ-Z][ \t])")
+INITIAL = re.compile(r"[B-HJ-Z](?<![\w.'’&-][B-HJ-Z])(?=[ \t]+[A-Z][a-z]|[ \t]+[B-HJ-Z][ \t])")
 # "POLICE FORCE.-We understand": the dash after a heading or a sentence, printed
 # close, is a dash between words; it gets the spaces the page's layout gave it.
-GLUED_DASH = re.compile(r"(?<=[.?!,;])-(?=[A-Z\"“‘'])")
+GLUED_DASH = re.compile(r"-(?<=[.?!,;]-)(?=[A-Z\"“‘'])")
 # "Passengers-Mr. and Mrs. Hay": a list glued by its dash to the word introducing
 # it; no compound ends in a title.
-DASH_BEFORE_TITLE = re.compile(r"(?<=[^\W\d_])-(?=(?:Mr|Mrs|Messrs|Miss|Dr|Rev)\b)")
+DASH_BEFORE_TITLE = re.compile(r"-(?<=[^\W\d_]-)(?=(?:Mr|Mrs|Messrs|Miss|Dr|Rev)\b)")
 # A lone mark between words that no English text has alone: a speck on the page.
-SPECK = re.compile(r"(?<=[^\W\d_][ \t])[|¡_\\'ij][ \t]+(?=[^\W\d_])")
+SPECK = re.compile(r"[|¡_\\'ij](?<=[^\W\d_][ \t][|¡_\\'ij])[ \t]+(?=[^\W\d_])")
 # A lone "I" before a capitalised word: a column rule or a speck, not the pronoun.
-STRAY_I = re.compile(r"(?<![^\s])I[ \t]+(?=[A-Z])")
+STRAY_I = re.compile(r"I(?<![^\s]I)[ \t]+(?=[A-Z])")
 # A lone "I" after a word no pronoun follows ("of I the", "the I country").
 STRAY_I_AFTER = re.compile(
     r"\b((?:the|of|a|an|any|with|from|by|at|on|in|to|his|her|its|their|our|my|your)[ \t])"
@@ -122,7 +125,7 @@ STRAY_I_AFTER = re.compile(
 SPECK_BEFORE_HEADING = re.compile(r"^[ \t]*(?:[|¡_\\'*?!/>\]«».,]+|I)[ \t]+(?=[A-Z]{2,}\b)", re.M)
 EDGE_MARKS = "\"'‘’“”.,;:!?()[]-–—…*"
 # "In" after a lower-case word or a comma, not after a sentence's end.
-MID_SENTENCE_I = re.compile(r"(?<=[a-z,;] )I[a-z]+\b")
+MID_SENTENCE_I = re.compile(r"I(?<=[a-z,;] I)[a-z]+\b")
 
 
 def _by_first_letter(pairs: list[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
@@ -283,7 +286,8 @@ def fix_ocr(text: str) -> tuple[str, int]:
         return change
 
     text, count = _join_split_words(text)
-    text = ANGLE_MARK.sub(counted(_angle_mark), text)
+    if "«" in text or "»" in text:
+        text = ANGLE_MARK.sub(counted(_angle_mark), text)
 
     def token(match: re.Match[str]) -> str:
         nonlocal count
@@ -296,7 +300,7 @@ def fix_ocr(text: str) -> tuple[str, int]:
     text = TOKEN.sub(token, text)
     text, n = _fix_in_context(text)
     count += n
-    text = LOST_FULL_STOP.sub(counted(lambda m: "."), text)
+    text = LOST_FULL_STOP.sub(counted(lambda m: "." + m.group()), text)
     text = STRAY_I.sub(counted(lambda m: ""), text)
     text = SPECK.sub(counted(lambda m: ""), text)
     text = SPECK_BEFORE_HEADING.sub(counted(lambda m: ""), text)
