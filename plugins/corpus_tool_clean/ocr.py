@@ -212,16 +212,35 @@ def _cased(token: str, word: str) -> str | None:
     return None  # inner capitals: a name or a code
 
 
+@functools.cache
+def _letter_words() -> frozenset[str]:
+    """The word list's words of letters alone (once per process)."""
+    return frozenset(w for w in _frequencies() if w.isalpha())
+
+
+@functools.lru_cache(maxsize=200_000)
+def _tokens_in(chunk: str) -> tuple[str, ...]:
+    # Blanks stand on either side of a chunk, where TOKEN's lookarounds see no mark.
+    return tuple(TOKEN.findall(chunk))
+
+
 def _plan(text: str) -> dict[str, str]:
     """Each token to correct and its correction; empty for a document without OCR damage."""
     share = _frequencies().get  # the hot loops: no function call per word
     # A quick look first (most documents stop here): OCR damage leaves lower-case
     # words that no word list knows; clean text seldom has one (its unknown words
     # are names).
-    words = {w.strip(EDGE_MARKS) for w in set(text.split())}
+    # The text's blank-separated chunks, each once: a chunk that is a known word
+    # (most are) needs no look at all.
+    chunks = Counter(text.split())
+    words = {w.strip(EDGE_MARKS) for w in set(chunks).difference(_letter_words())}
     if all(share(w, 0.0) or not (w.isalpha() and w.islower()) for w in words):
         return {}
-    tokens = Counter(TOKEN.findall(text))
+    # TOKEN.findall(text), counted, from the chunks (a chunk's tokens are found once).
+    tokens: Counter[str] = Counter()
+    for chunk, n in chunks.items():
+        for token in _tokens_in(chunk):
+            tokens[token] += n
     shares = {t: share(t.lower(), 0.0) for t in tokens}
     # Evidence counts distinct non-words: a name the document repeats ("Weil") is one.
     need = max(MIN_DAMAGED, MIN_DAMAGED_SHARE * sum(tokens.values()))
@@ -355,6 +374,8 @@ def _join_split_words(text: str) -> tuple[str, int]:
 CONTEXT_RATIO = 30.0
 CONTEXT_MIN_FREQUENCY = 1e-5
 CONTEXT_MAX_LENGTH = 6
+# Half the pair list's smallest count: an unlisted pair may yet occur.
+PAIR_FLOOR = 3_000_000
 WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
 BETWEEN = re.compile(r"[ \t]*\n?[ \t]*")
 
@@ -373,10 +394,27 @@ def _pairs() -> dict[str, int]:
     return counts
 
 
+@functools.cache
+def _pair_reach() -> frozenset[str]:
+    """The words whose best pair counts on both sides could reach CONTEXT_RATIO times
+    the floor: no other word can ever replace a token by its neighbours, and most
+    tokens have no such word among their candidates (built once per process)."""
+    left: dict[str, int] = {}
+    right: dict[str, int] = {}
+    for pair, count in _pairs().items():
+        first, second = pair.split(" ")
+        right[first] = max(right.get(first, 0), count)
+        left[second] = max(left.get(second, 0), count)
+    need = CONTEXT_RATIO * PAIR_FLOOR
+    words = left.keys() | right.keys()
+    return frozenset(w for w in words if left.get(w, 0) + right.get(w, 0) >= need)
+
+
 @functools.lru_cache(maxsize=50_000)
 def _context_candidates(word: str) -> tuple[str, ...]:
     found = _edits(word) | _edits(word, PRINTINGS)
-    return tuple(c for c in found if frequency(c) >= CONTEXT_MIN_FREQUENCY)
+    reach = _pair_reach()
+    return tuple(c for c in found if frequency(c) >= CONTEXT_MIN_FREQUENCY and c in reach)
 
 
 def _support(pairs: dict[str, int], prev: str | None, word: str, nxt: str | None) -> int:
@@ -395,14 +433,17 @@ def _neighbour(text: str, words: list[re.Match[str]], i: int, j: int) -> str | N
 
 def _fix_in_context(text: str) -> tuple[str, int]:
     pairs = _pairs()
-    floor = 3_000_000  # half the list's smallest count: an unlisted pair may yet occur
-    words = list(WORD.finditer(text))
+    floor = PAIR_FLOOR
     # A lone s is an apostrophe's ("Joseph s College").
     confusable = {
-        w: _context_candidates(w)
-        for w in {m.group() for m in words}
+        w: found
+        for w in set(WORD.findall(text))
         if w.islower() and len(w) <= CONTEXT_MAX_LENGTH and w != "s"
+        if (found := _context_candidates(w))
     }
+    if not confusable:
+        return text, 0
+    words = list(WORD.finditer(text))
     parts: list[str] = []
     done = 0
     for i, match in enumerate(words):
