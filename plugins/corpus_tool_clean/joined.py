@@ -26,6 +26,7 @@ from collections import Counter
 from itertools import pairwise
 from typing import NamedTuple
 
+from corpus_tool_clean.chunks import chunk_counts, chunk_set
 from corpus_tool_clean.dictionary import frequency, protected_names, word_counts
 
 LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
@@ -37,9 +38,6 @@ CAMEL_HINT = re.compile(r"[A-Z](?<=[a-z][A-Z])[a-z]")
 WORD_AROUND = re.compile(r"[^\W\d_]*")
 MIN_JOINED_LENGTH = 7
 LONG_TOKEN = re.compile(rf"(?<![^\W\d_])[^\W\d_][a-z]{{{MIN_JOINED_LENGTH - 1},}}(?![^\W\d_])")
-# Its lower-case part: found first (a plain character class scans fast), then the
-# whole token is matched at its start or one letter before.
-LOWER_RUN = re.compile(rf"[a-z]{{{MIN_JOINED_LENGTH - 1},}}")
 # A capitalised word used as a name on its own: inside a sentence (not after a
 # full stop, an opening quote or a colon) and not followed by another capitalised
 # word, as "Black" is in the title "Black Tie White Noise".
@@ -198,22 +196,36 @@ def _camel_tokens(text: str) -> list[str]:
     return found
 
 
-def _long_tokens(text: str) -> list[str]:
-    """``LONG_TOKEN.findall(text)``."""
-    found = []
-    for run in LOWER_RUN.finditer(text):
-        start = run.start()
-        match = (start and LONG_TOKEN.match(text, start - 1)) or LONG_TOKEN.match(text, start)
-        if match:
-            found.append(match.group())
+@functools.cache
+def _plain_words() -> frozenset[str]:
+    """The dictionary's words of letters, lower-case and capitalised: as a whole chunk
+    of text, each is known and yields no long token to split."""
+    plain = [w for w in word_counts() if w.isascii() and w.isalpha()]
+    return frozenset(plain + [w.capitalize() for w in plain])
+
+
+@functools.lru_cache(maxsize=100_000)
+def _long_tokens_in(chunk: str) -> tuple[str, ...]:
+    """The long tokens of a chunk of text that the dictionary lacks.  A chunk has
+    blanks on either side, where LONG_TOKEN's lookarounds see no letter."""
+    counts = word_counts()
+    return tuple(t for t in LONG_TOKEN.findall(chunk) if t.lower() not in counts)
+
+
+def _unknown_long_tokens(text: str) -> Counter[str]:
+    """``Counter(t for t in LONG_TOKEN.findall(text) if t.lower() not in word_counts())``,
+    from the text's chunks, only those that are not a known word."""
+    found: Counter[str] = Counter()
+    for chunk in chunk_set(text).difference(_plain_words()):
+        for token in _long_tokens_in(chunk):
+            found[token] += chunk_counts(text)[chunk]
     return found
 
 
 def _possible_splits(text: str) -> dict[str, list[Split]]:
     """Each candidate token with its possible splits, best first."""
-    counts = word_counts()
     tokens = Counter(_camel_tokens(text))
-    tokens.update(t for t in _long_tokens(text) if t.lower() not in counts)
+    tokens.update(_unknown_long_tokens(text))
     options: dict[str, list[Split]] = {}
     for token, n in tokens.items():
         if n > 1 and token[0].isupper():

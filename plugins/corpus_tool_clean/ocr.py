@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from corpus_tool_clean.chunks import chunk_counts, chunk_set
 from corpus_tool_clean.dictionary import _frequencies, frequency
 
 # "printed:meant": single letters first, then the shapes that span two, then specks
@@ -232,10 +233,10 @@ def _plan(text: str) -> dict[str, str]:
     # are names).
     # The text's blank-separated chunks, each once: a chunk that is a known word
     # (most are) needs no look at all.
-    chunks = Counter(text.split())
-    words = {w.strip(EDGE_MARKS) for w in set(chunks).difference(_letter_words())}
+    words = {w.strip(EDGE_MARKS) for w in chunk_set(text).difference(_letter_words())}
     if all(share(w, 0.0) or not (w.isalpha() and w.islower()) for w in words):
         return {}
+    chunks = chunk_counts(text)
     # TOKEN.findall(text), counted, from the chunks (a chunk's tokens are found once).
     tokens: Counter[str] = Counter()
     for chunk, n in chunks.items():
@@ -338,17 +339,23 @@ def _mid_sentence(match: re.Match[str]) -> str:
 def _join_split_words(text: str) -> tuple[str, int]:
     """ "suc cessor", "Gov ernment", "mar\nkot": a word the scanner broke in two, where a
     half is no word and the two together are one (after one confusion at most)."""
-    words = list(PIECE.finditer(text))
+    names = PIECE.findall(text)
     share = _frequencies().get
-    pieces = {m.group() for m in words}
-    odd = {p for p in pieces if share(p.lower(), 0.0) < NON_WORD}
+    odd = {p for p in set(names) if share(p.lower(), 0.0) < NON_WORD}
+    # Only a pair with an odd piece can join: the pairs before and after each one.
+    heads = sorted(
+        {j for i, p in enumerate(names) if p in odd for j in (i - 1, i) if 0 <= j < len(names) - 1}
+    )
+    if not heads:
+        return text, 0
+    words = list(PIECE.finditer(text))
     parts: list[str] = []
     done = 0
     last = -1  # the index of the last piece already joined
-    for i in range(len(words) - 1):
+    for i in heads:
         a, b = words[i], words[i + 1]
-        head, tail = a.group(), b.group()
-        if i <= last or (head not in odd and tail not in odd) or not tail.islower():
+        head, tail = names[i], names[i + 1]
+        if i <= last or not tail.islower():
             continue
         if not GAP.fullmatch(text, a.end(), b.start()):
             continue
@@ -434,10 +441,11 @@ def _neighbour(text: str, words: list[re.Match[str]], i: int, j: int) -> str | N
 def _fix_in_context(text: str) -> tuple[str, int]:
     pairs = _pairs()
     floor = PAIR_FLOOR
+    names = WORD.findall(text)
     # A lone s is an apostrophe's ("Joseph s College").
     confusable = {
         w: found
-        for w in set(WORD.findall(text))
+        for w in set(names)
         if w.islower() and len(w) <= CONTEXT_MAX_LENGTH and w != "s"
         if (found := _context_candidates(w))
     }
@@ -446,11 +454,9 @@ def _fix_in_context(text: str) -> tuple[str, int]:
     words = list(WORD.finditer(text))
     parts: list[str] = []
     done = 0
-    for i, match in enumerate(words):
-        token = match.group()
-        candidates = confusable.get(token)
-        if not candidates:
-            continue
+    for i in [i for i, w in enumerate(names) if w in confusable]:
+        match, token = words[i], names[i]
+        candidates = confusable[token]
         prev, nxt = _neighbour(text, words, i, i - 1), _neighbour(text, words, i, i + 1)
         if prev is None and nxt is None:
             continue
