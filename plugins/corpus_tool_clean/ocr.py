@@ -28,6 +28,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 from corpus_tool_clean.chunks import chunk_counts, chunk_set
 from corpus_tool_clean.dictionary import _frequencies, frequency
@@ -129,25 +130,43 @@ EDGE_MARKS = "\"'‘’“”.,;:!?()[]-–—…*"
 MID_SENTENCE_I = re.compile(r"I(?<=[a-z,;] I)[a-z]+\b")
 
 
-def _by_first_letter(pairs: list[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
-    table: dict[str, list[tuple[str, str]]] = {}
+class Confusions(NamedTuple):
+    """A table of confusions: single letters by the letter, longer shapes apart."""
+
+    letters: dict[str, tuple[str, ...]]  # letter -> what it becomes
+    shapes: tuple[tuple[str, str], ...]  # (two letters, what they become)
+
+
+def _table(pairs: list[tuple[str, str]]) -> Confusions:
+    letters: dict[str, list[str]] = {}
     for wrong, right in pairs:
-        table.setdefault(wrong[0], []).append((wrong, right))
-    return table
+        if len(wrong) == 1:
+            letters.setdefault(wrong, []).append(right)
+    shapes = tuple((wrong, right) for wrong, right in pairs if len(wrong) > 1)
+    return Confusions({k: tuple(v) for k, v in letters.items()}, shapes)
 
 
-MISREADINGS = _by_first_letter(CONFUSIONS)  # printed -> meant
+MISREADINGS = _table(CONFUSIONS)  # printed -> meant
 # meant -> printed (a speck printed as a letter has no meant letter to start from)
-PRINTINGS = _by_first_letter([(right, wrong) for wrong, right in CONFUSIONS if right])
+PRINTINGS = _table([(right, wrong) for wrong, right in CONFUSIONS if right])
 
 
-def _edits(word: str, table: dict[str, list[tuple[str, str]]] = MISREADINGS) -> set[str]:
-    """Every string one confusion away from ``word``."""
+def _edits(word: str, table: Confusions = MISREADINGS) -> set[str]:
+    """Every string one confusion away from ``word``.  (The hot loop of the searches
+    two and three confusions away: the letters by a dict, the shapes by str.find.)"""
     out = set()
+    letters = table.letters
     for i, letter in enumerate(word):
-        for wrong, right in table.get(letter, ()):
-            if word.startswith(wrong, i):
-                out.add(word[:i] + right + word[i + len(wrong) :])
+        rights = letters.get(letter)
+        if rights:
+            head, tail = word[:i], word[i + 1 :]
+            for right in rights:
+                out.add(head + right + tail)
+    for wrong, right in table.shapes:
+        i = word.find(wrong)
+        while i >= 0:
+            out.add(word[:i] + right + word[i + len(wrong) :])
+            i = word.find(wrong, i + 1)
     return out
 
 
@@ -198,6 +217,24 @@ def correction(word: str) -> str | None:
             seconds = {e2 for e1 in first for e2 in _edits(e1)} - first
             third = {w for e2 in seconds for w in misprints.get(e2, ())}
             best, best_score = _best(third - second - {word}, EDIT_WEIGHT**3, best, best_score)
+    return best
+
+
+@functools.lru_cache(maxsize=50_000)
+def _near_correction(word: str) -> str | None:
+    """``correction(word)`` where that is one confusion away, else None: the search
+    stops as soon as the answer cannot be one confusion away (no candidate there, or
+    a word two confusions away beats it), and never looks three confusions away."""
+    own = frequency(word)
+    first = _one_confusion(word)
+    best, best_score = _best(first, EDIT_WEIGHT, None, own * MARGIN)
+    if best is None:
+        return None
+    if own < NON_WORD and len(word) >= 3:
+        misprints = _misprints()
+        second = {w for e1 in first for w in misprints.get(e1, ())}
+        if _best(second - first - {word}, EDIT_WEIGHT**2, best, best_score)[0] != best:
+            return None
     return best
 
 
@@ -361,8 +398,7 @@ def _join_split_words(text: str) -> tuple[str, int]:
             continue
         word = (head + tail).lower()
         if share(word, 0.0) < MIN_FREQUENCY:  # one confusion at most: "lor it" is no "font"
-            fixed = correction(word)
-            word = fixed if fixed in _one_confusion(word) else ""
+            word = _near_correction(word) or ""
         new = _cased(head + tail, word) if word else None
         if new:
             parts += [text[done : a.start()], new]
@@ -388,33 +424,36 @@ BETWEEN = re.compile(r"[ \t]*\n?[ \t]*")
 
 
 @functools.cache
-def _pairs() -> dict[str, int]:
-    """ "word word" -> count, symspellpy's English bigram list (all lower case)."""
+def _pair_list() -> tuple[dict[str, int], frozenset[str]]:
+    """ "word word" -> count, symspellpy's English bigram list (all lower case), and the
+    words whose best pair counts on both sides could reach CONTEXT_RATIO times the
+    floor: no other word can ever replace a token by its neighbours, and most tokens
+    have no such word among their candidates (both built once per process)."""
     from importlib.resources import files
 
     counts: dict[str, int] = {}
+    left: dict[str, int] = {}
+    right: dict[str, int] = {}
     path = files("symspellpy") / "frequency_bigramdictionary_en_243_342.txt"
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             first, second, count = line.split()
-            counts[f"{first} {second}"] = int(count)
-    return counts
-
-
-@functools.cache
-def _pair_reach() -> frozenset[str]:
-    """The words whose best pair counts on both sides could reach CONTEXT_RATIO times
-    the floor: no other word can ever replace a token by its neighbours, and most
-    tokens have no such word among their candidates (built once per process)."""
-    left: dict[str, int] = {}
-    right: dict[str, int] = {}
-    for pair, count in _pairs().items():
-        first, second = pair.split(" ")
-        right[first] = max(right.get(first, 0), count)
-        left[second] = max(left.get(second, 0), count)
+            n = counts[f"{first} {second}"] = int(count)
+            if n > right.get(first, 0):
+                right[first] = n
+            if n > left.get(second, 0):
+                left[second] = n
     need = CONTEXT_RATIO * PAIR_FLOOR
     words = left.keys() | right.keys()
-    return frozenset(w for w in words if left.get(w, 0) + right.get(w, 0) >= need)
+    return counts, frozenset(w for w in words if left.get(w, 0) + right.get(w, 0) >= need)
+
+
+def _pairs() -> dict[str, int]:
+    return _pair_list()[0]
+
+
+def _pair_reach() -> frozenset[str]:
+    return _pair_list()[1]
 
 
 @functools.lru_cache(maxsize=50_000)
