@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from corpus_tool_clean.chunks import chunk_counts, chunk_set
+from corpus_tool_clean.chunks import chunk_set
 from corpus_tool_clean.dictionary import _frequencies, frequency
 
 # "printed:meant": single letters first, then the shapes that span two, then specks
@@ -256,12 +256,6 @@ def _letter_words() -> frozenset[str]:
     return frozenset(w for w in _frequencies() if w.isalpha())
 
 
-@functools.lru_cache(maxsize=200_000)
-def _tokens_in(chunk: str) -> tuple[str, ...]:
-    # Blanks stand on either side of a chunk, where TOKEN's lookarounds see no mark.
-    return tuple(TOKEN.findall(chunk))
-
-
 def _plan(text: str) -> dict[str, str]:
     """Each token to correct and its correction; empty for a document without OCR damage."""
     share = _frequencies().get  # the hot loops: no function call per word
@@ -273,13 +267,14 @@ def _plan(text: str) -> dict[str, str]:
     words = {w.strip(EDGE_MARKS) for w in chunk_set(text).difference(_letter_words())}
     if all(share(w, 0.0) or not (w.isalpha() and w.islower()) for w in words):
         return {}
-    chunks = chunk_counts(text)
-    # TOKEN.findall(text), counted, from the chunks (a chunk's tokens are found once).
-    tokens: Counter[str] = Counter()
-    for chunk, n in chunks.items():
-        for token in _tokens_in(chunk):
-            tokens[token] += n
-    shares = {t: share(t.lower(), 0.0) for t in tokens}
+    tokens = Counter(TOKEN.findall(text))
+    # Each distinct token's share and lower-case count, in one loop.
+    shares: dict[str, float] = {}
+    lower: Counter[str] = Counter()
+    for token, n in tokens.items():
+        key = token.lower()
+        shares[token] = share(key, 0.0)
+        lower[key] += n
     # Evidence counts distinct non-words: a name the document repeats ("Weil") is one.
     need = max(MIN_DAMAGED, MIN_DAMAGED_SHARE * sum(tokens.values()))
     # Non-words first: without enough of them the document is not damaged, and
@@ -287,9 +282,6 @@ def _plan(text: str) -> dict[str, str]:
     non_words = [t for t, f in shares.items() if f < NON_WORD]
     if len(non_words) < need:
         return {}
-    lower: Counter[str] = Counter()
-    for token, n in tokens.items():
-        lower[token.lower()] += n
     plan = _corrections(non_words, tokens, lower)
     # Real words: only a rare one can be beaten by a common word one confusion away.
     rare = _corrections([t for t, f in shares.items() if NON_WORD <= f < RARE], tokens, lower)

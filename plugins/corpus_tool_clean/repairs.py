@@ -81,6 +81,9 @@ def _lost_byte(match: re.Match[str]) -> str:
     return LOST_HIGH_BYTE.get(ord(match.group()), "\ufffd")
 
 
+# A document the ocr repair changed is cleaned again, and most of its lines come back
+# as they were: a small cache (a document's worth) spares ftfy the second look.
+@functools.lru_cache(maxsize=256)
 def _fix_line(line: str) -> str:
     import ftfy
 
