@@ -26,7 +26,6 @@ from collections import Counter
 from itertools import pairwise
 from typing import NamedTuple
 
-from corpus_tool_clean.chunks import chunk_counts, chunk_set
 from corpus_tool_clean.dictionary import frequency, protected_names, word_counts
 
 LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
@@ -41,7 +40,7 @@ LONG_TOKEN = re.compile(rf"(?<![^\W\d_])[^\W\d_][a-z]{{{MIN_JOINED_LENGTH - 1},}
 # A capitalised word used as a name on its own: inside a sentence (not after a
 # full stop, an opening quote or a colon) and not followed by another capitalised
 # word, as "Black" is in the title "Black Tie White Noise".
-PROPER_NOUN = re.compile(r"(?<=[^\s.!?…“‘\"'(\[:] )[A-Z][^\W\d_]*(?![^\W\d_])(?![ \t]+[A-Z])")
+PROPER_NOUN = re.compile(r"[A-Z](?<=[^\s.!?…“‘\"'(\[:] [A-Z])[^\W\d_]*(?![^\W\d_])(?![ \t]+[A-Z])")
 # Letters glued to a dot-word, slash or at-sign: "Example.com", "user@Host".
 ADDRESS_EDGE = re.compile(r"\.[^\W_]|[/@]")
 # A lower-case letter followed by a capitalised word: the boundary in "UkraineOn".
@@ -196,36 +195,11 @@ def _camel_tokens(text: str) -> list[str]:
     return found
 
 
-@functools.cache
-def _plain_words() -> frozenset[str]:
-    """The dictionary's words of letters, lower-case and capitalised: as a whole chunk
-    of text, each is known and yields no long token to split."""
-    plain = [w for w in word_counts() if w.isascii() and w.isalpha()]
-    return frozenset(plain + [w.capitalize() for w in plain])
-
-
-@functools.lru_cache(maxsize=100_000)
-def _long_tokens_in(chunk: str) -> tuple[str, ...]:
-    """The long tokens of a chunk of text that the dictionary lacks.  A chunk has
-    blanks on either side, where LONG_TOKEN's lookarounds see no letter."""
-    counts = word_counts()
-    return tuple(t for t in LONG_TOKEN.findall(chunk) if t.lower() not in counts)
-
-
-def _unknown_long_tokens(text: str) -> Counter[str]:
-    """``Counter(t for t in LONG_TOKEN.findall(text) if t.lower() not in word_counts())``,
-    from the text's chunks, only those that are not a known word."""
-    found: Counter[str] = Counter()
-    for chunk in chunk_set(text).difference(_plain_words()):
-        for token in _long_tokens_in(chunk):
-            found[token] += chunk_counts(text)[chunk]
-    return found
-
-
 def _possible_splits(text: str) -> dict[str, list[Split]]:
     """Each candidate token with its possible splits, best first."""
+    counts = word_counts()
     tokens = Counter(_camel_tokens(text))
-    tokens.update(_unknown_long_tokens(text))
+    tokens.update(t for t in LONG_TOKEN.findall(text) if t.lower() not in counts)
     options: dict[str, list[Split]] = {}
     for token, n in tokens.items():
         if n > 1 and token[0].isupper():
