@@ -312,7 +312,8 @@ LETTERS_AT = re.compile(r"[^\W\d_]+")
 JOINED_SHARE = 0.3
 COMMON_JOINED = 1e-4
 HALF_WORD = 1e-6
-HYPHENATED = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+# (From a word's start only: tried inside a word, the pattern backtracks over it.)
+HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]+-[^\W\d_]+")
 WORDS = re.compile(r"[^\W\d_]+")
 
 
@@ -344,8 +345,8 @@ def fix_hyphenation(text: str) -> tuple[str, int]:
     if "-\n" not in text and not re.search(r"-[ \t]+\n", text):
         return text, 0
     # The document's own spellings: hyphenated within a line, and whole words.
-    hyphenated = {h.lower() for h in HYPHENATED.findall(text)}
-    words = {w.lower() for w in WORDS.findall(text)}
+    hyphenated = {h.lower() for h in set(HYPHENATED.findall(text))}
+    words = {w.lower() for w in set(WORDS.findall(text))}
 
     def join(match: re.Match[str]) -> str:
         start = match.start()
