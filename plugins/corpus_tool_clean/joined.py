@@ -199,7 +199,9 @@ def _possible_splits(text: str) -> dict[str, list[Split]]:
     """Each candidate token with its possible splits, best first."""
     counts = word_counts()
     tokens = Counter(_camel_tokens(text))
-    tokens.update(t for t in LONG_TOKEN.findall(text) if t.lower() not in counts)
+    # Counted first (in C), then each distinct token looked up once.
+    long_tokens = Counter(LONG_TOKEN.findall(text))
+    tokens.update({t: n for t, n in long_tokens.items() if t.lower() not in counts})
     options: dict[str, list[Split]] = {}
     for token, n in tokens.items():
         if n > 1 and token[0].isupper():
