@@ -30,7 +30,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from corpus_tool_clean.chunks import chunk_set
 from corpus_tool_clean.dictionary import _frequencies, frequency
 
 # "printed:meant": single letters first, then the shapes that span two, then specks
@@ -265,7 +264,7 @@ def _plan(text: str) -> dict[str, str]:
     # are names).
     # The text's blank-separated chunks, each once: a chunk that is a known word
     # (most are) needs no look at all.
-    words = {w.strip(EDGE_MARKS) for w in chunk_set(text).difference(_letter_words())}
+    words = {w.strip(EDGE_MARKS) for w in set(text.split()).difference(_letter_words())}
     if all(share(w, 0.0) or not (w.isalpha() and w.islower()) for w in words):
         return {}
     tokens = Counter(TOKEN.findall(text))
