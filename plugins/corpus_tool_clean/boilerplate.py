@@ -44,6 +44,17 @@ BOILERPLATE = re.compile(r"[ \t]*(?:" + "|".join(_BOILERPLATE) + r")[ \t]*", re.
 BOILERPLATE_LINE = re.compile(
     r"^[ \t]*(?:" + "|".join(_BOILERPLATE) + r")[ \t]*$", re.IGNORECASE | re.MULTILINE
 )
+# The same after a line break: a pattern that starts with a character is tried only
+# where the character is, one that starts with ``^`` at every place of the text.
+AFTER_LINE_BREAK = re.compile(
+    r"\n[ \t]*(?:" + "|".join(_BOILERPLATE) + r")[ \t]*$", re.IGNORECASE | re.MULTILINE
+)
+
+
+def has_boilerplate_line(text: str) -> bool:
+    """``BOILERPLATE_LINE.search(text)``, faster."""
+    return bool(BOILERPLATE_LINE.match(text) or AFTER_LINE_BREAK.search(text))
+
 
 # Header metadata, recognised only in the header: the lines before the first
 # paragraph of prose (a line of HEADER_END_WORDS words or more).
@@ -142,7 +153,7 @@ def move_metadata(text: str) -> LineRepairs:
 
 def remove_boilerplate(text: str) -> LineRepairs:
     result = LineRepairs(text)
-    if not BOILERPLATE_LINE.search(text):
+    if not has_boilerplate_line(text):
         return result
     lines = text.split("\n")
     drop = {i for i, line in enumerate(lines) if line.strip() and BOILERPLATE.fullmatch(line)}

@@ -31,14 +31,16 @@ from corpus_tool_clean.dictionary import frequency, protected_names, word_counts
 LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
 # Candidates: tokens with a case boundary inside, and long tokens in lower case
 # after a possible capital (only those the dictionary lacks are considered).
-CAMEL_HINT = re.compile(r"[a-z][A-Z][a-z]")
+# (Found from the capital: a pattern that starts with a lower-case letter is tried
+# at nearly every place of a text.)
+CAMEL_HINT = re.compile(r"[A-Z](?<=[a-z][A-Z])[a-z]")
 WORD_AROUND = re.compile(r"[^\W\d_]*")
 MIN_JOINED_LENGTH = 7
 LONG_TOKEN = re.compile(rf"(?<![^\W\d_])[^\W\d_][a-z]{{{MIN_JOINED_LENGTH - 1},}}(?![^\W\d_])")
 # A capitalised word used as a name on its own: inside a sentence (not after a
 # full stop, an opening quote or a colon) and not followed by another capitalised
 # word, as "Black" is in the title "Black Tie White Noise".
-PROPER_NOUN = re.compile(r"(?<=[^\s.!?…“‘\"'(\[:] )[A-Z][^\W\d_]*(?![^\W\d_])(?![ \t]+[A-Z])")
+PROPER_NOUN = re.compile(r"[A-Z](?<=[^\s.!?…“‘\"'(\[:] [A-Z])[^\W\d_]*(?![^\W\d_])(?![ \t]+[A-Z])")
 # Letters glued to a dot-word, slash or at-sign: "Example.com", "user@Host".
 ADDRESS_EDGE = re.compile(r"\.[^\W_]|[/@]")
 # A lower-case letter followed by a capitalised word: the boundary in "UkraineOn".
@@ -197,7 +199,9 @@ def _possible_splits(text: str) -> dict[str, list[Split]]:
     """Each candidate token with its possible splits, best first."""
     counts = word_counts()
     tokens = Counter(_camel_tokens(text))
-    tokens.update(t for t in LONG_TOKEN.findall(text) if t.lower() not in counts)
+    # Counted first (in C), then each distinct token looked up once.
+    long_tokens = Counter(LONG_TOKEN.findall(text))
+    tokens.update({t: n for t, n in long_tokens.items() if t.lower() not in counts})
     options: dict[str, list[Split]] = {}
     for token, n in tokens.items():
         if n > 1 and token[0].isupper():

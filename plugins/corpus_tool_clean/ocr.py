@@ -28,6 +28,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 from corpus_tool_clean.dictionary import _frequencies, frequency
 
@@ -66,10 +67,14 @@ MIN_DAMAGED_SHARE = 0.005
 # Whole words of letters: not the halves of "George-street", "commis-" at a line
 # end, or "mustn't".
 TOKEN = re.compile(r"(?<![\w'’-])[^\W\d_]{2,}(?![\w-]|['’][^\W\d_])")
+TOKEN_PARTS = re.compile(f"({TOKEN.pattern})")
 # A word that starts sentences and is written lower-case inside them, after a
 # lower-case word: the full stop between them was lost ("the department The").
+# (Each pattern below that needs a character before it starts with a rarer one and
+# looks behind from there: a pattern that starts with a lookbehind is tried at every
+# place of the text.)
 LOST_FULL_STOP = re.compile(
-    r"(?<=[a-z])(?=[ \t\n]+(?:The|They|There|This|These|He|She|We|But|When)\b)"
+    r"[ \t\n](?<=[a-z][ \t\n])[ \t\n]*(?=(?:The|They|There|This|These|He|She|We|But|When)\b)"
 )
 # The halves of a broken word, and the gap between them: a space or a line break.
 PIECE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
@@ -102,17 +107,17 @@ def _angle_mark(match: re.Match[str]) -> str:
 
 
 # An initial before a name ("G B Brodie"): print drops the small dot after it.
-INITIAL = re.compile(r"(?<![\w.'’&-])[B-HJ-Z](?=[ \t]+[A-Z][a-z]|[ \t]+[B-HJ-Z][ \t])")
+INITIAL = re.compile(r"[B-HJ-Z](?<![\w.'’&-][B-HJ-Z])(?=[ \t]+[A-Z][a-z]|[ \t]+[B-HJ-Z][ \t])")
 # "POLICE FORCE.-We understand": the dash after a heading or a sentence, printed
 # close, is a dash between words; it gets the spaces the page's layout gave it.
-GLUED_DASH = re.compile(r"(?<=[.?!,;])-(?=[A-Z\"“‘'])")
+GLUED_DASH = re.compile(r"-(?<=[.?!,;]-)(?=[A-Z\"“‘'])")
 # "Passengers-Mr. and Mrs. Hay": a list glued by its dash to the word introducing
 # it; no compound ends in a title.
-DASH_BEFORE_TITLE = re.compile(r"(?<=[^\W\d_])-(?=(?:Mr|Mrs|Messrs|Miss|Dr|Rev)\b)")
+DASH_BEFORE_TITLE = re.compile(r"-(?<=[^\W\d_]-)(?=(?:Mr|Mrs|Messrs|Miss|Dr|Rev)\b)")
 # A lone mark between words that no English text has alone: a speck on the page.
-SPECK = re.compile(r"(?<=[^\W\d_][ \t])[|¡_\\'ij][ \t]+(?=[^\W\d_])")
+SPECK = re.compile(r"[|¡_\\'ij](?<=[^\W\d_][ \t][|¡_\\'ij])[ \t]+(?=[^\W\d_])")
 # A lone "I" before a capitalised word: a column rule or a speck, not the pronoun.
-STRAY_I = re.compile(r"(?<![^\s])I[ \t]+(?=[A-Z])")
+STRAY_I = re.compile(r"I(?<![^\s]I)[ \t]+(?=[A-Z])")
 # A lone "I" after a word no pronoun follows ("of I the", "the I country").
 STRAY_I_AFTER = re.compile(
     r"\b((?:the|of|a|an|any|with|from|by|at|on|in|to|his|her|its|their|our|my|your)[ \t])"
@@ -122,28 +127,46 @@ STRAY_I_AFTER = re.compile(
 SPECK_BEFORE_HEADING = re.compile(r"^[ \t]*(?:[|¡_\\'*?!/>\]«».,]+|I)[ \t]+(?=[A-Z]{2,}\b)", re.M)
 EDGE_MARKS = "\"'‘’“”.,;:!?()[]-–—…*"
 # "In" after a lower-case word or a comma, not after a sentence's end.
-MID_SENTENCE_I = re.compile(r"(?<=[a-z,;] )I[a-z]+\b")
+MID_SENTENCE_I = re.compile(r"I(?<=[a-z,;] I)[a-z]+\b")
 
 
-def _by_first_letter(pairs: list[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
-    table: dict[str, list[tuple[str, str]]] = {}
+class Confusions(NamedTuple):
+    """A table of confusions: single letters by the letter, longer shapes apart."""
+
+    letters: dict[str, tuple[str, ...]]  # letter -> what it becomes
+    shapes: tuple[tuple[str, str], ...]  # (two letters, what they become)
+
+
+def _table(pairs: list[tuple[str, str]]) -> Confusions:
+    letters: dict[str, list[str]] = {}
     for wrong, right in pairs:
-        table.setdefault(wrong[0], []).append((wrong, right))
-    return table
+        if len(wrong) == 1:
+            letters.setdefault(wrong, []).append(right)
+    shapes = tuple((wrong, right) for wrong, right in pairs if len(wrong) > 1)
+    return Confusions({k: tuple(v) for k, v in letters.items()}, shapes)
 
 
-MISREADINGS = _by_first_letter(CONFUSIONS)  # printed -> meant
+MISREADINGS = _table(CONFUSIONS)  # printed -> meant
 # meant -> printed (a speck printed as a letter has no meant letter to start from)
-PRINTINGS = _by_first_letter([(right, wrong) for wrong, right in CONFUSIONS if right])
+PRINTINGS = _table([(right, wrong) for wrong, right in CONFUSIONS if right])
 
 
-def _edits(word: str, table: dict[str, list[tuple[str, str]]] = MISREADINGS) -> set[str]:
-    """Every string one confusion away from ``word``."""
+def _edits(word: str, table: Confusions = MISREADINGS) -> set[str]:
+    """Every string one confusion away from ``word``.  (The hot loop of the searches
+    two and three confusions away: the letters by a dict, the shapes by str.find.)"""
     out = set()
+    letters = table.letters
     for i, letter in enumerate(word):
-        for wrong, right in table.get(letter, ()):
-            if word.startswith(wrong, i):
-                out.add(word[:i] + right + word[i + len(wrong) :])
+        rights = letters.get(letter)
+        if rights:
+            head, tail = word[:i], word[i + 1 :]
+            for right in rights:
+                out.add(head + right + tail)
+    for wrong, right in table.shapes:
+        i = word.find(wrong)
+        while i >= 0:
+            out.add(word[:i] + right + word[i + len(wrong) :])
+            i = word.find(wrong, i + 1)
     return out
 
 
@@ -197,6 +220,24 @@ def correction(word: str) -> str | None:
     return best
 
 
+@functools.lru_cache(maxsize=50_000)
+def _near_correction(word: str) -> str | None:
+    """``correction(word)`` where that is one confusion away, else None: the search
+    stops as soon as the answer cannot be one confusion away (no candidate there, or
+    a word two confusions away beats it), and never looks three confusions away."""
+    own = frequency(word)
+    first = _one_confusion(word)
+    best, best_score = _best(first, EDIT_WEIGHT, None, own * MARGIN)
+    if best is None:
+        return None
+    if own < NON_WORD and len(word) >= 3:
+        misprints = _misprints()
+        second = {w for e1 in first for w in misprints.get(e1, ())}
+        if _best(second - first - {word}, EDIT_WEIGHT**2, best, best_score)[0] != best:
+            return None
+    return best
+
+
 def _cased(token: str, word: str) -> str | None:
     # A capital B inside a lower-case word is a misread s ("iBsue", "workB").
     token = token[0] + token[1:].replace("B", "b") if not token.isupper() else token
@@ -209,17 +250,31 @@ def _cased(token: str, word: str) -> str | None:
     return None  # inner capitals: a name or a code
 
 
+@functools.cache
+def _letter_words() -> frozenset[str]:
+    """The word list's words of letters alone (once per process)."""
+    return frozenset(w for w in _frequencies() if w.isalpha())
+
+
 def _plan(text: str) -> dict[str, str]:
     """Each token to correct and its correction; empty for a document without OCR damage."""
     share = _frequencies().get  # the hot loops: no function call per word
     # A quick look first (most documents stop here): OCR damage leaves lower-case
     # words that no word list knows; clean text seldom has one (its unknown words
     # are names).
-    words = {w.strip(EDGE_MARKS) for w in set(text.split())}
+    # The text's blank-separated chunks, each once: a chunk that is a known word
+    # (most are) needs no look at all.
+    words = {w.strip(EDGE_MARKS) for w in set(text.split()).difference(_letter_words())}
     if all(share(w, 0.0) or not (w.isalpha() and w.islower()) for w in words):
         return {}
     tokens = Counter(TOKEN.findall(text))
-    shares = {t: share(t.lower(), 0.0) for t in tokens}
+    # Each distinct token's share and lower-case count, in one loop.
+    shares: dict[str, float] = {}
+    lower: Counter[str] = Counter()
+    for token, n in tokens.items():
+        key = token.lower()
+        shares[token] = share(key, 0.0)
+        lower[key] += n
     # Evidence counts distinct non-words: a name the document repeats ("Weil") is one.
     need = max(MIN_DAMAGED, MIN_DAMAGED_SHARE * sum(tokens.values()))
     # Non-words first: without enough of them the document is not damaged, and
@@ -227,9 +282,6 @@ def _plan(text: str) -> dict[str, str]:
     non_words = [t for t, f in shares.items() if f < NON_WORD]
     if len(non_words) < need:
         return {}
-    lower: Counter[str] = Counter()
-    for token, n in tokens.items():
-        lower[token.lower()] += n
     plan = _corrections(non_words, tokens, lower)
     # Real words: only a rare one can be beaten by a common word one confusion away.
     rare = _corrections([t for t, f in shares.items() if NON_WORD <= f < RARE], tokens, lower)
@@ -283,20 +335,19 @@ def fix_ocr(text: str) -> tuple[str, int]:
         return change
 
     text, count = _join_split_words(text)
-    text = ANGLE_MARK.sub(counted(_angle_mark), text)
+    if "«" in text or "»" in text:
+        text = ANGLE_MARK.sub(counted(_angle_mark), text)
 
-    def token(match: re.Match[str]) -> str:
-        nonlocal count
-        new = plan.get(match.group())
-        if new is None:
-            return match.group()
-        count += 1
-        return new
-
-    text = TOKEN.sub(token, text)
+    # The text split at its tokens (odd places), each token in the plan replaced: a
+    # list comprehension, not a Python call per token.
+    parts = TOKEN_PARTS.split(text)
+    tokens = parts[1::2]
+    count += sum(1 for t in tokens if t in plan)
+    parts[1::2] = [plan.get(t, t) for t in tokens]
+    text = "".join(parts)
     text, n = _fix_in_context(text)
     count += n
-    text = LOST_FULL_STOP.sub(counted(lambda m: "."), text)
+    text = LOST_FULL_STOP.sub(counted(lambda m: "." + m.group()), text)
     text = STRAY_I.sub(counted(lambda m: ""), text)
     text = SPECK.sub(counted(lambda m: ""), text)
     text = SPECK_BEFORE_HEADING.sub(counted(lambda m: ""), text)
@@ -315,24 +366,29 @@ def _mid_sentence(match: re.Match[str]) -> str:
 def _join_split_words(text: str) -> tuple[str, int]:
     """ "suc cessor", "Gov ernment", "mar\nkot": a word the scanner broke in two, where a
     half is no word and the two together are one (after one confusion at most)."""
-    words = list(PIECE.finditer(text))
+    names = PIECE.findall(text)
     share = _frequencies().get
-    pieces = {m.group() for m in words}
-    odd = {p for p in pieces if share(p.lower(), 0.0) < NON_WORD}
+    odd = {p for p in set(names) if share(p.lower(), 0.0) < NON_WORD}
+    # Only a pair with an odd piece can join: the pairs before and after each one.
+    heads = sorted(
+        {j for i, p in enumerate(names) if p in odd for j in (i - 1, i) if 0 <= j < len(names) - 1}
+    )
+    if not heads:
+        return text, 0
+    words = list(PIECE.finditer(text))
     parts: list[str] = []
     done = 0
     last = -1  # the index of the last piece already joined
-    for i in range(len(words) - 1):
+    for i in heads:
         a, b = words[i], words[i + 1]
-        head, tail = a.group(), b.group()
-        if i <= last or (head not in odd and tail not in odd) or not tail.islower():
+        head, tail = names[i], names[i + 1]
+        if i <= last or not tail.islower():
             continue
         if not GAP.fullmatch(text, a.end(), b.start()):
             continue
         word = (head + tail).lower()
         if share(word, 0.0) < MIN_FREQUENCY:  # one confusion at most: "lor it" is no "font"
-            fixed = correction(word)
-            word = fixed if fixed in _one_confusion(word) else ""
+            word = _near_correction(word) or ""
         new = _cased(head + tail, word) if word else None
         if new:
             parts += [text[done : a.start()], new]
@@ -351,28 +407,50 @@ def _join_split_words(text: str) -> tuple[str, int]:
 CONTEXT_RATIO = 30.0
 CONTEXT_MIN_FREQUENCY = 1e-5
 CONTEXT_MAX_LENGTH = 6
+# Half the pair list's smallest count: an unlisted pair may yet occur.
+PAIR_FLOOR = 3_000_000
 WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
 BETWEEN = re.compile(r"[ \t]*\n?[ \t]*")
 
 
 @functools.cache
-def _pairs() -> dict[str, int]:
-    """ "word word" -> count, symspellpy's English bigram list (all lower case)."""
+def _pair_list() -> tuple[dict[str, int], frozenset[str]]:
+    """ "word word" -> count, symspellpy's English bigram list (all lower case), and the
+    words whose best pair counts on both sides could reach CONTEXT_RATIO times the
+    floor: no other word can ever replace a token by its neighbours, and most tokens
+    have no such word among their candidates (both built once per process)."""
     from importlib.resources import files
 
     counts: dict[str, int] = {}
+    left: dict[str, int] = {}
+    right: dict[str, int] = {}
     path = files("symspellpy") / "frequency_bigramdictionary_en_243_342.txt"
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             first, second, count = line.split()
-            counts[f"{first} {second}"] = int(count)
-    return counts
+            n = counts[f"{first} {second}"] = int(count)
+            if n > right.get(first, 0):
+                right[first] = n
+            if n > left.get(second, 0):
+                left[second] = n
+    need = CONTEXT_RATIO * PAIR_FLOOR
+    words = left.keys() | right.keys()
+    return counts, frozenset(w for w in words if left.get(w, 0) + right.get(w, 0) >= need)
+
+
+def _pairs() -> dict[str, int]:
+    return _pair_list()[0]
+
+
+def _pair_reach() -> frozenset[str]:
+    return _pair_list()[1]
 
 
 @functools.lru_cache(maxsize=50_000)
 def _context_candidates(word: str) -> tuple[str, ...]:
     found = _edits(word) | _edits(word, PRINTINGS)
-    return tuple(c for c in found if frequency(c) >= CONTEXT_MIN_FREQUENCY)
+    reach = _pair_reach()
+    return tuple(c for c in found if frequency(c) >= CONTEXT_MIN_FREQUENCY and c in reach)
 
 
 def _support(pairs: dict[str, int], prev: str | None, word: str, nxt: str | None) -> int:
@@ -391,21 +469,23 @@ def _neighbour(text: str, words: list[re.Match[str]], i: int, j: int) -> str | N
 
 def _fix_in_context(text: str) -> tuple[str, int]:
     pairs = _pairs()
-    floor = 3_000_000  # half the list's smallest count: an unlisted pair may yet occur
-    words = list(WORD.finditer(text))
+    floor = PAIR_FLOOR
+    names = WORD.findall(text)
     # A lone s is an apostrophe's ("Joseph s College").
     confusable = {
-        w: _context_candidates(w)
-        for w in {m.group() for m in words}
+        w: found
+        for w in set(names)
         if w.islower() and len(w) <= CONTEXT_MAX_LENGTH and w != "s"
+        if (found := _context_candidates(w))
     }
+    if not confusable:
+        return text, 0
+    words = list(WORD.finditer(text))
     parts: list[str] = []
     done = 0
-    for i, match in enumerate(words):
-        token = match.group()
-        candidates = confusable.get(token)
-        if not candidates:
-            continue
+    for i in [i for i, w in enumerate(names) if w in confusable]:
+        match, token = words[i], names[i]
+        candidates = confusable[token]
         prev, nxt = _neighbour(text, words, i, i - 1), _neighbour(text, words, i, i + 1)
         if prev is None and nxt is None:
             continue

@@ -10,6 +10,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
@@ -80,6 +81,9 @@ def _lost_byte(match: re.Match[str]) -> str:
     return LOST_HIGH_BYTE.get(ord(match.group()), "\ufffd")
 
 
+# A document the ocr repair changed is cleaned again, and most of its lines come back
+# as they were: a small cache (a document's worth) spares ftfy the second look.
+@functools.lru_cache(maxsize=256)
 def _fix_line(line: str) -> str:
     import ftfy
 
@@ -131,31 +135,46 @@ BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 # "Republican . And": a space before a lone punctuation mark that ends a word's clause.
 # Not the first dot of a spaced ellipsis ("him . . . that").
 SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W_])[ \t]+([,.;:!?])(?=\s|$)(?![ \t]+\.)", re.MULTILINE)
-# Cheap tests that tell when a pattern cannot match (most text is clean).
-NEEDS = {
-    TRAILING: re.compile(r"[ \t]$", re.MULTILINE),
-    BLANK_LINES: re.compile(r"\n[ \t]*\n[ \t]*\n"),
-    SPACE_BEFORE_PUNCT: re.compile(r"[ \t][,.;:!?]"),
-    SPACE_RUN: re.compile(r"  |\t"),
+# Cheap tests that tell when a pattern cannot match (most text is clean): a
+# substring, or a pattern that starts with a rare character, where the pattern
+# itself starts with a lookbehind and is tried at every place of the text.
+NEEDS: dict[re.Pattern[str], Callable[[str], bool]] = {
+    TRAILING: lambda text: " \n" in text or "\t\n" in text or text.endswith((" ", "\t")),
+    BLANK_LINES: re.compile(r"\n[ \t]*\n[ \t]*\n").search,
+    SPACE_BEFORE_PUNCT: re.compile(r"[,.;:!?](?<=[ \t][,.;:!?])").search,
+    SPACE_RUN: lambda text: "  " in text or "\t" in text,
 }
 
 
 # Old print sets a space before ; : ? and ! as its house style.  A document that
 # does so for most of these marks keeps them; elsewhere such a space is damage.
 SPACED_MARK = re.compile(r"(?<=[^\W_])[ \t]+[;:!?](?=\s|$)", re.MULTILINE)
-TIGHT_MARK = re.compile(r"(?<=[^\W_])[;:!?](?=\s|$)", re.MULTILINE)
+# The marks with a blank before them, found from the mark (faster than from the blank).
+MARK_AFTER_BLANK = re.compile(r"[;:!?](?<=[ \t][;:!?])(?=\s|$)", re.MULTILINE)
+TIGHT_MARK = re.compile(r"[;:!?](?<=[^\W_][;:!?])(?=\s|$)", re.MULTILINE)
 SPACE_BEFORE_COMMA_STOP = re.compile(r"(?<=[^\W_])[ \t]+([,.])(?=\s|$)(?![ \t]+\.)", re.MULTILINE)
 
 
+def _spaced_marks(text: str) -> int:
+    """``len(SPACED_MARK.findall(text))``: each mark after blanks after a letter."""
+    count = 0
+    for mark in MARK_AFTER_BLANK.finditer(text):
+        start = mark.start() - 1
+        while start and text[start - 1] in " \t":
+            start -= 1
+        count += SPACED_MARK.match(text, start) is not None
+    return count
+
+
 def _space_before_marks_is_house_style(text: str) -> bool:
-    spaced = len(SPACED_MARK.findall(text))
+    spaced = _spaced_marks(text)
     return spaced >= 2 and spaced >= len(TIGHT_MARK.findall(text))
 
 
 def fix_whitespace(text: str) -> tuple[str, int]:
     count = 0
     before_punct = SPACE_BEFORE_PUNCT
-    if NEEDS[SPACE_BEFORE_PUNCT].search(text) and _space_before_marks_is_house_style(text):
+    if NEEDS[SPACE_BEFORE_PUNCT](text) and _space_before_marks_is_house_style(text):
         before_punct = SPACE_BEFORE_COMMA_STOP
     for needs, pattern, replacement in (
         (TRAILING, TRAILING, ""),
@@ -163,7 +182,7 @@ def fix_whitespace(text: str) -> tuple[str, int]:
         (SPACE_BEFORE_PUNCT, before_punct, r"\1"),
         (SPACE_RUN, SPACE_RUN, " "),
     ):
-        if NEEDS[needs].search(text):
+        if NEEDS[needs](text):
             text, n = pattern.subn(replacement, text)
             count += n
     return text, count
@@ -194,6 +213,8 @@ def restore_lost_dashes(text: str) -> tuple[str, int]:
 # "Stockholm.As" -> "Stockholm. As": a lower-case letter, a full stop, then a
 # capitalised word.  "U.S.", "e.g.", "3.14" and "Jul.01" never match.
 MISSING_SPACE = re.compile(r"(?<=[a-z])([.!?])(?=[A-Z][a-z])")
+# The same, tried only at the marks (a quick test: most text has none).
+MISSING_SPACE_AT_MARK = re.compile(r"[.!?](?<=[a-z][.!?])(?=[A-Z][a-z])")
 TOKEN_MISSING_SPACE = re.compile(r"(?<!\S)\S*?[a-z][.!?][A-Z][a-z]\S*")
 ADDRESS = re.compile(r"@|://|\bwww\.|\.(?:com|org|net|gov|edu|io|uk)\b", re.IGNORECASE)
 
@@ -209,7 +230,7 @@ def fix_sentence_spacing(text: str) -> tuple[str, int]:
     """A missing space after a sentence's full stop, where the document shows the damage:
     a name written with a dot ("One.Tel", twice, or before a word nothing else uses)
     stays whole."""
-    if not MISSING_SPACE.search(text):
+    if not MISSING_SPACE_AT_MARK.search(text):
         return text, 0
     count = 0
     seen = Counter(TOKEN_MISSING_SPACE.findall(text))
@@ -291,7 +312,8 @@ LETTERS_AT = re.compile(r"[^\W\d_]+")
 JOINED_SHARE = 0.3
 COMMON_JOINED = 1e-4
 HALF_WORD = 1e-6
-HYPHENATED = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+# (From a word's start only: tried inside a word, the pattern backtracks over it.)
+HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]+-[^\W\d_]+")
 WORDS = re.compile(r"[^\W\d_]+")
 
 
@@ -323,8 +345,8 @@ def fix_hyphenation(text: str) -> tuple[str, int]:
     if "-\n" not in text and not re.search(r"-[ \t]+\n", text):
         return text, 0
     # The document's own spellings: hyphenated within a line, and whole words.
-    hyphenated = {h.lower() for h in HYPHENATED.findall(text)}
-    words = {w.lower() for w in WORDS.findall(text)}
+    hyphenated = {h.lower() for h in set(HYPHENATED.findall(text))}
+    words = {w.lower() for w in set(WORDS.findall(text))}
 
     def join(match: re.Match[str]) -> str:
         start = match.start()
