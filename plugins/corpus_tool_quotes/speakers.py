@@ -9,6 +9,7 @@ expression built as a trie), then looked up by offset.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections import Counter
@@ -179,14 +180,35 @@ _PLACE_BEFORE = re.compile(
 )
 _TITLE_BEFORE_STOP = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\Z")
 _SENTENCE_BREAK = re.compile(r"(?:(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)[.!?…][”\"’]?[^\S\n]+|\n)")
-# Someone named with a forename: Junior Smart, Rebecka Singerer, Ava Baumgartner
+# Someone named with a forename: Junior Smart, Rebecka Singerer, Ava Baumgartner (the
+# lookahead first skips quickly to a capital)
 _PERSON = re.compile(
-    rf"(?<![\w’'])[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?"
+    rf"(?=[{_UPPER}])(?<![\w’'])[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?"
     rf"(?:{_SP}[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?){{0,3}}\b"
 )
 _LOWER_WORD = re.compile(rf"{_SP}[a-z]")
 _CLAUSE_BREAK = re.compile(r"[^\S\n]*(?:[,.;:]|\n|\Z)")
 _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)?")
+_LETTER = re.compile(r"[^\W\d_]")
+_JOINER = re.compile(r"[-’']")
+# A run of letters and the joiners _WORD may take inside a word: no word crosses its ends
+_CHAIN = re.compile(r"(?:[^\W\d_]|[-’'])+")
+_CHAIN_CHAR = re.compile(r"[^\W\d_]|[-’']")
+
+
+def _word_at(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is one of the words _WORD finds in the whole text.
+
+    _WORD splits a run of letters and joiners (a-b-c) the same way wherever it starts
+    reading, so only that run is split again."""
+    first = start
+    while first > 0 and _CHAIN_CHAR.match(text, first - 1):
+        first -= 1
+    chain = _CHAIN.match(text, start)
+    last = chain.end() if chain else start
+    return any(m.span() == (start, end) for m in _WORD.finditer(text, first, last))
+
+
 _LOOKBACK = 220  # characters searched before a verb for its subject with an apposition
 _SHORT_LOOKBACK = 100  # and without one
 _PEOPLE_WINDOW = 2000  # how far back a pronoun looks for a person who is no speaker yet
@@ -235,6 +257,52 @@ def _person_like(name: str) -> bool:
             for w in words
         )
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_candidate(phrase: str) -> tuple[str, ...]:
+    """The words of a phrase that may name a person as far as the words alone tell,
+    () when they cannot (see Speakers._name_words for what the text adds)."""
+    words = phrase.split()
+    while words and (words[0].lower() in NOT_NAMES or words[0].lower() in TITLES):
+        words.pop(0)  # "When Larry Pizzi", "Dr Christopher Murray"
+    for i in range(len(words) - 3, -1, -1):
+        if words[i].lower() in _NO_NAME_WORDS:
+            # "Conservative Leader Andrew Scheer", "The Canadian Press Kevin Vickers"
+            words = words[i + 1 :]
+            break
+    if len(words) > 3:
+        words = words[-2:]  # "Getty Images Kevin Vickers": a credit before the name
+    for i in range(len(words) - 1, 0, -1):
+        if words[i - 1].endswith(("’s", "'s")):  # "Lost Love’s Douville"
+            words = words[i:]
+            break
+    if (
+        any(w.lower() in NOT_NAMES or w.isupper() for w in words)  # Unlimited BBM
+        or (words and words[-1].lower() in TITLES)  # Hoxton Analytics CEO
+        or (words and words[-1].endswith(("’s", "'s")))  # Margaret Allen’s class
+    ):
+        return ()
+    return tuple(words)
+
+
+_BOUNDARY = re.compile(r"\b")
+
+
+def _after_space(text: str, word: str) -> list[int]:
+    """Where ``word`` stands after a space and before a word boundary, as a regex
+    opening with a lookbehind on the space finds it, but with str.find (that regex
+    tries every offset of the text)."""
+    found = []
+    size = len(word)
+    pos = text.find(word, 1)
+    while pos >= 0:
+        if text[pos - 1].isspace() and _BOUNDARY.match(text, pos + size):
+            found.append(pos)
+            pos = text.find(word, pos + max(size, 1))
+        else:
+            pos = text.find(word, pos + 1)
+    return found
 
 
 # Characters no part of a subject can contain (see _SUBJECT): a subject found
@@ -381,7 +449,15 @@ def _is_connector(word: str) -> bool:
 
 def clean_name(phrase: str, offset: int) -> tuple[str, int, int]:
     """The name in a speaker phrase without titles: "Secretary of State Antony Blinken"
-    gives "Antony Blinken"; an organisation's name stays whole."""
+    gives "Antony Blinken"; an organisation's name stays whole.  Returns the name and
+    where it starts and ends, counting from ``offset`` (the phrase's own)."""
+    name, start, end = _clean_name(phrase)
+    return name, offset + start, offset + end
+
+
+@functools.lru_cache(maxsize=4096)
+def _clean_name(phrase: str) -> tuple[str, int, int]:
+    """clean_name at offset 0: the same phrases come back again and again."""
     tokens = [(m.group(), m.start()) for m in re.finditer(r"\S+", phrase)]
     # "The", "But" opening a sentence; "the" before a name (the U.S.), but not before
     # one word that is no acronym: "the Swiss", "the Pope" describe someone
@@ -413,11 +489,11 @@ def clean_name(phrase: str, offset: int) -> tuple[str, int, int]:
         description = phrase[first:]
         if tokens[0][0].lower() in NOT_NAMES:
             description = description[0].lower() + description[1:]
-        return description, offset + first, offset + len(phrase)
+        return description, first, len(phrase)
     if len(tokens) > 1 and tokens[-1][0].lower() in ORGANISATIONS:
         # "State Department", "Cloverdale Minor Hockey Association": an institution, whole
         first = tokens[0][1]
-        return phrase[first:], offset + first, offset + len(phrase)
+        return phrase[first:], first, len(phrase)
     # "Currie’s Larry Pizzi": the name after a possessive
     for i in range(len(tokens) - 1, 0, -1):
         if tokens[i - 1][0].endswith(("’s", "'s")):
@@ -449,8 +525,8 @@ def clean_name(phrase: str, offset: int) -> tuple[str, int, int]:
     last_word, last_start = tokens[-1]
     return (
         phrase[first : last_start + len(last_word)],
-        offset + first,
-        offset + last_start + len(last_word),
+        first,
+        last_start + len(last_word),
     )
 
 
@@ -466,7 +542,7 @@ class Speakers:
         self._named: list[tuple[int, str]] = []  # (offset, full name) of named speakers
         self._full: dict[str, str] = {}
         self._surnames: dict[str, str] | None = None  # surname -> forename and surname
-        self._counts: Counter[str] | None = None  # how often each word occurs
+        self._counts: dict[tuple[str, int | None], int] = {}  # see _word_count
         # _person of each name match, by its span: pronoun resolution looks at
         # the same names again and again.
         self._persons: dict[tuple[int, int], str | None] = {}
@@ -595,8 +671,7 @@ class Speakers:
 
     def _fuller_form(self, name: str) -> str:
         best = name
-        for match in re.finditer(rf"(?<=\s){re.escape(name)}\b", self.text):
-            pos = match.start()
+        for pos in _after_space(self.text, name):
             before = _FORENAMES.search(self.text, max(0, pos - 60), pos)
             if before is None:
                 continue
@@ -858,21 +933,41 @@ class Speakers:
             pos = match.end() - len(word)
             if (
                 name is None
-                and word
-                and not self._word_counts[word.lower()]
+                and word in self.surnames()
+                and not self._word_count(word.lower(), 1)
                 and not _PLACE_BEFORE.search(self.text, max(0, pos - 12), pos)
             ):
                 # "Dancevic disagreed.": a surname the text gives a forename elsewhere
-                name = self.surnames().get(word)
+                name = self.surnames()[word]
             if name is not None:
                 people.append((match.start(), name, self._is_subject(match.start())))
         return people
 
-    @property
-    def _word_counts(self) -> Counter[str]:
-        if self._counts is None:
-            self._counts = Counter(_WORD.findall(self.text))
-        return self._counts
+    def _word_count(self, word: str, at_most: int | None = None) -> int:
+        """How often ``word`` occurs in the text as a whole word (as _WORD splits it),
+        counting no further than ``at_most``.
+
+        Counted for the few words asked about rather than for every word of the text:
+        most are not even a substring of it."""
+        key = (word, at_most)
+        count = self._counts.get(key)
+        if count is None:
+            count = 0
+            text = self.text
+            whole = _WORD.fullmatch(word) is not None
+            size = len(word)
+            pos = text.find(word)
+            while pos >= 0 and count != at_most:
+                end = pos + size
+                # A word starts and ends with a run of letters (see _word_at)
+                if not (pos and _LETTER.match(text, pos - 1)) and not _LETTER.match(text, end):
+                    if not (pos and _JOINER.match(text, pos - 1)) and not _JOINER.match(text, end):
+                        count += whole
+                    else:
+                        count += _word_at(text, pos, end)
+                pos = text.find(word, pos + 1)
+            self._counts[key] = count
+        return count
 
     def subject_at(self, pos: int) -> str | None:
         """The name of someone opening a sentence at ``pos`` as its subject, else None:
@@ -884,29 +979,11 @@ class Speakers:
         name = self._person(match)
         return name if name == match.group() else None
 
-    def _name_words(self, phrase: str) -> list[str]:
-        """The words of a phrase that may name a person, [] when it cannot."""
-        words = phrase.split()
-        while words and (words[0].lower() in NOT_NAMES or words[0].lower() in TITLES):
-            words.pop(0)  # "When Larry Pizzi", "Dr Christopher Murray"
-        for i in range(len(words) - 3, -1, -1):
-            if words[i].lower() in _NO_NAME_WORDS:
-                # "Conservative Leader Andrew Scheer", "The Canadian Press Kevin Vickers"
-                words = words[i + 1 :]
-                break
-        if len(words) > 3:
-            words = words[-2:]  # "Getty Images Kevin Vickers": a credit before the name
-        for i in range(len(words) - 1, 0, -1):
-            if words[i - 1].endswith(("’s", "'s")):  # "Lost Love’s Douville"
-                words = words[i:]
-                break
-        if (
-            any(w.lower() in NOT_NAMES or w.isupper() for w in words)  # Unlimited BBM
-            or any(self._word_counts[w.lower()] for w in words[:-1])  # Sweet Home Chicago
-            or (words and words[-1].lower() in TITLES)  # Hoxton Analytics CEO
-            or (words and words[-1].endswith(("’s", "'s")))  # Margaret Allen’s class
-        ):
-            return []
+    def _name_words(self, phrase: str) -> tuple[str, ...]:
+        """The words of a phrase that may name a person, () when it cannot."""
+        words = _name_candidate(phrase)
+        if any(self._word_count(w.lower(), 1) for w in words[:-1]):
+            return ()  # Sweet Home Chicago: "home" is a word of the text
         return words
 
     def _person(self, match: re.Match[str]) -> str | None:
@@ -917,11 +994,13 @@ class Speakers:
         return self._persons[span]
 
     def _find_person(self, match: re.Match[str]) -> str | None:
+        if len(match.group().split()) < 2:
+            return None  # one word is no forename and surname (saves reading it)
         words = self._name_words(match.group())
         if len(words) < 2:
             return None
         described = _APPOSITION_AFTER.match(self.text, match.end()) is not None
-        if described or self._word_counts[words[-1]] > self.text.count(" ".join(words)):
+        if described or self._word_count(words[-1]) > self.text.count(" ".join(words)):
             return " ".join(words)
         # "Liberal MP Marco Mendicino", "Foreign Ministry spokesperson Lu Kang": a title
         # or a role names a person
