@@ -180,10 +180,11 @@ _PLACE_BEFORE = re.compile(
 )
 _TITLE_BEFORE_STOP = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\Z")
 _SENTENCE_BREAK = re.compile(r"(?:(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)[.!?…][”\"’]?[^\S\n]+|\n)")
-# Someone named with a forename: Junior Smart, Rebecka Singerer, Ava Baumgartner (the
-# lookahead first skips quickly to a capital)
+# Someone named with a forename: Junior Smart, Rebecka Singerer, Ava Baumgartner.  The
+# capital comes first and the look back at the character before it second: a pattern
+# opening with a character class lets the regex engine skip to the next capital fast.
 _PERSON = re.compile(
-    rf"(?=[{_UPPER}])(?<![\w’'])[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?"
+    rf"[{_UPPER}](?<![\w’'].)[^\W\d_]+(?:[-’'][^\W\d_]+)?"
     rf"(?:{_SP}[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?){{0,3}}\b"
 )
 _LOWER_WORD = re.compile(rf"{_SP}[a-z]")
