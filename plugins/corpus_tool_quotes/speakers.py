@@ -51,7 +51,23 @@ def trie_regex(words: frozenset[str] | set[str]) -> str:
 
 
 _SP = r"[^\S\n]++"  # spaces that stay on the line (possessive: never given back)
-_UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha())
+
+
+def _class_ranges(chars: list[str]) -> str:
+    """The characters for a regex class, runs of consecutive ones as ranges (À-Ö): the
+    class is used in many patterns, and a shorter one compiles faster."""
+    runs: list[list[str]] = []
+    for ch in chars:
+        if runs and ord(ch) == ord(runs[-1][1]) + 1:
+            runs[-1][1] = ch
+        else:
+            runs.append([ch, ch])
+    return "".join(a if a == b else f"{a}-{b}" for a, b in runs)
+
+
+_UPPER = "A-Z" + _class_ranges(
+    [ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha()]
+)
 _TITLE_WORDS = frozenset(
     (
         "Mr",
@@ -306,19 +322,21 @@ def _after_space(text: str, word: str) -> list[int]:
     return found
 
 
-# Characters no part of a subject can contain (see _SUBJECT): a subject found
-# backwards from a verb starts after the last of them.
-_NEVER_IN_SUBJECT = ';:“”"'
-
-
 def _barrier(text: str, lo: int, hi: int) -> int:
     """Where the search for a subject ending at ``hi`` may start, at ``lo`` or later.
 
-    Same matches, fewer attempts: a subject never holds one of _NEVER_IN_SUBJECT,
-    nor a full stop followed by a space other than an initial's (U.S., F.) or a
-    title's (Mr.), so it starts after the last of them.
+    Same matches, fewer attempts: a subject (see _SUBJECT) never holds one of
+    ; : “ ” " nor a full stop followed by a space other than an initial's (U.S., F.)
+    or a title's (Mr.), so it starts after the last of them.
     """
-    start = max([lo, *(text.rfind(ch, lo, hi) + 1 for ch in _NEVER_IN_SUBJECT)])
+    start = max(  # one rfind per character, written out: this runs for every verb
+        lo,
+        text.rfind(";", lo, hi) + 1,
+        text.rfind(":", lo, hi) + 1,
+        text.rfind("“", lo, hi) + 1,
+        text.rfind("”", lo, hi) + 1,
+        text.rfind('"', lo, hi) + 1,
+    )
     stop = text.rfind(".", start, hi)
     while stop > start:
         before = text[max(start, stop - 4) : stop].split()  # the title, if it is one
@@ -1001,7 +1019,9 @@ class Speakers:
         if len(words) < 2:
             return None
         described = _APPOSITION_AFTER.match(self.text, match.end()) is not None
-        if described or self._word_count(words[-1]) > self.text.count(" ".join(words)):
+        # the surname alone too, not only in the full name (counted no further than needed)
+        full_count = self.text.count(" ".join(words))
+        if described or self._word_count(words[-1], full_count + 1) > full_count:
             return " ".join(words)
         # "Liberal MP Marco Mendicino", "Foreign Ministry spokesperson Lu Kang": a title
         # or a role names a person
