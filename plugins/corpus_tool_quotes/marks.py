@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Every mark that may open or close a quote.  A right single mark directly
 # followed by a letter is an apostrophe (anyone’s), so it is not even a candidate.
@@ -49,9 +49,9 @@ _OPENERS_BEFORE = "([{—–-/"  # a quote may open right after these
 _CLOSERS_AFTER = ",.;:!?)]}…—–-"  # and close right before these
 
 
-@dataclass(frozen=True)
-class Quote:
-    """One quoted span: ``open``/``close`` are the offsets of the marks themselves."""
+class Quote(NamedTuple):
+    """One quoted span: ``open``/``close`` are the offsets of the marks themselves (a
+    named tuple: made for every pair of marks, it costs less than a dataclass)."""
 
     open: int
     close: int
