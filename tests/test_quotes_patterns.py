@@ -74,3 +74,12 @@ def test_word_counts_and_words_after_a_space_are_the_regex_ones(text: str, word:
                 m.start() for m in re.finditer(rf"(?<=\s){re.escape(candidate)}\b", text)
             ]
             assert speakers._after_space(text, candidate) == after_space
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_no_run_of_forenames_without_a_capital_before(text: str) -> None:
+    for pos in range(1, len(text) + 1):
+        lo = max(0, pos - 60)
+        if speakers._FORENAMES.search(text, lo, pos):
+            assert speakers._capital_before(text, lo, pos)

@@ -330,6 +330,22 @@ def _after_space(text: str, word: str) -> list[int]:
     return found
 
 
+_CAPITAL = re.compile(f"[{_UPPER}]")
+
+
+def _capital_before(text: str, lo: int, hi: int) -> bool:
+    """Whether the word before the spaces that end at ``hi`` holds a capital within
+    text[lo:hi]: every token of _FORENAMES holds one, so that search cannot succeed
+    without (and costs far more than this look)."""
+    end = hi
+    while end > lo and text[end - 1] != "\n" and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > lo and not text[start - 1].isspace():
+        start -= 1
+    return _CAPITAL.search(text, start, end) is not None
+
+
 def _barrier(text: str, lo: int, hi: int) -> int:
     """Where the search for a subject ending at ``hi`` may start, at ``lo`` or later.
 
@@ -720,6 +736,8 @@ class Speakers:
     def _fuller_form(self, name: str) -> str:
         best = name
         for pos in _after_space(self.text, name):
+            if not _capital_before(self.text, max(0, pos - 60), pos):
+                continue  # "said Lavrov": no forename before it
             before = _FORENAMES.search(self.text, max(0, pos - 60), pos)
             if before is None:
                 continue
