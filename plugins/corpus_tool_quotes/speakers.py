@@ -1173,11 +1173,11 @@ class Speakers:
             return None
         # "a justice official said ... the official said": the one brought in before
         introduced = None
-        for match in re.finditer(
-            rf"\b[Aa]n?{_SP}(?:[\w\-’']+{_SP}){{0,3}}{re.escape(head)}\b",
-            self.text[max(0, offset - _PEOPLE_WINDOW) : offset],
-        ):
-            introduced = match
+        window = self.text[max(0, offset - _PEOPLE_WINDOW) : offset]
+        if head in window:  # (a pattern per head word: compiled only when it may match)
+            pattern = rf"\b[Aa]n?{_SP}(?:[\w\-’']+{_SP}){{0,3}}{re.escape(head)}\b"
+            for match in re.finditer(pattern, window):
+                introduced = match
         since = offset - _PEOPLE_WINDOW + (introduced.start() if introduced else 0)
         people = self.people_near(since, offset)
         titles = self._titles_in(people)
@@ -1204,12 +1204,11 @@ class Speakers:
         if words[0] != "the":
             return None
         # "a WWF report ... the report says": the institution that wrote it
-        owners = list(
-            re.finditer(
-                rf"\b(?:[Aa]n?|[Tt]he){_SP}(?P<name>{_NAME}){_SP}{re.escape(head)}\b",
-                self.text[max(0, start - _PEOPLE_WINDOW) : start],
-            )
-        )
+        window = self.text[max(0, start - _PEOPLE_WINDOW) : start]
+        owners = []
+        if head in window:  # (a pattern per head word, dear to compile: only when it may match)
+            pattern = rf"\b(?:[Aa]n?|[Tt]he){_SP}(?P<name>{_NAME}){_SP}{re.escape(head)}\b"
+            owners = list(re.finditer(pattern, window))
         owner = owners[-1] if owners else None
         if owner is not None and not _person_like(owner.group("name")):
             return owner.group("name")
