@@ -685,10 +685,8 @@ class Speakers:
         reporting clause there without one (see SPEAKER_VERB, VERB_SPEAKER)."""
         self.cues  # noqa: B018 - the scan finds the verbs
         i = bisect.bisect_left(self._verb_starts, pos)
-        if i == len(self._verb_starts):
-            return False
-        line_end = self.text.find("\n", pos)
-        return line_end < 0 or self._verb_starts[i] < line_end
+        # no line break up to it (read no further: a long line would be read per quote)
+        return i < len(self._verb_starts) and self.text.find("\n", pos, self._verb_starts[i]) < 0
 
     def cues_between(self, start: int, end: int) -> list[Cue]:
         """The clauses starting in [start, end), in text order."""
