@@ -147,7 +147,8 @@ class _Document:
         # After a quoted full sentence a capital starts the next sentence, which is an
         # attribution only if the clause ends there: “...” Smith said. / “...” BBM claims 80m
         new_sentence = content[-1:] in ".!?…" and text[pos:pos + 1].isupper()
-        for pattern in (SPEAKER_VERB, VERB_SPEAKER, DESCRIBED_SPEAKER):
+        patterns = (SPEAKER_VERB, VERB_SPEAKER, DESCRIBED_SPEAKER)
+        for pattern in patterns if self.speakers.verb_ahead(pos) else ():
             match = pattern.match(text, pos)
             if match and new_sentence and not _CLAUSE_END.match(text, match.end()):
                 continue

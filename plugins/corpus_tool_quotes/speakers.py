@@ -9,10 +9,11 @@ expression built as a trie), then looked up by offset.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from corpus_tool_quotes.lexicon import (
     BASE_VERBS,
@@ -50,7 +51,23 @@ def trie_regex(words: frozenset[str] | set[str]) -> str:
 
 
 _SP = r"[^\S\n]++"  # spaces that stay on the line (possessive: never given back)
-_UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha())
+
+
+def _class_ranges(chars: list[str]) -> str:
+    """The characters for a regex class, runs of consecutive ones as ranges (À-Ö): the
+    class is used in many patterns, and a shorter one compiles faster."""
+    runs: list[list[str]] = []
+    for ch in chars:
+        if runs and ord(ch) == ord(runs[-1][1]) + 1:
+            runs[-1][1] = ch
+        else:
+            runs.append([ch, ch])
+    return "".join(a if a == b else f"{a}-{b}" for a, b in runs)
+
+
+_UPPER = "A-Z" + _class_ranges(
+    [ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha()]
+)
 _TITLE_WORDS = frozenset(
     (
         "Mr",
@@ -162,9 +179,12 @@ _INVERTED = re.compile(
     rf"{_SP}(?P<speaker>{_ROLE_AND_NAME}{_PHRASE_END}|(?:[Tt]he{_SP})?{_NAME})\b"
 )
 # Speakers named without a reporting verb.
+# (This one and the next few read their first letter before looking back at the one
+# before it: a pattern opening with a character class or a letter is scanned fast.)
 ACCORDING_TO = re.compile(
-    rf"\b(?:[Aa]ccording{_SP}to{_SP}(?P<speaker>(?:{_DET}{_SP})?{_NAME}|him|her|them)"
-    rf"|[Ii]n{_SP}(?P<poss>his|her|their){_SP}(?:opinion|view|words))"
+    rf"[AaIi](?<!\w.)(?:(?<=[Aa])ccording{_SP}to{_SP}"
+    rf"(?P<speaker>(?:{_DET}{_SP})?{_NAME}|him|her|them)"
+    rf"|(?<=[Ii])n{_SP}(?P<poss>his|her|their){_SP}(?:opinion|view|words))"
 )
 _FORENAMES = re.compile(rf"(?:{_TOKEN}{_SP}){{1,3}}\Z")
 _APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d|[a-z])")
@@ -178,15 +198,41 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:in|across|at|throughout|into|within|around|near|outside)[^\S\n]+\Z"
 )
 _TITLE_BEFORE_STOP = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\Z")
-_SENTENCE_BREAK = re.compile(r"(?:(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)[.!?…][”\"’]?[^\S\n]+|\n)")
-# Someone named with a forename: Junior Smart, Rebecka Singerer, Ava Baumgartner
+# A sentence's end (not after Mr, Ms, Mrs, Dr) or a line's.  Its character is read first
+# and the title looked for behind it: a pattern opening with a class is scanned fast.
+_SENTENCE_BREAK = re.compile(
+    r"[.!?…\n](?:(?<=\n)|(?<!\bMr.)(?<!\bMs.)(?<!\bMrs.)(?<!\bDr.)[”\"’]?[^\S\n]+)"
+)
+# Someone named with a forename: Junior Smart, Rebecka Singerer, Ava Baumgartner.  The
+# capital comes first and the look back at the character before it second: a pattern
+# opening with a character class lets the regex engine skip to the next capital fast.
 _PERSON = re.compile(
-    rf"(?<![\w’'])[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?"
+    rf"[{_UPPER}](?<![\w’'].)[^\W\d_]+(?:[-’'][^\W\d_]+)?"
     rf"(?:{_SP}[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?){{0,3}}\b"
 )
 _LOWER_WORD = re.compile(rf"{_SP}[a-z]")
 _CLAUSE_BREAK = re.compile(r"[^\S\n]*(?:[,.;:]|\n|\Z)")
 _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)?")
+_LETTER = re.compile(r"[^\W\d_]")
+_JOINER = re.compile(r"[-’']")
+# A run of letters and the joiners _WORD may take inside a word: no word crosses its ends
+_CHAIN = re.compile(r"(?:[^\W\d_]|[-’'])+")
+_CHAIN_CHAR = re.compile(r"[^\W\d_]|[-’']")
+
+
+def _word_at(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is one of the words _WORD finds in the whole text.
+
+    _WORD splits a run of letters and joiners (a-b-c) the same way wherever it starts
+    reading, so only that run is split again."""
+    first = start
+    while first > 0 and _CHAIN_CHAR.match(text, first - 1):
+        first -= 1
+    chain = _CHAIN.match(text, start)
+    last = chain.end() if chain else start
+    return any(m.span() == (start, end) for m in _WORD.finditer(text, first, last))
+
+
 _LOOKBACK = 220  # characters searched before a verb for its subject with an apposition
 _SHORT_LOOKBACK = 100  # and without one
 _PEOPLE_WINDOW = 2000  # how far back a pronoun looks for a person who is no speaker yet
@@ -210,15 +256,16 @@ _PRONOUN_SOON = re.compile(r"[^\S\n]+[a-z][^.!?\n]{0,120}?\b(?:he|she)\b")
 _BLOCK = 500  # people are found block by block, where pronouns need them
 _GENDER_REACH = 250  # how far after a name a "he" or "she" is taken to be that person
 _GENDER_OF = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_SUBJECT_PRONOUN = re.compile(r"[HhSs](?<!\w.)(?:(?<=[Hh])e|(?<=[Ss])he)\b")  # he, she
 _HONORIFIC_BEFORE = re.compile(rf"\b(Mr|Mrs|Ms|Miss)\.?{_SP}\Z")
-_HONORIFIC = re.compile(rf"\b(?P<title>Mr|Mrs|Ms|Miss)\.?{_SP}(?P<name>[{_UPPER}][^\W\d_]+)")
+_HONORIFIC = re.compile(rf"(?P<title>M(?<!\w.)(?:r|rs|s|iss))\.?{_SP}(?P<name>[{_UPPER}][^\W\d_]+)")
 
 
 # Words after which a run of capitalised words starts a person's name, never inside one
 _NO_NAME_WORDS = TITLES | NOT_PERSON_WORDS | ORGANISATIONS
 
 
+@functools.lru_cache(maxsize=4096)
 def _person_like(name: str) -> bool:
     """Whether a name may be a person's: no conjunction, no acronym (RCMP), no word of an
     institution or a place (Youth Council, Christmas Day)."""
@@ -237,19 +284,83 @@ def _person_like(name: str) -> bool:
     )
 
 
-# Characters no part of a subject can contain (see _SUBJECT): a subject found
-# backwards from a verb starts after the last of them.
-_NEVER_IN_SUBJECT = ';:“”"'
+@functools.lru_cache(maxsize=4096)
+def _name_candidate(phrase: str) -> tuple[str, ...]:
+    """The words of a phrase that may name a person as far as the words alone tell,
+    () when they cannot (see Speakers._name_words for what the text adds)."""
+    words = phrase.split()
+    while words and (words[0].lower() in NOT_NAMES or words[0].lower() in TITLES):
+        words.pop(0)  # "When Larry Pizzi", "Dr Christopher Murray"
+    for i in range(len(words) - 3, -1, -1):
+        if words[i].lower() in _NO_NAME_WORDS:
+            # "Conservative Leader Andrew Scheer", "The Canadian Press Kevin Vickers"
+            words = words[i + 1 :]
+            break
+    if len(words) > 3:
+        words = words[-2:]  # "Getty Images Kevin Vickers": a credit before the name
+    for i in range(len(words) - 1, 0, -1):
+        if words[i - 1].endswith(("’s", "'s")):  # "Lost Love’s Douville"
+            words = words[i:]
+            break
+    if (
+        any(w.lower() in NOT_NAMES or w.isupper() for w in words)  # Unlimited BBM
+        or (words and words[-1].lower() in TITLES)  # Hoxton Analytics CEO
+        or (words and words[-1].endswith(("’s", "'s")))  # Margaret Allen’s class
+    ):
+        return ()
+    return tuple(words)
+
+
+_BOUNDARY = re.compile(r"\b")
+
+
+def _after_space(text: str, word: str) -> list[int]:
+    """Where ``word`` stands after a space and before a word boundary, as a regex
+    opening with a lookbehind on the space finds it, but with str.find (that regex
+    tries every offset of the text)."""
+    found = []
+    size = len(word)
+    pos = text.find(word, 1)
+    while pos >= 0:
+        if text[pos - 1].isspace() and _BOUNDARY.match(text, pos + size):
+            found.append(pos)
+            pos = text.find(word, pos + max(size, 1))
+        else:
+            pos = text.find(word, pos + 1)
+    return found
+
+
+_CAPITAL = re.compile(f"[{_UPPER}]")
+
+
+def _capital_before(text: str, lo: int, hi: int) -> bool:
+    """Whether the word before the spaces that end at ``hi`` holds a capital within
+    text[lo:hi]: every token of _FORENAMES holds one, so that search cannot succeed
+    without (and costs far more than this look)."""
+    end = hi
+    while end > lo and text[end - 1] != "\n" and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > lo and not text[start - 1].isspace():
+        start -= 1
+    return _CAPITAL.search(text, start, end) is not None
 
 
 def _barrier(text: str, lo: int, hi: int) -> int:
     """Where the search for a subject ending at ``hi`` may start, at ``lo`` or later.
 
-    Same matches, fewer attempts: a subject never holds one of _NEVER_IN_SUBJECT,
-    nor a full stop followed by a space other than an initial's (U.S., F.) or a
-    title's (Mr.), so it starts after the last of them.
+    Same matches, fewer attempts: a subject (see _SUBJECT) never holds one of
+    ; : “ ” " nor a full stop followed by a space other than an initial's (U.S., F.)
+    or a title's (Mr.), so it starts after the last of them.
     """
-    start = max([lo, *(text.rfind(ch, lo, hi) + 1 for ch in _NEVER_IN_SUBJECT)])
+    start = max(  # one rfind per character, written out: this runs for every verb
+        lo,
+        text.rfind(";", lo, hi) + 1,
+        text.rfind(":", lo, hi) + 1,
+        text.rfind("“", lo, hi) + 1,
+        text.rfind("”", lo, hi) + 1,
+        text.rfind('"', lo, hi) + 1,
+    )
     stop = text.rfind(".", start, hi)
     while stop > start:
         before = text[max(start, stop - 4) : stop].split()  # the title, if it is one
@@ -268,7 +379,13 @@ def _last_break(text: str, lo: int, hi: int) -> int | None:
     (a search forwards from ``lo`` would read the whole span each time)."""
     pos = hi
     while pos > lo:
-        cut = max(text.rfind(ch, lo, pos) for ch in ".!?…\n")
+        cut = max(  # written out, not a generator: this runs for every pronoun
+            text.rfind(".", lo, pos),
+            text.rfind("!", lo, pos),
+            text.rfind("?", lo, pos),
+            text.rfind("…", lo, pos),
+            text.rfind("\n", lo, pos),
+        )
         if cut < 0:
             return None
         if text[cut] == "\n":
@@ -304,9 +421,11 @@ def _disagrees(subject: re.Match[str], verb: str) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class Cue:
-    """A reporting clause in the text: ``speaker`` as written, ``pos`` where the clause starts."""
+class Cue(NamedTuple):
+    """A reporting clause in the text: ``speaker`` as written, ``pos`` where the clause starts.
+
+    Cue and Speaker are named tuples: made by the hundred per document, they cost less
+    than dataclasses."""
 
     pos: int
     end: int  # just after the verb
@@ -315,8 +434,7 @@ class Cue:
     verb: str
 
 
-@dataclass(frozen=True)
-class Speaker:
+class Speaker(NamedTuple):
     """A resolved speaker: ``name`` cleaned, ``start``/``end`` where it is named (None for
     pronouns)."""
 
@@ -328,6 +446,7 @@ class Speaker:
     role: str | None = None  # the title or description given with the name
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_name(name: str) -> bool:
     """Whether a cleaned speaker is someone's name: not a description ("the report"),
     a sentence's first word ("However"), a contraction (I’ve) or a possessive."""
@@ -381,7 +500,15 @@ def _is_connector(word: str) -> bool:
 
 def clean_name(phrase: str, offset: int) -> tuple[str, int, int]:
     """The name in a speaker phrase without titles: "Secretary of State Antony Blinken"
-    gives "Antony Blinken"; an organisation's name stays whole."""
+    gives "Antony Blinken"; an organisation's name stays whole.  Returns the name and
+    where it starts and ends, counting from ``offset`` (the phrase's own)."""
+    name, start, end = _clean_name(phrase)
+    return name, offset + start, offset + end
+
+
+@functools.lru_cache(maxsize=4096)
+def _clean_name(phrase: str) -> tuple[str, int, int]:
+    """clean_name at offset 0: the same phrases come back again and again."""
     tokens = [(m.group(), m.start()) for m in re.finditer(r"\S+", phrase)]
     # "The", "But" opening a sentence; "the" before a name (the U.S.), but not before
     # one word that is no acronym: "the Swiss", "the Pope" describe someone
@@ -413,11 +540,11 @@ def clean_name(phrase: str, offset: int) -> tuple[str, int, int]:
         description = phrase[first:]
         if tokens[0][0].lower() in NOT_NAMES:
             description = description[0].lower() + description[1:]
-        return description, offset + first, offset + len(phrase)
+        return description, first, len(phrase)
     if len(tokens) > 1 and tokens[-1][0].lower() in ORGANISATIONS:
         # "State Department", "Cloverdale Minor Hockey Association": an institution, whole
         first = tokens[0][1]
-        return phrase[first:], offset + first, offset + len(phrase)
+        return phrase[first:], first, len(phrase)
     # "Currie’s Larry Pizzi": the name after a possessive
     for i in range(len(tokens) - 1, 0, -1):
         if tokens[i - 1][0].endswith(("’s", "'s")):
@@ -449,8 +576,8 @@ def clean_name(phrase: str, offset: int) -> tuple[str, int, int]:
     last_word, last_start = tokens[-1]
     return (
         phrase[first : last_start + len(last_word)],
-        offset + first,
-        offset + last_start + len(last_word),
+        first,
+        last_start + len(last_word),
     )
 
 
@@ -463,10 +590,11 @@ class Speakers:
         self._quoted_starts = [s for s, _ in quoted]
         self._cues: list[Cue] | None = None
         self._cue_starts: list[int] = []
+        self._verb_starts: list[int] = []  # every reporting verb of the text, quoted too
         self._named: list[tuple[int, str]] = []  # (offset, full name) of named speakers
         self._full: dict[str, str] = {}
         self._surnames: dict[str, str] | None = None  # surname -> forename and surname
-        self._counts: Counter[str] | None = None  # how often each word occurs
+        self._counts: dict[tuple[str, int | None], int] = {}  # see _word_count
         # _person of each name match, by its span: pronoun resolution looks at
         # the same names again and again.
         self._persons: dict[tuple[int, int], str | None] = {}
@@ -504,8 +632,10 @@ class Speakers:
     def _scan(self) -> list[Cue]:
         text = self.text
         cues = []
+        verb_starts = self._verb_starts
         for verb in VERB.finditer(text):
             vpos = verb.start()
+            verb_starts.append(vpos)
             if self.inside_quote(vpos):
                 continue
             inverted = None
@@ -549,6 +679,14 @@ class Speakers:
             inverted.start("speaker"),
             verb.group(),
         )
+
+    def verb_ahead(self, pos: int) -> bool:
+        """Whether a reporting verb starts at ``pos`` or after it on the same line: no
+        reporting clause there without one (see SPEAKER_VERB, VERB_SPEAKER)."""
+        self.cues  # noqa: B018 - the scan finds the verbs
+        i = bisect.bisect_left(self._verb_starts, pos)
+        # no line break up to it (read no further: a long line would be read per quote)
+        return i < len(self._verb_starts) and self.text.find("\n", pos, self._verb_starts[i]) < 0
 
     def cues_between(self, start: int, end: int) -> list[Cue]:
         """The clauses starting in [start, end), in text order."""
@@ -595,8 +733,9 @@ class Speakers:
 
     def _fuller_form(self, name: str) -> str:
         best = name
-        for match in re.finditer(rf"(?<=\s){re.escape(name)}\b", self.text):
-            pos = match.start()
+        for pos in _after_space(self.text, name):
+            if not _capital_before(self.text, max(0, pos - 60), pos):
+                continue  # "said Lavrov": no forename before it
             before = _FORENAMES.search(self.text, max(0, pos - 60), pos)
             if before is None:
                 continue
@@ -858,21 +997,41 @@ class Speakers:
             pos = match.end() - len(word)
             if (
                 name is None
-                and word
-                and not self._word_counts[word.lower()]
+                and word in self.surnames()
+                and not self._word_count(word.lower(), 1)
                 and not _PLACE_BEFORE.search(self.text, max(0, pos - 12), pos)
             ):
                 # "Dancevic disagreed.": a surname the text gives a forename elsewhere
-                name = self.surnames().get(word)
+                name = self.surnames()[word]
             if name is not None:
                 people.append((match.start(), name, self._is_subject(match.start())))
         return people
 
-    @property
-    def _word_counts(self) -> Counter[str]:
-        if self._counts is None:
-            self._counts = Counter(_WORD.findall(self.text))
-        return self._counts
+    def _word_count(self, word: str, at_most: int | None = None) -> int:
+        """How often ``word`` occurs in the text as a whole word (as _WORD splits it),
+        counting no further than ``at_most``.
+
+        Counted for the few words asked about rather than for every word of the text:
+        most are not even a substring of it."""
+        key = (word, at_most)
+        count = self._counts.get(key)
+        if count is None:
+            count = 0
+            text = self.text
+            whole = _WORD.fullmatch(word) is not None
+            size = len(word)
+            pos = text.find(word)
+            while pos >= 0 and count != at_most:
+                end = pos + size
+                # A word starts and ends with a run of letters (see _word_at)
+                if not (pos and _LETTER.match(text, pos - 1)) and not _LETTER.match(text, end):
+                    if not (pos and _JOINER.match(text, pos - 1)) and not _JOINER.match(text, end):
+                        count += whole
+                    else:
+                        count += _word_at(text, pos, end)
+                pos = text.find(word, pos + 1)
+            self._counts[key] = count
+        return count
 
     def subject_at(self, pos: int) -> str | None:
         """The name of someone opening a sentence at ``pos`` as its subject, else None:
@@ -884,29 +1043,11 @@ class Speakers:
         name = self._person(match)
         return name if name == match.group() else None
 
-    def _name_words(self, phrase: str) -> list[str]:
-        """The words of a phrase that may name a person, [] when it cannot."""
-        words = phrase.split()
-        while words and (words[0].lower() in NOT_NAMES or words[0].lower() in TITLES):
-            words.pop(0)  # "When Larry Pizzi", "Dr Christopher Murray"
-        for i in range(len(words) - 3, -1, -1):
-            if words[i].lower() in _NO_NAME_WORDS:
-                # "Conservative Leader Andrew Scheer", "The Canadian Press Kevin Vickers"
-                words = words[i + 1 :]
-                break
-        if len(words) > 3:
-            words = words[-2:]  # "Getty Images Kevin Vickers": a credit before the name
-        for i in range(len(words) - 1, 0, -1):
-            if words[i - 1].endswith(("’s", "'s")):  # "Lost Love’s Douville"
-                words = words[i:]
-                break
-        if (
-            any(w.lower() in NOT_NAMES or w.isupper() for w in words)  # Unlimited BBM
-            or any(self._word_counts[w.lower()] for w in words[:-1])  # Sweet Home Chicago
-            or (words and words[-1].lower() in TITLES)  # Hoxton Analytics CEO
-            or (words and words[-1].endswith(("’s", "'s")))  # Margaret Allen’s class
-        ):
-            return []
+    def _name_words(self, phrase: str) -> tuple[str, ...]:
+        """The words of a phrase that may name a person, () when it cannot."""
+        words = _name_candidate(phrase)
+        if any(self._word_count(w.lower(), 1) for w in words[:-1]):
+            return ()  # Sweet Home Chicago: "home" is a word of the text
         return words
 
     def _person(self, match: re.Match[str]) -> str | None:
@@ -917,11 +1058,15 @@ class Speakers:
         return self._persons[span]
 
     def _find_person(self, match: re.Match[str]) -> str | None:
+        if len(match.group().split()) < 2:
+            return None  # one word is no forename and surname (saves reading it)
         words = self._name_words(match.group())
         if len(words) < 2:
             return None
         described = _APPOSITION_AFTER.match(self.text, match.end()) is not None
-        if described or self._word_counts[words[-1]] > self.text.count(" ".join(words)):
+        # the surname alone too, not only in the full name (counted no further than needed)
+        full_count = self.text.count(" ".join(words))
+        if described or self._word_count(words[-1], full_count + 1) > full_count:
             return " ".join(words)
         # "Liberal MP Marco Mendicino", "Foreign Ministry spokesperson Lu Kang": a title
         # or a role names a person
@@ -1026,11 +1171,11 @@ class Speakers:
             return None
         # "a justice official said ... the official said": the one brought in before
         introduced = None
-        for match in re.finditer(
-            rf"\b[Aa]n?{_SP}(?:[\w\-’']+{_SP}){{0,3}}{re.escape(head)}\b",
-            self.text[max(0, offset - _PEOPLE_WINDOW) : offset],
-        ):
-            introduced = match
+        window = self.text[max(0, offset - _PEOPLE_WINDOW) : offset]
+        if head in window:  # (a pattern per head word: compiled only when it may match)
+            pattern = rf"\b[Aa]n?{_SP}(?:[\w\-’']+{_SP}){{0,3}}{re.escape(head)}\b"
+            for match in re.finditer(pattern, window):
+                introduced = match
         since = offset - _PEOPLE_WINDOW + (introduced.start() if introduced else 0)
         people = self.people_near(since, offset)
         titles = self._titles_in(people)
@@ -1057,12 +1202,11 @@ class Speakers:
         if words[0] != "the":
             return None
         # "a WWF report ... the report says": the institution that wrote it
-        owners = list(
-            re.finditer(
-                rf"\b(?:[Aa]n?|[Tt]he){_SP}(?P<name>{_NAME}){_SP}{re.escape(head)}\b",
-                self.text[max(0, start - _PEOPLE_WINDOW) : start],
-            )
-        )
+        window = self.text[max(0, start - _PEOPLE_WINDOW) : start]
+        owners = []
+        if head in window:  # (a pattern per head word, dear to compile: only when it may match)
+            pattern = rf"\b(?:[Aa]n?|[Tt]he){_SP}(?P<name>{_NAME}){_SP}{re.escape(head)}\b"
+            owners = list(re.finditer(pattern, window))
         owner = owners[-1] if owners else None
         if owner is not None and not _person_like(owner.group("name")):
             return owner.group("name")

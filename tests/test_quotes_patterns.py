@@ -1,0 +1,85 @@
+"""The quotes tool's fast forms of its patterns find what their plain forms find.
+
+Several patterns read their first character before looking back at the one before it
+(a pattern that opens with a character class is scanned fast), and some word searches
+use str.find instead of a regex: each is checked here against the plain form it stands
+for, on text made of the characters where the two could part.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from corpus_tool_quotes import marks, speakers
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+WORDS = ("He", "he", "She", "she", "Mr", "Mrs", "Ms", "Miss", "Dr", "In", "in", "Smith")
+NAMES = ("According", " to ", " his ", "opinion", "Jo", "O’Brien", "Lee-Ann", "said", "told")
+PIECES = [*" \n\t.,!?…-’'‘“”\"«»abex1_éÉ", *WORDS, *NAMES]
+texts = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
+SP = speakers._SP
+PLAIN = {
+    marks.MARK_RE: re.compile(
+        r"(?P<run>[“”„‟«»\"‘’‹›]{4,})|(?P<pair>[‘’]{2}(?![‘’]))|[“”„‟«»\"‘‹›]|’(?![^\W\d_])"
+    ),
+    speakers._PERSON: re.compile(
+        rf"(?<![\w’'])[{speakers._UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?"
+        rf"(?:{SP}[{speakers._UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?){{0,3}}\b"
+    ),
+    speakers._SENTENCE_BREAK: re.compile(
+        r"(?:(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)[.!?…][”\"’]?[^\S\n]+|\n)"
+    ),
+    speakers._SUBJECT_PRONOUN: re.compile(r"\b(?:[Hh]e|[Ss]he)\b"),
+    speakers._HONORIFIC: re.compile(
+        rf"\b(?P<title>Mr|Mrs|Ms|Miss)\.?{SP}(?P<name>[{speakers._UPPER}][^\W\d_]+)"
+    ),
+    speakers.ACCORDING_TO: re.compile(
+        rf"\b(?:[Aa]ccording{SP}to{SP}(?P<speaker>(?:{speakers._DET}{SP})?{speakers._NAME}"
+        rf"|him|her|them)|[Ii]n{SP}(?P<poss>his|her|their){SP}(?:opinion|view|words))"
+    ),
+}
+
+
+def found(pattern: re.Pattern[str], text: str, groups: bool) -> list[tuple]:
+    """Each match's span, last group and groups (find_quotes reads only the last group's
+    name of MARK_RE, whose groups no longer span the first mark)."""
+    return [(m.span(), m.lastgroup, groups and m.groupdict()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.integers(0, 40))
+def test_fast_patterns_find_what_their_plain_forms_find(text: str, start: int) -> None:
+    for fast, plain in PLAIN.items():
+        groups = fast is not marks.MARK_RE
+        assert found(fast, text, groups) == found(plain, text, groups)
+        start = min(start, len(text))
+        # from an offset too: the look back still sees the character before it
+        assert [m.span() for m in fast.finditer(text, start)] == [
+            m.span() for m in plain.finditer(text, start)
+        ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.lists(st.sampled_from(PIECES), min_size=1, max_size=3).map("".join))
+def test_word_counts_and_words_after_a_space_are_the_regex_ones(text: str, word: str) -> None:
+    counts = Counter(speakers._WORD.findall(text))
+    known = speakers.Speakers(text, [])
+    for candidate in {word, word.strip(), *counts}:
+        if candidate:
+            assert known._word_count(candidate) == counts[candidate]
+            assert known._word_count(candidate, 1) == min(1, counts[candidate])
+            after_space = [
+                m.start() for m in re.finditer(rf"(?<=\s){re.escape(candidate)}\b", text)
+            ]
+            assert speakers._after_space(text, candidate) == after_space
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_no_run_of_forenames_without_a_capital_before(text: str) -> None:
+    for pos in range(1, len(text) + 1):
+        lo = max(0, pos - 60)
+        if speakers._FORENAMES.search(text, lo, pos):
+            assert speakers._capital_before(text, lo, pos)
