@@ -212,9 +212,9 @@ def restore_lost_dashes(text: str) -> tuple[str, int]:
 
 # "Stockholm.As" -> "Stockholm. As": a lower-case letter, a full stop, then a
 # capitalised word.  "U.S.", "e.g.", "3.14" and "Jul.01" never match.
-MISSING_SPACE = re.compile(r"(?<=[a-z])([.!?])(?=[A-Z][a-z])")
-# The same, tried only at the marks (a quick test: most text has none).
-MISSING_SPACE_AT_MARK = re.compile(r"[.!?](?<=[a-z][.!?])(?=[A-Z][a-z])")
+# (Found from the mark, which then looks back: a pattern that starts with a
+# lookbehind is tried at every place of the text.)
+MISSING_SPACE = re.compile(r"[.!?](?<=[a-z][.!?])(?=[A-Z][a-z])")
 TOKEN_MISSING_SPACE = re.compile(r"(?<!\S)\S*?[a-z][.!?][A-Z][a-z]\S*")
 ADDRESS = re.compile(r"@|://|\bwww\.|\.(?:com|org|net|gov|edu|io|uk)\b", re.IGNORECASE)
 
@@ -230,7 +230,7 @@ def fix_sentence_spacing(text: str) -> tuple[str, int]:
     """A missing space after a sentence's full stop, where the document shows the damage:
     a name written with a dot ("One.Tel", twice, or before a word nothing else uses)
     stays whole."""
-    if not MISSING_SPACE_AT_MARK.search(text):
+    if not MISSING_SPACE.search(text):
         return text, 0
     count = 0
     seen = Counter(TOKEN_MISSING_SPACE.findall(text))
