@@ -222,20 +222,14 @@ def correction(word: str) -> str | None:
 
 @functools.lru_cache(maxsize=50_000)
 def _near_correction(word: str) -> str | None:
-    """``correction(word)`` where that is one confusion away, else None: the search
-    stops as soon as the answer cannot be one confusion away (no candidate there, or
-    a word two confusions away beats it), and never looks three confusions away."""
-    own = frequency(word)
+    """``correction(word)`` where that is one confusion away, else None.  Without a
+    candidate one confusion away the answer is None at once, and ``correction`` never
+    searches three confusions away (its slow part) for a word that has one."""
     first = _one_confusion(word)
-    best, best_score = _best(first, EDIT_WEIGHT, None, own * MARGIN)
-    if best is None:
+    if _best(first, EDIT_WEIGHT, None, frequency(word) * MARGIN)[0] is None:
         return None
-    if own < NON_WORD and len(word) >= 3:
-        misprints = _misprints()
-        second = {w for e1 in first for w in misprints.get(e1, ())}
-        if _best(second - first - {word}, EDIT_WEIGHT**2, best, best_score)[0] != best:
-            return None
-    return best
+    best = correction(word)
+    return best if best in first else None
 
 
 def _cased(token: str, word: str) -> str | None:
