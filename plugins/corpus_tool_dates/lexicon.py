@@ -12,6 +12,11 @@ MONTH_ABBREVIATIONS: dict[str, int] = {
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 
+
+def month_number(key: str) -> int | None:
+    """A month's number from its lower-case name or abbreviation ("july", "sept")."""
+    return MONTHS.get(key) or MONTH_ABBREVIATIONS.get(key)
+
 WEEKDAYS: dict[str, int] = {
     "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4,
     "friday": 5, "saturday": 6, "sunday": 7,

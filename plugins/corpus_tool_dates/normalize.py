@@ -20,8 +20,6 @@ from corpus_tool_dates.finder import Found
 from corpus_tool_dates.holidays import holiday_date
 from corpus_tool_dates.lexicon import (
     DAY_PARTS,
-    MONTH_ABBREVIATIONS,
-    MONTHS,
     MULTIPLIERS,
     NUMBER_WORDS,
     ORDINAL_WORDS,
@@ -32,6 +30,7 @@ from corpus_tool_dates.lexicon import (
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
     ZONES,
+    month_number,
 )
 from corpus_tool_dates.periods import period
 from corpus_tool_dates.tense import FUTURE, PAST, PRESENT, REPORTED_FUTURE, UNKNOWN, direction
@@ -118,8 +117,10 @@ def _key(text: str | None) -> str:
 
 
 def _month_number(name: str) -> int:
-    key = _key(name)
-    return MONTHS.get(key) or MONTH_ABBREVIATIONS[key]
+    number = month_number(_key(name))
+    if number is None:  # the patterns only find months
+        raise KeyError(name)
+    return number
 
 
 def _weekday_number(name: str) -> int:

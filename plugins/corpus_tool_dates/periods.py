@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from corpus_tool_dates.lexicon import MONTH_ABBREVIATIONS, MONTHS, ORDINALS
+from corpus_tool_dates.lexicon import ORDINALS, month_number
 
 
 def _key(text: str | None) -> str:
@@ -49,8 +49,7 @@ def _quarter_ended(text: str, end: int, anchor: date) -> tuple[int, int] | None:
     """(year, quarter) of "the quarter ended July 31": the calendar quarter that holds
     most of its three months (May to July: the second), in the latest such year."""
     match = _ENDED_ON.match(text, end)
-    month = match and (MONTHS.get(match["month"].lower())
-                       or MONTH_ABBREVIATIONS.get(match["month"].lower()))
+    month = match and month_number(match["month"].lower())
     if not month:
         return None
     middle = (month - 2) % 12 + 1  # the quarter's middle month
