@@ -247,7 +247,7 @@ def test_jsonl_bad_lines_are_named_and_the_rest_processed(tmp_path: Path) -> Non
             f"error: {where}:2: broken JSON",
             f"error: {where}:3: a JSON list, not an object; line skipped",
             f"error: {where}:4: no 'text' field; line skipped",
-            f"error: {where}:5: 'text' is a int; line skipped",
+            f"error: {where}:5: 'text' is not a string but int; line skipped",
             f"error: {where}:6: 'text' is null; line skipped",
             f"warning: {where}:7: duplicate id 'a', renamed 'a#2'",
         ]

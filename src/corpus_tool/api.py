@@ -16,6 +16,7 @@ from typing import Any, Literal
 from corpus_tool.document import Document
 from corpus_tool.plugins import PluginConfig, shared_registry
 from corpus_tool.readers import DEFAULT_PATTERNS, InputError, Item, Problem, read_paths, unique_ids
+from corpus_tool.readers.jsonl import record_document
 from corpus_tool.reading import ReadOptions
 from corpus_tool.runner import Execution, Outcome, outputs
 from corpus_tool.tool import Aggregator, Analyzer, Row, Tool, Transform
@@ -184,16 +185,10 @@ def _document(item: Any, number: int) -> Item:
         return item
     if not isinstance(item, Mapping):
         return Problem(where, f"a {type(item).__name__}, not a path, Document or mapping; skipped")
-    text = item.get("text")
-    if not isinstance(text, str):
-        return Problem(where, "no string 'text'; skipped")
-    doc_id = item.get("id")
-    doc_id = f"doc{number}" if doc_id is None or doc_id == "" else str(doc_id)
-    meta = dict(item["meta"]) if isinstance(item.get("meta"), Mapping) else {}
-    for key, value in item.items():
-        if key not in ("id", "text", "meta"):
-            meta.setdefault(key, value)
-    return Document(doc_id, text, meta, origin=where if item.get("id") is None else "")
+    doc = record_document(dict(item), where, f"doc{number}", "document")
+    if isinstance(doc, Document) and item.get("id") is not None:
+        doc.origin = ""  # messages name it by its own id, not by its place in the list
+    return doc
 
 
 class _Listener:

@@ -27,7 +27,11 @@ def record_document(record: object, where: str, default_id: str, unit: str) -> I
         if "text" not in record:
             what = "no 'text' field"
         else:
-            what = "'text' is null" if text is None else f"'text' is a {type(text).__name__}"
+            what = (
+                "'text' is null"
+                if text is None
+                else f"'text' is not a string but {type(text).__name__}"
+            )
         return Problem(where, f"{what}; {unit} skipped")
     doc_id = record.get("id")
     doc_id = default_id if doc_id is None or doc_id == "" else str(doc_id)
