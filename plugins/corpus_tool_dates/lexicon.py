@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 MONTHS: dict[str, int] = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -11,6 +13,11 @@ MONTH_ABBREVIATIONS: dict[str, int] = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
+
+
+def phrase_key(text: str | None) -> str:
+    """A matched phrase as the tables spell it: lower case, one space, no final stop."""
+    return re.sub(r"\s+", " ", text or "").strip().lower().rstrip(".")
 
 
 def month_number(key: str) -> int | None:

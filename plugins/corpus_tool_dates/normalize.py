@@ -31,6 +31,7 @@ from corpus_tool_dates.lexicon import (
     WEEKDAYS,
     ZONES,
     month_number,
+    phrase_key,
 )
 from corpus_tool_dates.periods import period
 from corpus_tool_dates.tense import FUTURE, PAST, PRESENT, REPORTED_FUTURE, UNKNOWN, direction
@@ -112,29 +113,26 @@ BACKWARD = {"last", "past", "previous", "preceding", "before", "earlier", "ago"}
 FORWARD = {"next", "coming", "following", "after", "later", "from now", "hence"}
 
 
-def _key(text: str | None) -> str:
-    return re.sub(r"\s+", " ", text or "").strip().lower().rstrip(".")
-
 
 def _month_number(name: str) -> int:
-    number = month_number(_key(name))
+    number = month_number(phrase_key(name))
     if number is None:  # the patterns only find months
         raise KeyError(name)
     return number
 
 
 def _weekday_number(name: str) -> int:
-    key = _key(name)
+    key = phrase_key(name)
     return WEEKDAYS.get(key) or WEEKDAY_ABBREVIATIONS[key]
 
 
 def _mod(word: str | None) -> str | None:
-    return MODS.get(_key(word)) if word else None
+    return MODS.get(phrase_key(word)) if word else None
 
 
 def parse_number(text: str) -> float | None:
     """ "7 1/2" -> 7.5, "twenty-five" -> 25, "two and a half" -> 2.5, "1,500" -> 1500."""
-    key = _key(text)
+    key = phrase_key(text)
     half = key.endswith(" and a half")
     key = key.removesuffix(" and a half")
     if key in NUMBER_WORDS:
@@ -172,7 +170,7 @@ def _quantity(parts: dict[str, str]) -> float | None:
 
 def _unit(word: str) -> tuple[str, bool, int]:
     """"weeks" -> ("W", False, 1); "fortnight" -> ("W", False, 2)."""
-    key = _key(word)
+    key = phrase_key(word)
     key = "century" if key == "centuries" else key.removesuffix("s")
     letter, is_time = UNITS[key]
     return letter, is_time, UNIT_FACTOR.get(key, 1)
@@ -294,7 +292,7 @@ def _year_of(ctx: Context, month_: int, day_: int | None) -> int | None:
 def _zone(text: str | None) -> str:
     if not text:
         return ""
-    key = _key(text).replace(" ", "")
+    key = phrase_key(text).replace(" ", "")
     if key in ZONES:
         return ZONES[key]
     match = re.fullmatch(r"(?:utc|gmt)?([+-])(\d{1,2}):?(\d\d)?", key)
@@ -306,11 +304,11 @@ def _zone(text: str | None) -> str:
 def _clock(parts: dict[str, str]) -> str | None:
     """ "T13:48+01:00" from the time pieces, or None when there are none."""
     if parts.get("noon"):
-        return "T00:00" if _key(parts["noon"]) == "midnight" else "T12:00"
+        return "T00:00" if phrase_key(parts["noon"]) == "midnight" else "T12:00"
     if not parts.get("hour"):
         return None
     hour, minute = int(parts["hour"]), int(parts.get("minute") or 0)
-    ampm = _key(parts.get("ampm")).replace(".", "")
+    ampm = phrase_key(parts.get("ampm")).replace(".", "")
     if ampm:
         if not 1 <= hour <= 12:
             return None
@@ -371,7 +369,10 @@ def day_first(found: list[Found]) -> bool:
 
 
 def _day_month(p: dict[str, str], ctx: Context) -> Timex | None:
-    day_ = ORDINAL_WORDS[_key(p["ordday"])] if p.get("ordday") else int(re.sub(r"\D", "", p["day"]))
+    if p.get("ordday"):
+        day_ = ORDINAL_WORDS[phrase_key(p["ordday"])]
+    else:
+        day_ = int(re.sub(r"\D", "", p["day"]))
     year = int(p["year"]) if p.get("year") else None
     return _calendar_date(year, _month_number(p["month"]), day_, p, ctx)
 
@@ -425,11 +426,11 @@ def _year_offset(ctx: Context, rel: str | None) -> int | None:
 
 def _month(p: dict[str, str], ctx: Context) -> Timex:
     month_ = _month_number(p["month"])
-    rel = _key(p.get("rel")) or None
+    rel = phrase_key(p.get("rel")) or None
     if p.get("year"):
         return Timex("DATE", v.month(int(p["year"]), month_))
     if p.get("yrel"):
-        year = _year_offset(ctx, _key(p["yrel"]))
+        year = _year_offset(ctx, phrase_key(p["yrel"]))
         return Timex("DATE", v.month(year, month_) if year else f"XXXX-{month_:02d}")
     return Timex("DATE", _month_year(ctx, month_, None, rel))
 
@@ -448,7 +449,7 @@ def _part(p: dict[str, str], ctx: Context) -> Timex:
     if p.get("month"):
         year = int(p["year"]) if p.get("year") else None
         if p.get("yrel"):  # "early October this year"
-            year = _year_offset(ctx, _key(p["yrel"]))
+            year = _year_offset(ctx, phrase_key(p["yrel"]))
         if p.get("yrel") and year is None:  # without an anchor
             value = f"XXXX-{_month_number(p['month']):02d}"
         else:
@@ -460,7 +461,7 @@ def _part(p: dict[str, str], ctx: Context) -> Timex:
     elif p.get("year"):
         value = p["year"]
     else:
-        value = _period(ctx, _key(p["rel"]), _key(p["unit"]))
+        value = _period(ctx, phrase_key(p["rel"]), phrase_key(p["unit"]))
     return Timex("DATE", value, mod)
 
 
@@ -469,8 +470,8 @@ def _half(p: dict[str, str], ctx: Context) -> Timex:
 
 
 def _season(p: dict[str, str], ctx: Context) -> Timex:
-    code = SEASONS[_key(p["season"])]
-    rel = _key(p.get("rel"))
+    code = SEASONS[phrase_key(p["season"])]
+    rel = phrase_key(p.get("rel"))
     year: int | None = int(p["year"]) if p.get("year") else None
     anchor = ctx.anchor
     if year is None and anchor is not None:
@@ -500,7 +501,7 @@ def _season(p: dict[str, str], ctx: Context) -> Timex:
 def spelled_year(text: str) -> int | None:
     """ "nineteen ninety-six" -> 1996, "eighteen hundred" -> 1800, "two thousand and
     one" -> 2001."""
-    words = re.split(r"[-\s]+", _key(text))
+    words = re.split(r"[-\s]+", phrase_key(text))
     if words[:2] == ["two", "thousand"]:
         rest = [w for w in words[2:] if w != "and"]
         return 2000 + int(parse_number(" ".join(rest)) or 0) if rest else 2000
@@ -522,7 +523,7 @@ _DECADE_TENS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixti
 
 def _decade(p: dict[str, str], ctx: Context) -> Timex:
     if p.get("tensword"):  # "the nineties": last century's
-        return Timex("DATE", f"19{_DECADE_TENS[_key(p['tensword'])]}", _mod(p.get("edge")))
+        return Timex("DATE", f"19{_DECADE_TENS[phrase_key(p['tensword'])]}", _mod(p.get("edge")))
     # "the '90s" and "the 80s" are last century's; "the 00s" and "the 10s" this one's.
     century = p.get("century") or ("20" if p["tens"] in "01" else "19")
     return Timex("DATE", f"{century}{p['tens']}", _mod(p.get("edge")))
@@ -530,7 +531,7 @@ def _decade(p: dict[str, str], ctx: Context) -> Timex:
 
 def _century_value(nth: str) -> str:
     """"19th" and "nineteenth" -> "18": TIMEX3 writes the century's hundreds."""
-    key = _key(nth)
+    key = phrase_key(nth)
     n = ORDINAL_WORDS.get(key) or int(re.sub(r"\D", "", key))
     return f"{max(n - 1, 0):02d}"
 
@@ -540,10 +541,10 @@ def _century(p: dict[str, str], ctx: Context) -> Timex:
 
 
 def _dayword(p: dict[str, str], ctx: Context) -> Timex:
-    word = _key(p.get("word") or p.get("twice"))
+    word = phrase_key(p.get("word") or p.get("twice"))
     offsets = {"": 0, "yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "this": 0,
                "before yesterday": -2, "after tomorrow": 2}
-    part = _key(p.get("part")) or ("night" if word == "tonight" else "")
+    part = phrase_key(p.get("part")) or ("night" if word == "tonight" else "")
     # "last night" is the evening before; "last week" is another family's.
     offset = (-1 if part == "night" else 0) if word == "last" else offsets[word]
     anchor = ctx.anchor
@@ -554,8 +555,8 @@ def _dayword(p: dict[str, str], ctx: Context) -> Timex:
 
 
 def _anaphor(p: dict[str, str], ctx: Context) -> Timex:
-    unit = _key(p["unit"])
-    direction = _key(p["dir"])
+    unit = phrase_key(p["unit"])
+    direction = phrase_key(p["dir"])
     if unit in ("morning", "night"):
         step = 0 if direction == "same" else (-1 if direction in BACKWARD else 1)
         base = ctx.base
@@ -575,14 +576,14 @@ def _anaphor(p: dict[str, str], ctx: Context) -> Timex:
 def _year_before_quarter(ctx: Context, unit: str, n: float) -> str | None:
     """In a report on a quarter, "a year ago" and "a year earlier" are that quarter a
     year before ("1988-Q3" in a report on 1989-Q3); None elsewhere."""
-    if ctx.quarter is None or n != -1 or _key(unit) != "year":
+    if ctx.quarter is None or n != -1 or phrase_key(unit) != "year":
         return None
     return f"{int(ctx.quarter[:4]) - 1:04d}{ctx.quarter[4:]}"
 
 
 def _ago(p: dict[str, str], ctx: Context) -> Timex:
     n = _quantity(p)
-    forward = _key(p["dir"]) in FORWARD
+    forward = phrase_key(p["dir"]) in FORWARD
     step = (1 if forward else -1) * n if n is not None else None
     value = _year_before_quarter(ctx, p["unit"], step) if step is not None else None
     value = value or (_moved(ctx.anchor, p["unit"], step) if step is not None else None)
@@ -594,14 +595,14 @@ def _ago(p: dict[str, str], ctx: Context) -> Timex:
 def _set(p: dict[str, str], ctx: Context) -> Timex:
     if p.get("weekday") or p.get("weekdays"):
         day = f"XXXX-WXX-{_weekday_number(p.get('weekday') or p['weekdays'])}"
-        part = _key(p.get("part"))  # "Tuesday nights"
+        part = phrase_key(p.get("part"))  # "Tuesday nights"
         return Timex("SET", f"{day}T{DAY_PARTS[part]}" if part else day)
     if p.get("month"):
         return Timex("SET", f"XXXX-{_month_number(p['month']):02d}")
     if p.get("part"):
-        return Timex("SET", f"XXXX-XX-XXT{DAY_PARTS[_key(p['part'])]}")
+        return Timex("SET", f"XXXX-XX-XXT{DAY_PARTS[phrase_key(p['part'])]}")
     if p.get("adverb"):
-        adverb = _key(p["adverb"])
+        adverb = phrase_key(p["adverb"])
         return Timex("SET", {"daily": "P1D", "nightly": "P1D", "weekly": "P1W",
                              "fortnightly": "P2W", "monthly": "P1M", "quarterly": "P3M",
                              "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}[adverb])
@@ -638,8 +639,8 @@ def _weekday_value(weekday: int, rel: str, ctx: Context) -> str:
 
 
 def _weekday(p: dict[str, str], ctx: Context) -> Timex:
-    value = _weekday_value(_weekday_number(p["weekday"]), _key(p.get("rel")), ctx)
-    part = _key(p.get("part"))
+    value = _weekday_value(_weekday_number(p["weekday"]), phrase_key(p.get("rel")), ctx)
+    part = phrase_key(p.get("part"))
     if part:
         return Timex("TIME", f"{value}T{DAY_PARTS[part]}")
     return Timex("DATE", value)
@@ -668,9 +669,9 @@ def _bare_units(p: dict[str, str], ctx: Context) -> Timex:
 
 
 def _year(p: dict[str, str], ctx: Context) -> Timex:
-    era = _key(p.get("era"))
+    era = phrase_key(p.get("era"))
     year = int(p["year"])
-    mod = {"pre": "BEFORE", "post": "AFTER"}.get(_key(p.get("side")))
+    mod = {"pre": "BEFORE", "post": "AFTER"}.get(phrase_key(p.get("side")))
     return Timex("DATE", f"BC{year:04d}" if era in ("bc", "bce") else f"{year:04d}", mod)
 
 
@@ -679,7 +680,7 @@ def _vague(p: dict[str, str], ctx: Context) -> Timex:
         # "in recent years", "in coming weeks": a stretch of unknown length (PXY), as
         # TimeML writes them, not a point.
         return Timex("DURATION", duration_value(None, p["unit"]))
-    key = _key(p["word"])
+    key = phrase_key(p["word"])
     return Timex("DATE", "FUTURE_REF" if key == "one day" else VAGUE[key])  # "will one day"
 
 
@@ -692,7 +693,7 @@ def _holiday(p: dict[str, str], ctx: Context) -> Timex:
         fixed = (one.month, one.day) == (other.month, other.day)
         return Timex("DATE", f"XXXX-{one.month:02d}-{one.day:02d}" if fixed else "XXXX-XX-XX")
     this_year = holiday_date(name, anchor.year)
-    rel = _key(p.get("rel"))
+    rel = phrase_key(p.get("rel"))
     if rel == "last":
         year = anchor.year if this_year < anchor else anchor.year - 1
     elif rel == "next":
@@ -705,7 +706,7 @@ def _holiday(p: dict[str, str], ctx: Context) -> Timex:
 
 
 def _relunit(p: dict[str, str], ctx: Context) -> Timex:
-    unit = _key(p["unit"])
+    unit = phrase_key(p["unit"])
     if not p.get("rel"):  # "over the weekend": the one just gone, unless looking ahead
         anchor = ctx.anchor
         if anchor is None:
@@ -713,7 +714,7 @@ def _relunit(p: dict[str, str], ctx: Context) -> Timex:
         weekend_now = anchor.isoweekday() >= 6 or ctx.tense() == FUTURE
         d = anchor if weekend_now else anchor - timedelta(days=7)
         return Timex("DATE", f"{v.week(d)}-WE")
-    rel = _key(p["rel"])
+    rel = phrase_key(p["rel"])
     if rel == "that" and unit in ("week", "month", "year", "decade", "century"):
         return Timex("DATE", _period(ctx, "that", unit))  # "that year": the one last named
     rel = "last" if rel in BACKWARD else "next" if rel in FORWARD else "this"
@@ -732,7 +733,7 @@ def _relunit(p: dict[str, str], ctx: Context) -> Timex:
 def _year_end(p: dict[str, str], ctx: Context) -> Timex:
     """ "by year-end" is the end of the anchor's year; "since year-end" of the year
     before (a figure reported since then)."""
-    year = _year_offset(ctx, "last" if _key(p["cue"]) in ("since", "after", "from") else None)
+    year = _year_offset(ctx, "last" if phrase_key(p["cue"]) in ("since", "after", "from") else None)
     return Timex("DATE", f"{year:04d}" if year else "XXXX", "END")
 
 
@@ -785,7 +786,7 @@ def normalize(found: Found, ctx: Context, text: str) -> Timex | None:
         ctx.stated = (int(timex.value[:4]), found.end)
     if found.family == "half" and timex is not None and _QUARTER.fullmatch(timex.value) \
             and not any(p.get(k) for k in ("ago", "agotail", "yearago")) \
-            and _key(p.get("yrel")) in ("", "this") \
+            and phrase_key(p.get("yrel")) in ("", "this") \
             and (not p.get("pyear") or (ctx.anchor and int(p["pyear"]) == ctx.anchor.year)):
         # the quarter the report is about ("this year's third quarter" too), not a
         # year-ago one

@@ -12,11 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from corpus_tool_dates.lexicon import ORDINALS, month_number
-
-
-def _key(text: str | None) -> str:
-    return re.sub(r"\s+", " ", text or "").strip().lower()
+from corpus_tool_dates.lexicon import ORDINALS, month_number, phrase_key
 
 
 def _latest(anchor: date, number: int, per_year: int) -> int:
@@ -35,7 +31,7 @@ def _year_shift(p: dict[str, str]) -> int:
     """-1 for "the year-ago ..." and "last year's ...", +1 for "next year's ..."."""
     if p.get("ago") or p.get("agotail"):
         return -1
-    return {"last": -1, "next": 1}.get(_key(p.get("yrel")), 0)
+    return {"last": -1, "next": 1}.get(phrase_key(p.get("yrel")), 0)
 
 
 # "the year ended March 31" is the span of a (fiscal) year, not a calendar year.
@@ -84,15 +80,15 @@ def period(
         return "DATE", f"{anchor.year:04d}" if anchor else "XXXX"
     if p.get("reference"):
         ended = None
-        if anchor is not None and _key(p["reference"]) == "quarter" and not p.get("pyear") \
+        if anchor is not None and phrase_key(p["reference"]) == "quarter" and not p.get("pyear") \
                 and not p.get("ago") and not p.get("agotail"):
             ended = _quarter_ended(text, end, anchor)
         if ended is not None:
             return "DATE", f"{ended[0]:04d}-Q{ended[1]}"
         return "DATE", _reference(p, anchor)
-    portion = "H" if _key(p["portion"]) == "half" else "Q"
+    portion = "H" if phrase_key(p["portion"]) == "half" else "Q"
     per_year = 2 if portion == "H" else 4
-    ordinal = _key(p["ordinal"])
+    ordinal = phrase_key(p["ordinal"])
     n = per_year if ordinal == "last" else ORDINALS[ordinal]
     year: int | None = None
     if p.get("year"):
@@ -101,7 +97,7 @@ def period(
         year = int(p["pyear"])
     elif anchor is not None:
         if p.get("rel") or p.get("yrel"):
-            year = anchor.year + {"last": -1, "next": 1}.get(_key(p.get("rel")), 0)
+            year = anchor.year + {"last": -1, "next": 1}.get(phrase_key(p.get("rel")), 0)
             year += _year_shift(p)
         else:
             year = _latest(anchor, n, per_year) + _year_shift(p)
@@ -112,8 +108,8 @@ def _reference(p: dict[str, str], anchor: date | None) -> str:
     """ "the quarter", "the latest period", "the year-ago quarter", "the 1988 period"."""
     if anchor is None:
         return "XXXX-QX"
-    latest = _key(p.get("latest"))
-    if latest == "current" or _key(p.get("det")) == "this":
+    latest = phrase_key(p.get("latest"))
+    if latest == "current" or phrase_key(p.get("det")) == "this":
         year, quarter = anchor.year, (anchor.month - 1) // 3 + 1
     else:
         year, quarter = _closed_quarter(anchor)
