@@ -92,6 +92,12 @@ def _angle_mark(match: re.Match[str]) -> str:
     head, tail = match.groups()
     if not head and not tail:
         return match.group()
+    return _angle_reading(head, tail) or match.group()
+
+
+@functools.lru_cache(maxsize=4096)  # "th«", "wa»" recur
+def _angle_reading(head: str, tail: str) -> str | None:
+    """The word behind ``head«tail``, or None."""
     readings = [(head + c + tail, S_BONUS if c == "s" else 1.0) for c in LETTERS]
     if tail:  # the mark and the letter after it were one wide letter: "»sas" -> "was"
         readings += [(head + c + tail[1:], 1.0) for c in "wm"]
@@ -101,7 +107,7 @@ def _angle_mark(match: re.Match[str]) -> str:
         if f >= MIN_FREQUENCY and f * bonus > best_score:
             best, best_score = word, f * bonus
     if best is None:
-        return match.group()
+        return None
     letters = head + tail
     return best.upper() if len(letters) > 1 and letters.isupper() else best  # "TH«" -> "THE"
 
@@ -257,18 +263,20 @@ def _plan(text: str) -> dict[str, str]:
     # words that no word list knows; clean text seldom has one (its unknown words
     # are names).
     # The text's blank-separated chunks, each once: a chunk that is a known word
-    # (most are) needs no look at all.
-    words = {w.strip(EDGE_MARKS) for w in set(text.split()).difference(_letter_words())}
-    if all(share(w, 0.0) or not (w.isalpha() and w.islower()) for w in words):
+    # (most are) needs no look at all, and neither does one that is a known word
+    # once its punctuation is stripped ("word," "(word").
+    known = _letter_words()
+    words = {w.strip(EDGE_MARKS) for w in set(text.split()).difference(known)}.difference(known)
+    if not any(w.isalpha() and w.islower() for w in words):
         return {}
     tokens = Counter(TOKEN.findall(text))
     # Each distinct token's share and lower-case count, in one loop.
     shares: dict[str, float] = {}
-    lower: Counter[str] = Counter()
+    lower: dict[str, int] = {}  # (a plain dict: a Counter's missing keys cost a call each)
     for token, n in tokens.items():
         key = token.lower()
         shares[token] = share(key, 0.0)
-        lower[key] += n
+        lower[key] = lower.get(key, 0) + n
     # Evidence counts distinct non-words: a name the document repeats ("Weil") is one.
     need = max(MIN_DAMAGED, MIN_DAMAGED_SHARE * sum(tokens.values()))
     # Non-words first: without enough of them the document is not damaged, and
@@ -287,7 +295,7 @@ def _plan(text: str) -> dict[str, str]:
     return {**plan, **rare}
 
 
-def _corrections(candidates: list[str], tokens: Counter[str], lower: Counter[str]) -> dict:
+def _corrections(candidates: list[str], tokens: Counter[str], lower: dict[str, int]) -> dict:
     plan = {}
     for token in candidates:
         key = token.lower()
@@ -304,7 +312,7 @@ def _corrections(candidates: list[str], tokens: Counter[str], lower: Counter[str
         # word, that correction is one of the commonest ("Tho" -> "The").
         common = frequency(word) >= COMMON
         maybe_word = frequency(key) > 0 and (lower[key] > 1 or frequency(key) >= NON_WORD)
-        if maybe_word and not lower[word] and not common:
+        if maybe_word and not lower.get(word) and not common:
             continue
         name = tokens[token] > 1 and token[0].isupper() and new not in tokens
         if name and (token.isupper() or not common):

@@ -60,13 +60,18 @@ ODD = re.compile(r"[^\t\n\x20-\x25\x27-\x7e‘’“”–—…]")
 # After a letter, the low bytes 0x00-0x08 are what is left of the combining accents
 # U+0300-U+0308 ("Socie\x01te\x01" is Société, "Don\x03ana" Doñana, "Du\x08rer"
 # Dürer): the accent comes back, composed with its letter.
-LOST_ACCENT = re.compile("(?<=[^\\W\\d_])[\x00-\x08]")
+# (Found from the byte, which then looks back: a pattern that starts with a lookbehind
+# is tried at every place of the text.)
+LOST_ACCENT = re.compile("[\x00-\x08](?<=[^\\W\\d_][\x00-\x08])")
 
 
 # A ligature set apart from the rest of its word ("ﬁ rst", "ﬁ rework"): the space
 # was the layout's, where the joined form is a word and the ligature does not end
 # a word of its own ("staﬀ room").
 LIGATURE_BREAK = re.compile("([^\\W\\d_]*)([\ufb00-\ufb04])[ \t]([^\\W\\d_]+)")
+# (The pattern starts with letters and is tried at nearly every place of a line: it
+# runs only on a line that holds a ligature.)
+LIGATURE = re.compile("[\ufb00-\ufb04]")
 
 
 def _join_ligature(match: re.Match[str]) -> str:
@@ -91,7 +96,8 @@ def _fix_line(line: str) -> str:
         line = unicodedata.normalize(
             "NFC", LOST_ACCENT.sub(lambda m: chr(0x300 + ord(m.group())), line)
         )
-    line = LIGATURE_BREAK.sub(_join_ligature, line)
+    if LIGATURE.search(line):
+        line = LIGATURE_BREAK.sub(_join_ligature, line)
     # Removing an invisible character can join up mojibake for ftfy to decode, and
     # decoding can reveal invisible characters: repeat until nothing changes.
     fixed = CONTROL.sub(_lost_byte, line)
@@ -271,7 +277,8 @@ def fix_sentence_spacing(text: str) -> tuple[str, int]:
 FLIPPED_CLOSE = re.compile(r"(?<=[.!?,…])[ \t]*“[ \t]*$")
 # A space before a closing mark: 'consequences. ”'.
 # Not after a closing single mark: 'too!’ ”' spaces nested quotes on purpose.
-SPACED_CLOSE = re.compile(r"(?<=[^\s“’'])[ \t]+”")
+# (Found from the first blank, which then looks back.)
+SPACED_CLOSE = re.compile(r"[ \t](?<=[^\s“’'][ \t])[ \t]*”")
 
 
 def _quote_open(before: str) -> bool:
@@ -302,7 +309,9 @@ def fix_quotes(text: str) -> tuple[str, int]:
 
 # "inter-\nnational": a word broken with a hyphen at the end of a line.  Only the
 # break is matched, so that chains ("a-\nb-\nc") are all found in one pass.
-LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
+# (Found from the hyphen, which then looks back: a pattern that starts with a
+# lookbehind is tried at every place of the text.)
+LINE_BREAK_HYPHEN = re.compile(r"-(?<=[^\W\d_]-)[ \t]*\n[ \t]*(?=[^\W\d_])")
 LETTERS_AT = re.compile(r"[^\W\d_]+")
 
 
@@ -342,7 +351,7 @@ def _is_compound(head: str, tail: str, hyphenated: set[str], words: set[str]) ->
 
 def fix_hyphenation(text: str) -> tuple[str, int]:
     """Join words hyphenated across a line break; keep the hyphen of real compounds."""
-    if "-\n" not in text and not re.search(r"-[ \t]+\n", text):
+    if not LINE_BREAK_HYPHEN.search(text):
         return text, 0
     # The document's own spellings: hyphenated within a line, and whole words.
     hyphenated = {h.lower() for h in set(HYPHENATED.findall(text))}
