@@ -182,15 +182,16 @@ def _one_confusion(word: str) -> frozenset[str]:
 
 
 @functools.cache
-def _misprints() -> dict[str, list[str]]:
+def _misprints() -> dict[str, tuple[str, ...]]:
     """How a scanner could misprint each common word with one confusion, by the misprint:
     a token's own misreadings looked up here give the words two confusions away
-    without generating them all."""
-    table: dict[str, list[str]] = {}
+    without generating them all.  (Tuples: most misprints have one word, and the
+    garbage collector need not look inside 200,000 of them.)"""
+    table: dict[str, tuple[str, ...]] = {}
     for word, share in _frequencies().items():
         if share >= SECOND_MIN_FREQUENCY and word.isalpha():
             for printed in _edits(word, PRINTINGS):
-                table.setdefault(printed, []).append(word)
+                table[printed] = (*table.get(printed, ()), word)
     return table
 
 
@@ -198,8 +199,9 @@ def _best(
     candidates: Iterable[str], weight: float, best: str | None, best_score: float
 ) -> tuple[str | None, float]:
     """The candidate whose frequency times ``weight`` beats ``best_score``, if any."""
+    share = _frequencies().get  # the hot loop of the searches: no function call per word
     for candidate in candidates:
-        f = frequency(candidate)
+        f = share(candidate, 0.0)
         if f >= MIN_FREQUENCY and f * weight > best_score:
             best, best_score = candidate, f * weight
     return best, best_score
