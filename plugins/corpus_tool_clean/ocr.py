@@ -28,6 +28,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from itertools import repeat
 from typing import NamedTuple
 
 from corpus_tool_clean.dictionary import _frequencies, frequency
@@ -271,16 +272,14 @@ def _plan(text: str) -> dict[str, str]:
     words = {w.strip(EDGE_MARKS) for w in set(text.split()).difference(known)}.difference(known)
     if not any(w.isalpha() and w.islower() for w in words):
         return {}
-    tokens = Counter(TOKEN.findall(text))
-    # Each distinct token's share and lower-case count, in one loop.
-    shares: dict[str, float] = {}
-    lower: dict[str, int] = {}  # (a plain dict: a Counter's missing keys cost a call each)
-    for token, n in tokens.items():
-        key = token.lower()
-        shares[token] = share(key, 0.0)
-        lower[key] = lower.get(key, 0) + n
+    found = TOKEN.findall(text)
+    tokens = Counter(found)
+    # Each token's lower-case count, and each distinct token's share (by map and zip,
+    # in C: a Python loop over the tokens was the plan's dearest part).
+    lower = Counter(map(str.lower, found))
+    shares = dict(zip(tokens, map(share, map(str.lower, tokens), repeat(0.0)), strict=True))
     # Evidence counts distinct non-words: a name the document repeats ("Weil") is one.
-    need = max(MIN_DAMAGED, MIN_DAMAGED_SHARE * sum(tokens.values()))
+    need = max(MIN_DAMAGED, MIN_DAMAGED_SHARE * len(found))
     # Non-words first: without enough of them the document is not damaged, and
     # nothing else needs looking up (most documents stop here).
     non_words = [t for t, f in shares.items() if f < NON_WORD]
@@ -297,13 +296,12 @@ def _plan(text: str) -> dict[str, str]:
     return {**plan, **rare}
 
 
-def _corrections(candidates: list[str], tokens: Counter[str], lower: dict[str, int]) -> dict:
+def _corrections(candidates: list[str], tokens: Counter[str], lower: Counter[str]) -> dict:
     plan = {}
-    for token in candidates:
+    # Most tokens have no correction: those with one are found first, in C.
+    found = zip(candidates, map(correction, map(str.lower, candidates)), strict=True)
+    for token, word in [(token, word) for token, word in found if word is not None]:
         key = token.lower()
-        word = correction(key)
-        if word is None:
-            continue
         new = _cased(token, word)
         if new is None:
             continue
@@ -314,7 +312,7 @@ def _corrections(candidates: list[str], tokens: Counter[str], lower: dict[str, i
         # word, that correction is one of the commonest ("Tho" -> "The").
         common = frequency(word) >= COMMON
         maybe_word = frequency(key) > 0 and (lower[key] > 1 or frequency(key) >= NON_WORD)
-        if maybe_word and not lower.get(word) and not common:
+        if maybe_word and not lower[word] and not common:
             continue
         name = tokens[token] > 1 and token[0].isupper() and new not in tokens
         if name and (token.isupper() or not common):
