@@ -461,14 +461,6 @@ def _support(pairs: dict[str, int], prev: str | None, word: str, nxt: str | None
     return found + (pairs.get(f"{word} {nxt}", 0) if nxt else 0)
 
 
-def _neighbour(text: str, words: list[re.Match[str]], i: int, j: int) -> str | None:
-    """The word at ``j`` if only blanks (or one line break) part it from the word at ``i``."""
-    if not 0 <= j < len(words):
-        return None
-    a, b = (words[j], words[i]) if j < i else (words[i], words[j])
-    return words[j].group().lower() if BETWEEN.fullmatch(text, a.end(), b.start()) else None
-
-
 def _fix_in_context(text: str) -> tuple[str, int]:
     pairs = _pairs()
     floor = PAIR_FLOOR
@@ -483,17 +475,27 @@ def _fix_in_context(text: str) -> tuple[str, int]:
     if not confusable:
         return text, 0
     words = list(WORD.finditer(text))
+    last = len(words) - 1
+    between = BETWEEN.fullmatch
     parts: list[str] = []
     done = 0
     for i in [i for i, w in enumerate(names) if w in confusable]:
         match, token = words[i], names[i]
-        candidates = confusable[token]
-        prev, nxt = _neighbour(text, words, i, i - 1), _neighbour(text, words, i, i + 1)
+        # The neighbours: the words before and after it, where only blanks (or one
+        # line break) part them from it.
+        prev = nxt = None
+        if i and between(text, words[i - 1].end(), match.start()):
+            prev = names[i - 1].lower()
+        if i < last and between(text, match.end(), words[i + 1].start()):
+            nxt = names[i + 1].lower()
         if prev is None and nxt is None:
             continue
-        best = max(candidates, key=lambda w: _support(pairs, prev, w, nxt))
-        own = _support(pairs, prev, token, nxt) + floor
-        if _support(pairs, prev, best, nxt) >= CONTEXT_RATIO * own:
+        best, support = token, -1  # the candidate best supported (the first, on a tie)
+        for candidate in confusable[token]:
+            found = _support(pairs, prev, candidate, nxt)
+            if found > support:
+                best, support = candidate, found
+        if support >= CONTEXT_RATIO * (_support(pairs, prev, token, nxt) + floor):
             parts += [text[done : match.start()], best]
             done = match.end()
     if not parts:
