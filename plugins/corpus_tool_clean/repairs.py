@@ -140,7 +140,10 @@ TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 # "Republican . And": a space before a lone punctuation mark that ends a word's clause.
 # Not the first dot of a spaced ellipsis ("him . . . that").
-SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W_])[ \t]+([,.;:!?])(?=\s|$)(?![ \t]+\.)", re.MULTILINE)
+# (Found from the first blank, which then looks back.)
+SPACE_BEFORE_PUNCT = re.compile(
+    r"[ \t](?<=[^\W_][ \t])[ \t]*([,.;:!?])(?=\s|$)(?![ \t]+\.)", re.MULTILINE
+)
 # Cheap tests that tell when a pattern cannot match (most text is clean): a
 # substring, or a pattern that starts with a rare character, where the pattern
 # itself starts with a lookbehind and is tried at every place of the text.
@@ -158,7 +161,9 @@ SPACED_MARK = re.compile(r"(?<=[^\W_])[ \t]+[;:!?](?=\s|$)", re.MULTILINE)
 # The marks with a blank before them, found from the mark (faster than from the blank).
 MARK_AFTER_BLANK = re.compile(r"[;:!?](?<=[ \t][;:!?])(?=\s|$)", re.MULTILINE)
 TIGHT_MARK = re.compile(r"[;:!?](?<=[^\W_][;:!?])(?=\s|$)", re.MULTILINE)
-SPACE_BEFORE_COMMA_STOP = re.compile(r"(?<=[^\W_])[ \t]+([,.])(?=\s|$)(?![ \t]+\.)", re.MULTILINE)
+SPACE_BEFORE_COMMA_STOP = re.compile(
+    r"[ \t](?<=[^\W_][ \t])[ \t]*([,.])(?=\s|$)(?![ \t]+\.)", re.MULTILINE
+)
 
 
 def _spaced_marks(text: str) -> int:
