@@ -368,7 +368,8 @@ def _mid_sentence(match: re.Match[str]) -> str:
 def _join_split_words(text: str) -> tuple[str, int]:
     """ "suc cessor", "Gov ernment", "mar\nkot": a word the scanner broke in two, where a
     half is no word and the two together are one (after one confusion at most)."""
-    names = PIECE.findall(text)
+    words = list(PIECE.finditer(text))
+    names = [m[0] for m in words]  # (from the matches: a second scan costs more)
     share = _frequencies().get
     odd = {p for p in set(names) if share(p.lower(), 0.0) < NON_WORD}
     # Only a pair with an odd piece can join: the pairs before and after each one.
@@ -377,7 +378,6 @@ def _join_split_words(text: str) -> tuple[str, int]:
     )
     if not heads:
         return text, 0
-    words = list(PIECE.finditer(text))
     parts: list[str] = []
     done = 0
     last = -1  # the index of the last piece already joined
@@ -464,7 +464,8 @@ def _support(pairs: dict[str, int], prev: str | None, word: str, nxt: str | None
 def _fix_in_context(text: str) -> tuple[str, int]:
     pairs = _pairs()
     floor = PAIR_FLOOR
-    names = WORD.findall(text)
+    words = list(WORD.finditer(text))
+    names = [m[0] for m in words]  # (from the matches: a second scan costs more)
     # A lone s is an apostrophe's ("Joseph s College").
     confusable = {
         w: found
@@ -474,7 +475,6 @@ def _fix_in_context(text: str) -> tuple[str, int]:
     }
     if not confusable:
         return text, 0
-    words = list(WORD.finditer(text))
     last = len(words) - 1
     between = BETWEEN.fullmatch
     parts: list[str] = []
