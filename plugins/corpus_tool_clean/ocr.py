@@ -199,12 +199,18 @@ def _misprints() -> dict[str, tuple[str, ...]]:
 def _best(
     candidates: Iterable[str], weight: float, best: str | None, best_score: float
 ) -> tuple[str | None, float]:
-    """The candidate whose frequency times ``weight`` beats ``best_score``, if any."""
+    """The candidate whose frequency times ``weight`` beats ``best_score``, if any.
+
+    Candidates come from sets, in an order that changes with the hash seed: on a tie
+    the word first in alphabetical order wins, so that every run gives one output."""
     share = _frequencies().get  # the hot loop of the searches: no function call per word
     for candidate in candidates:
         f = share(candidate, 0.0)
-        if f >= MIN_FREQUENCY and f * weight > best_score:
-            best, best_score = candidate, f * weight
+        if f < MIN_FREQUENCY:
+            continue
+        score = f * weight
+        if score > best_score or (score == best_score and best is not None and candidate < best):
+            best, best_score = candidate, score
     return best, best_score
 
 
@@ -452,7 +458,8 @@ def _pair_reach() -> frozenset[str]:
 def _context_candidates(word: str) -> tuple[str, ...]:
     found = _edits(word) | _edits(word, PRINTINGS)
     reach = _pair_reach()
-    return tuple(c for c in found if frequency(c) >= CONTEXT_MIN_FREQUENCY and c in reach)
+    # (sorted: the best supported candidate is the first on a tie, whatever the hash seed)
+    return tuple(sorted(c for c in found if frequency(c) >= CONTEXT_MIN_FREQUENCY and c in reach))
 
 
 def _support(pairs: dict[str, int], prev: str | None, word: str, nxt: str | None) -> int:
