@@ -12,6 +12,7 @@ import bisect
 import functools
 import itertools
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -49,6 +50,28 @@ def trie_regex(words: frozenset[str] | set[str]) -> str:
         return f"(?:{body})?" if "" in node else body  # a word may end here
 
     return f"(?:{emit(trie)})"
+
+
+class LazyPattern:
+    """A regular expression compiled when first used.
+
+    The patterns built of names take milliseconds each to compile, and those for rarer
+    constructions may serve no document of a run: a short run need not pay for them."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+    @functools.cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.match(text, pos, endpos)
+
+    def fullmatch(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text, pos, endpos)
 
 
 _SP = r"[^\S\n]++"  # spaces that stay on the line (possessive: never given back)
@@ -92,10 +115,12 @@ _TITLE_WORDS = frozenset(
 )
 _ABBREVIATIONS = rf"(?:{'|'.join(sorted(_TITLE_WORDS))})\."
 # One capitalised word of a name: Lavrov, Botsan-Kharchenko, O’Brien, U.S., Mr., F.
+# (An initial and a word share their capital: the long class is compiled once the fewer
+# for each of the many names in the patterns.)
 _TOKEN = (
-    rf"(?:(?:[A-Z]\.){{2,}}|{_ABBREVIATIONS}|[{_UPPER}]\.(?={_SP}[{_UPPER}])"
-    rf"|(?:al|el|ad|ash|abu|ibn|bin|ben)-[{_UPPER}][^\W\d_]*"  # el-Kadiri
-    rf"|[{_UPPER}][^\W\d_]*+(?:[-'’][^\W\d_]++)*+)"
+    rf"(?:(?:[A-Z]\.){{2,}}|{_ABBREVIATIONS}"
+    rf"|[{_UPPER}](?:\.(?={_SP}[{_UPPER}])|[^\W\d_]*+(?:[-'’][^\W\d_]++)*+)"
+    rf"|(?:al|el|ad|ash|abu|ibn|bin|ben)-[{_UPPER}][^\W\d_]*)"  # el-Kadiri
 )
 _CONNECTOR = r"(?:of|the|and|for|de|del|della|van|von|der|den|da|di|du|la|le|al|bin|ibn|el)"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|al|el|bin|ibn|ter|ten)"
@@ -156,12 +181,12 @@ VERB_SPEAKER = re.compile(
     rf"(?![’'])(?P<apposition>,{_SP}{_NAME}(?=[^\S\n]*(?:[.,;]|\Z)))?"
 )
 # Right after a closing mark: ,” former presidential rival, Bobby Jindal, told
-DESCRIBED_SPEAKER = re.compile(
+DESCRIBED_SPEAKER = LazyPattern(
     rf"(?:[a-z][\w\-]*{_SP}){{0,4}}[a-z][\w\-]*,{_SP}(?P<speaker>{_NAME}),{_SP}{_AUXES}"
     rf"(?P<verb>{_VERB})\b"
 )
 # A sentence opening with a role and a name, then its verb: Ministry spokeswoman Hua Lin shot
-SUBJECT_WITH_ROLE = re.compile(rf"(?P<speaker>{_ROLE_AND_NAME}|{_NAME})(?={_SP}[a-z])")
+SUBJECT_WITH_ROLE = LazyPattern(rf"(?P<speaker>{_ROLE_AND_NAME}|{_NAME})(?={_SP}[a-z])")
 # What may stand between a closing mark and its attribution.
 AFTER_QUOTE = re.compile(r"’?[^\S\n]*[,;—–-]?[^\S\n]*")  # ’ ends a closing pair ’’
 # The subject of a reporting verb, found backwards from the verb.
@@ -170,7 +195,7 @@ _SUBJECT = re.compile(
 )
 # One part of an apposition that names someone: ", Ross Anderson," / ", former teacher
 # Winnie Robertson," (but not ", in the Northwest Territories,")
-_NAMED_PART = re.compile(
+_NAMED_PART = LazyPattern(
     rf"{_SP}(?:(?!(?:in|at|of|from|for|on|with|by|to)\b)[\w\-’']+{_SP}){{0,4}}?(?P<name>{_NAME})"
 )
 # An -ing form reports speech only after a form of "be": he was saying (not: Cerf, warning)
@@ -245,7 +270,7 @@ _ROLE_TRIM = re.compile(r"^(?:(?:[Tt]he|[Aa]n?|Mr|Mrs|Ms|Miss)\.?\s+)|[\s,]+$")
 # ", 62, a retired nurse," after a name: the words of its apposition
 _APPOSITION_TEXT = re.compile(r",[^\S\n]+([^,.;:“”\"\n]{1,80})")
 # "a statement released by the Prime Minister's Office", "a statement from the EU"
-_ISSUED_BY = re.compile(
+_ISSUED_BY = LazyPattern(
     rf"{_SP}(?:(?:released|issued|sent|posted|published){_SP})?(?:by|from){_SP}"
     rf"(?P<name>(?:[Tt]he{_SP})?{_NAME})"
 )
