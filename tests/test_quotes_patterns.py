@@ -122,3 +122,42 @@ def test_names_of_a_block_are_those_a_scan_of_the_block_finds(
         plain.append(match.span())
     known = speakers.Speakers(text, [])
     assert [m.span() for m in known._names_in(start, end)] == plain
+
+
+# Subjects of a reporting verb, each opening with a word of another kind.
+SUBJECTS = (
+    "he",
+    "She",
+    "they",
+    "the minister",
+    "a spokesman for the ministry",
+    "Jo Smith",
+    "van der Berg",
+    "de Klerk",
+    "al-Kadiri",
+    "ter Horst",
+    "Campbell’s partner",
+    "its chief",
+    "our own man",
+    "the lanky, bespectacled professor",
+    "Jane Smith, a professor at Oxford,",
+    "U.S. officials",
+    "F. Smith",
+    "Mr. Lee",
+    "Élodie Roy",
+    "éric",
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.sampled_from(SUBJECTS), st.sampled_from(("", " has", " will also", ", who")))
+def test_subject_search_finds_what_its_plain_form_finds(
+    before: str, subject: str, aux: str
+) -> None:
+    text = f"{before} {subject}{aux} "
+    plain = re.compile(speakers._SUBJECT.pattern.replace(speakers._SUBJECT_OPENS, "", 1))
+    for start in (0, len(before), len(before) + 1):
+        fast, slow = speakers._SUBJECT.search(text, start), plain.search(text, start)
+        assert (fast and (fast.span(), fast.groupdict())) == (
+            slow and (slow.span(), slow.groupdict())
+        )

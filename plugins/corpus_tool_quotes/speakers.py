@@ -189,9 +189,18 @@ DESCRIBED_SPEAKER = LazyPattern(
 SUBJECT_WITH_ROLE = LazyPattern(rf"(?P<speaker>{_ROLE_AND_NAME}|{_NAME})(?={_SP}[a-z])")
 # What may stand between a closing mark and its attribution.
 AFTER_QUOTE = re.compile(r"’?[^\S\n]*[,;—–-]?[^\S\n]*")  # ’ ends a closing pair ’’
+# How a subject may open: with a capital, or with a pronoun, a determiner or a particle in
+# lower case (the words _SPEAKER opens with).  The search tries every word before the
+# verb, and most are none of these: a look at the word spares trying the whole pattern.
+_OPENING_WORDS = trie_regex(
+    {"he", "she", "they", "the", "a", "an", "another", "one", "his", "her", "their", "its"}
+    | {"my", "our", "al", "el", "ad", "ash", "abu", "ibn", "bin", "ben"}
+    | set(_PARTICLE[3:-1].split("|"))
+)
+_SUBJECT_OPENS = rf"(?=[^\W\d_a-z]|{_OPENING_WORDS}\b)"
 # The subject of a reporting verb, found backwards from the verb.
 _SUBJECT = re.compile(
-    rf"(?<![\w’'])(?P<speaker>{_SPEAKER})(?P<apposition>{_APPOSITION}|,{_SP}who)?{_SP}{_AUXES}\Z"
+    rf"(?<![\w’']){_SUBJECT_OPENS}(?P<speaker>{_SPEAKER})(?P<apposition>{_APPOSITION}|,{_SP}who)?{_SP}{_AUXES}\Z"
 )
 # One part of an apposition that names someone: ", Ross Anderson," / ", former teacher
 # Winnie Robertson," (but not ", in the Northwest Territories,")
