@@ -88,6 +88,27 @@ def test_the_glob_option_ignores_case(tmp_path: Path) -> None:
     assert sorted(row["doc"] for row in rows_of(result.stdout)) == ["a", "b"]
 
 
+def test_a_glob_option_naming_a_folder_reads_that_folder_only(tmp_path: Path) -> None:
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("One.\n")
+    (tmp_path / "b.txt").write_text("Two.\n")
+    result = cli("chars", tmp_path, "--glob", "NEWS/*.txt", "-f", "jsonl")
+    assert result.returncode == 0, result.stderr
+    assert [row["doc"] for row in rows_of(result.stdout)] == ["news/a"]
+
+
+def test_short_and_long_files_are_read_whole(tmp_path: Path) -> None:
+    # (a file shorter than the first bytes read to sniff it is not opened again)
+    sizes = {"short": 40, "edge": 8192, "long": 20000}
+    for name, size in sizes.items():
+        (tmp_path / f"{name}.txt").write_text("é" * (size // 2))
+    result = cli("chars", tmp_path, "-f", "jsonl")
+    assert result.returncode == 0, result.stderr
+    assert {row["doc"]: row["chars"] for row in rows_of(result.stdout)} == {
+        name: size // 2 for name, size in sizes.items()
+    }
+
+
 # --- UTF-8 with a few bad bytes stays UTF-8 ---------------------------------------------
 
 

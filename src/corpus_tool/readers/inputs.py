@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import fnmatch
+import functools
 import glob as globbing
+import io
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePath
@@ -57,6 +61,9 @@ def read_file(path: Path, doc_id: str, options: ReadOptions) -> Iterator[Item]:
             handle.seek(0)
             stream = decompressed(handle, compression) if compression else handle
             head = read_head(stream, SNIFF)
+            # A short plain file is all in its head: the reader takes it from there
+            # rather than open the file again.
+            whole = not compression and len(head) < SNIFF and not handle.read(1)
     except OSError as exc:
         yield Problem(str(path), f"cannot read: {exc.strerror or exc}")
         return
@@ -65,6 +72,8 @@ def read_file(path: Path, doc_id: str, options: ReadOptions) -> Iterator[Item]:
         return
 
     def opener() -> BinaryIO:
+        if whole:
+            return io.BytesIO(head)
         handle = open(path, "rb")  # noqa: SIM115 - the reader closes it
         return decompressed(handle, compression) if compression else handle
 
@@ -104,6 +113,18 @@ def matches(path: Path, patterns: Iterable[str]) -> bool:
     return any(lowered.match(pattern.lower()) for pattern in patterns)
 
 
+@functools.lru_cache(maxsize=16)
+def _name_pattern(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The patterns as one regular expression over a lower-cased file name, when each is
+    a name's pattern (``*.txt.gz``): the walk then makes no path object per file to
+    match.  None when one names folders too (``news/*.txt``): ``matches`` reads those."""
+    lowered = [pattern.lower() for pattern in patterns]
+    separators = {"/", os.sep, os.altsep} - {None}
+    if not lowered or any(not p.strip(".") or separators & set(p) for p in lowered):
+        return None
+    return re.compile("|".join(fnmatch.translate(p) for p in lowered))
+
+
 # A file the walk found: its path and the id of the document it holds.
 FileEntry = tuple[Path, str]
 # The files of the given paths in reading order; None stands for standard input.
@@ -125,6 +146,7 @@ def _walk(root: Path, patterns: tuple[str, ...]) -> Iterator[FileEntry | Problem
             yield Problem(str(directory), "symbolic link loop, not followed")
             return
         seen.add(key)
+        by_name = _name_pattern(patterns)
         try:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError as exc:
@@ -139,7 +161,7 @@ def _walk(root: Path, patterns: tuple[str, ...]) -> Iterator[FileEntry | Problem
             if is_dir:
                 if not entry.name.startswith("."):
                     yield from visit(path)
-            elif matches(path, patterns):
+            elif by_name.match(entry.name.lower()) if by_name else matches(path, patterns):
                 yield path, document_id(path.relative_to(root))
             elif entry.is_symlink() and not path.exists():
                 yield Problem(str(path), "broken symbolic link, skipped")
