@@ -674,13 +674,16 @@ class Speakers:
         text = self.text
         cues = []
         verb_starts = self._verb_starts
+        quoted_starts, quoted = self._quoted_starts, self.quoted
         for verb in VERB.finditer(text):
             vpos = verb.start()
             verb_starts.append(vpos)
-            if self.inside_quote(vpos):
+            i = bisect.bisect_right(quoted_starts, vpos) - 1  # inside_quote, for every verb
+            if i >= 0 and vpos < quoted[i][1]:
                 continue
+            word = verb.group()
             inverted = None
-            if verb.group() in INVERTIBLE_VERBS:
+            if word in INVERTIBLE_VERBS:
                 inverted = _INVERTED.match(text, verb.end())
                 if inverted and inverted.group("speaker").split()[-1].lower() in NOT_NAMES:
                     inverted = None
@@ -692,21 +695,19 @@ class Speakers:
             ):
                 cues.append(self._inverted_cue(verb, inverted))
                 continue
-            if verb.group().endswith("ing") and not _PROGRESSIVE.search(
-                text, max(0, vpos - 40), vpos
-            ):
+            if word.endswith("ing") and not _PROGRESSIVE.search(text, max(0, vpos - 40), vpos):
                 continue  # "Cerf told the meeting in San Jose, California, warning that"
             # Only a subject with an apposition reaches far back: the window is short
             # unless a comma stands just before the verb's words.
-            near = text[max(0, vpos - 40) : vpos]
-            lookback = max(0, vpos - (_LOOKBACK if "," in near else _SHORT_LOOKBACK))
+            near = text.find(",", max(0, vpos - 40), vpos) >= 0
+            lookback = max(0, vpos - (_LOOKBACK if near else _SHORT_LOOKBACK))
             line_start = text.rfind("\n", lookback, vpos) + 1  # the subject is on the verb's line
             subject = _SUBJECT.search(text, _barrier(text, max(line_start, lookback), vpos), vpos)
-            if subject and _disagrees(subject, verb.group()):
+            if subject and _disagrees(subject, word):
                 subject = None  # "launched a vehement protest against": a noun, no verb
             if subject:
                 speaker, start = speaker_of(subject)
-                cues.append(Cue(subject.start(), verb.end(), speaker, start, verb.group()))
+                cues.append(Cue(subject.start(), verb.end(), speaker, start, word))
             elif inverted:
                 cues.append(self._inverted_cue(verb, inverted))
         return cues
