@@ -636,6 +636,7 @@ class Speakers:
         self._name_starts: list[int] = []
         self._name_ends: list[int] = []
         self._counts: dict[tuple[str, int | None], int] = {}  # see _word_count
+        self._name_counts: dict[str, int] = {}  # how often the text holds a full name
         # _person of each name match, by its span: pronoun resolution looks at
         # the same names again and again.
         self._persons: dict[tuple[int, int], str | None] = {}
@@ -1147,7 +1148,10 @@ class Speakers:
             return None
         described = _APPOSITION_AFTER.match(self.text, match.end()) is not None
         # the surname alone too, not only in the full name (counted no further than needed)
-        full_count = self.text.count(" ".join(words))
+        full = " ".join(words)
+        full_count = self._name_counts.get(full)  # (counted once: a name comes back)
+        if full_count is None:
+            full_count = self._name_counts[full] = self.text.count(full)
         if described or self._word_count(words[-1], full_count + 1) > full_count:
             return " ".join(words)
         # "Liberal MP Marco Mendicino", "Foreign Ministry spokesperson Lu Kang": a title
