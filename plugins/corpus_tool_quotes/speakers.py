@@ -68,9 +68,7 @@ class LazyPattern:
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.compiled.match(text, pos, endpos)
 
-    def fullmatch(
-        self, text: str, pos: int = 0, endpos: int = sys.maxsize
-    ) -> re.Match[str] | None:
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.compiled.fullmatch(text, pos, endpos)
 
 
