@@ -101,29 +101,6 @@ def test_no_run_of_forenames_without_a_capital_before(text: str) -> None:
             assert speakers._capital_before(text, lo, pos)
 
 
-# Names long enough to run past a block's reach, and the characters that end one.
-LONG = ("Abcdefghijklmnopqrstuvwxyz", "Zyx-Wvutsrqp", "Ann", " ", " ", ",", "1", "\n", "_", "x")
-long_texts = st.lists(st.sampled_from([*PIECES, *LONG]), max_size=90).map("".join)
-
-
-@settings(max_examples=300, deadline=None)
-@given(long_texts, st.integers(0, 200), st.integers(0, 200))
-@example("Ann " + "Bcdefghijklmnopqrstuvwxyz" * 4 + "1 x", 0, 1)  # cut short by the block
-@example("Jo Ann Lee, Ann Lee", 3, 5)  # from inside a name
-def test_names_of_a_block_are_those_a_scan_of_the_block_finds(
-    text: str, start: int, size: int
-) -> None:
-    start = min(start, len(text))
-    end = start + size
-    plain = []
-    for match in speakers._PERSON.finditer(text, start, min(len(text), end + speakers._NAME_REACH)):
-        if match.start() >= end:
-            break
-        plain.append(match.span())
-    known = speakers.Speakers(text, [])
-    assert [m.span() for m in known._names_in(start, end)] == plain
-
-
 # Subjects of a reporting verb, each opening with a word of another kind.
 SUBJECTS = (
     "he",

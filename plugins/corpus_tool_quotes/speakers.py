@@ -14,7 +14,6 @@ import itertools
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
 from typing import NamedTuple
 
 from corpus_tool_quotes.lexicon import (
@@ -243,9 +242,6 @@ _PERSON = re.compile(
     rf"[{_UPPER}](?<![\w’'].)[^\W\d_]+(?:[-’'][^\W\d_]+)?"
     rf"(?:{_SP}[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?){{0,3}}\b"
 )
-# A character no match of _PERSON holds: not a letter, a joiner or a space on the line
-_NOT_IN_NAME = re.compile(r"[^\w\s’'-]|[\d_\n]")
-_NAME_REACH = 80  # how far past its block a name found in it may run (see _names_in)
 _LOWER_WORD = re.compile(rf"{_SP}[a-z]")
 _CLAUSE_BREAK = re.compile(r"[^\S\n]*(?:[,.;:]|\n|\Z)")
 _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)?")
@@ -630,9 +626,6 @@ class Speakers:
         self._named: list[tuple[int, str]] = []  # (offset, full name) of named speakers
         self._full: dict[str, str] = {}
         self._surnames: dict[str, str] | None = None  # surname -> forename and surname
-        self._names: list[re.Match[str]] | None = None  # every match of _PERSON, in order
-        self._name_starts: list[int] = []
-        self._name_ends: list[int] = []
         self._counts: dict[tuple[str, int | None], int] = {}  # see _word_count
         self._name_counts: dict[str, int] = {}  # how often the text holds a full name
         # _person of each name match, by its span: pronoun resolution looks at
@@ -1022,7 +1015,9 @@ class Speakers:
         gives it an apposition (Christine Ball, 62,): people rather than places
         (South Africa) or headings."""
         people = []
-        for match in self._names_in(start, end):
+        for match in _PERSON.finditer(self.text, start, min(len(self.text), end + 80)):
+            if match.start() >= end:
+                break  # a name may run past ``end``, but must start before it
             if self.inside_quote(match.start()):
                 continue
             name = self._person(match)
@@ -1045,48 +1040,6 @@ class Speakers:
             if name is not None:
                 people.append((match.start(), name, self._is_subject(match.start())))
         return people
-
-    def _all_names(self) -> list[re.Match[str]]:
-        """Every match of _PERSON in the text, found in one scan."""
-        if self._names is None:
-            self._names = list(_PERSON.finditer(self.text))
-            self._name_starts = [m.start() for m in self._names]
-            self._name_ends = [m.end() for m in self._names]
-        return self._names
-
-    def _names_in(self, start: int, end: int) -> Iterator[re.Match[str]]:
-        """The matches of ``_PERSON.finditer(text, start, end + _NAME_REACH)`` that start
-        before ``end`` (a name may run past ``end``, but must start before it), taken from
-        the scan of the whole text rather than a scan of their own.
-
-        The two scans part only where one starts inside a name the other found ("John
-        Smith" read from "Smith"), read afresh until they are in step again, or where
-        the shorter text cuts a name short: only a name running up to its end, which
-        no character outside a name (see _NOT_IN_NAME) stands between."""
-        text = self.text
-        endpos = min(len(text), end + _NAME_REACH)
-        if endpos < len(text) and not _NOT_IN_NAME.search(text, max(0, end - 1), endpos):
-            for match in _PERSON.finditer(text, start, endpos):  # a name may be cut short
-                if match.start() >= end:
-                    return
-                yield match
-            return
-        names = self._all_names()
-        starts, ends = self._name_starts, self._name_ends
-        pos = start
-        while True:
-            i = bisect.bisect_right(starts, pos) - 1
-            if i < 0 or starts[i] == pos or ends[i] <= pos:
-                break  # in step: no name of the whole text's scan goes on past pos
-            match = _PERSON.search(text, pos, endpos)
-            if match is None or match.start() >= end:
-                return
-            yield match
-            pos = match.end()
-        for i in range(bisect.bisect_left(starts, pos), len(names)):
-            if starts[i] >= end:
-                return
-            yield names[i]
 
     def _word_count(self, word: str, at_most: int | None = None) -> int:
         """How often ``word`` occurs in the text as a whole word (as _WORD splits it),
@@ -1173,7 +1126,7 @@ class Speakers:
         """Every surname of the text with the person it names (Dancevic -> Frank Dancevic)."""
         if self._surnames is None:
             self._surnames = {}
-            for match in self._all_names():
+            for match in _PERSON.finditer(self.text):
                 name = self._person(match) if " " in match.group() else None
                 if name and len(name) > len(self._surnames.get(name.split()[-1], "")):
                     self._surnames[name.split()[-1]] = name
