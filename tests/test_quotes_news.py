@@ -557,6 +557,21 @@ def test_a_word_after_in_or_across_is_a_place_not_a_surname() -> None:
     assert speakers(text)[-1] == "Tom Reid"
 
 
+def test_a_word_after_the_is_a_group_not_a_surname() -> None:
+    # "the Taliban", "the Kremlin": a person's surname takes no article, so a phrase
+    # ending in that word (Afghan Taliban) is no person a pronoun could stand for.
+    text = (
+        "When the Mujahedin sent a gunman to shoot Amira Nadeem as she rode home, they "
+        "made their intention clear.\n"
+        "Months later, she stood up at the assembly. “They failed,” she said.\n"
+        "A meeting of Northern Mujahedin leaders had ordered the attack.\n"
+        "“I am not against anyone,” she said."
+    )
+    found = speakers(text)
+    assert len(found) == 2
+    assert not any("Mujahedin" in (speaker or "") for speaker in found), found
+
+
 def test_a_title_or_a_role_before_a_name_makes_a_person_and_a_subject() -> None:
     text = (
         "U.S. President Dan Hart will meet Kim in the spring.\n"

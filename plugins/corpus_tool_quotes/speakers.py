@@ -197,6 +197,8 @@ _FRONTED_CLAUSE = re.compile(
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|across|at|throughout|into|within|around|near|outside)[^\S\n]+\Z"
 )
+# "the Taliban", "the Kremlin": a person's surname takes no article
+_ARTICLE_BEFORE = re.compile(r"\b[Tt]he[^\S\n]+\Z")
 _TITLE_BEFORE_STOP = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\Z")
 # A sentence's end (not after Mr, Ms, Mrs, Dr) or a line's.  Its character is read first
 # and the title looked for behind it: a pattern opening with a class is scanned fast.
@@ -1000,6 +1002,7 @@ class Speakers:
                 and word in self.surnames()
                 and not self._word_count(word.lower(), 1)
                 and not _PLACE_BEFORE.search(self.text, max(0, pos - 12), pos)
+                and not _ARTICLE_BEFORE.search(self.text, max(0, pos - 5), pos)
             ):
                 # "Dancevic disagreed.": a surname the text gives a forename elsewhere
                 name = self.surnames()[word]
@@ -1066,7 +1069,9 @@ class Speakers:
         described = _APPOSITION_AFTER.match(self.text, match.end()) is not None
         # the surname alone too, not only in the full name (counted no further than needed)
         full_count = self.text.count(" ".join(words))
-        if described or self._word_count(words[-1], full_count + 1) > full_count:
+        # (after "the" the word names a group or a place: Afghan Taliban, the Taliban)
+        uses = full_count + self._after_the(words[-1])
+        if described or self._word_count(words[-1], uses + 1) > uses:
             return " ".join(words)
         # "Liberal MP Marco Mendicino", "Foreign Ministry spokesperson Lu Kang": a title
         # or a role names a person
@@ -1084,6 +1089,13 @@ class Speakers:
         ):
             return " ".join(words)
         return None
+
+    def _after_the(self, word: str) -> int:
+        """How often ``word`` follows "the" ("the Taliban"), as no surname does."""
+        text = self.text
+        if f"the {word}" not in text and f"The {word}" not in text:
+            return 0
+        return len(re.findall(rf"\b[Tt]he[^\S\n]+{re.escape(word)}\b", text))
 
     def surnames(self) -> dict[str, str]:
         """Every surname of the text with the person it names (Dancevic -> Frank Dancevic)."""
