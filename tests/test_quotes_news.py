@@ -55,6 +55,19 @@ def test_possessive_role_then_the_name_in_apposition() -> None:
     assert speakers(text) == ["Maria Lopez", "Jonas Berg"]
 
 
+def test_a_role_owned_by_a_named_institution_is_kept_whole() -> None:
+    # "the CMI’s chief executive" is a description: resolved through the apposition that
+    # gave the role, never cut to "chief executive" after the possessive
+    text = (
+        "Pay is still not equal.\n"
+        "Ann Holt, the TUC’s general secretary said: “It’s time to act.”\n"
+        "Ferland’s finance minister said: “We will look at it.”"
+    )
+    rows = quotes(text)
+    assert [r["speaker"] for r in rows] == ["Ann Holt", "Ferland’s finance minister"]
+    assert rows[0]["speaker_surface"] == "the TUC’s general secretary"
+
+
 def test_name_then_its_possessive_role() -> None:
     text = "Maria Lopez leads the union. “We will strike,” said Lopez, the union's president."
     assert speakers(text) == ["Maria Lopez"]
@@ -644,6 +657,15 @@ def test_a_base_verb_after_a_singular_description_is_a_noun() -> None:
     rows = [(r["kind"], r["speaker"]) for r in quotes(text)]
     assert ("partial", "the women") in rows
     assert all(speaker != "a vehement" for _, speaker in rows)
+
+
+def test_a_base_verb_after_a_possessive_description_is_a_noun() -> None:
+    # "in charge of India’s most sensitive state": a noun, no reporting verb
+    text = (
+        "“It’s a source of frustration,” admitted Ravi Menon, who has run Ferland’s "
+        "busiest state since 2009. “Today, the rules are void.”"
+    )
+    assert speakers(text) == ["Ravi Menon", "Ravi Menon"]
 
 
 def test_the_report_is_the_institution_that_wrote_it() -> None:

@@ -411,13 +411,17 @@ def _last_break(text: str, lo: int, hi: int) -> int | None:
 
 def _disagrees(subject: re.Match[str], verb: str) -> bool:
     """Whether a verb in its base form follows a singular description with no auxiliary
-    between (a vehement protest, the annual report): the verb is then a noun."""
+    between (a vehement protest, the annual report, India’s most sensitive state): the
+    verb is then a noun."""
     words = subject.group().split()
     return (
         verb in BASE_VERBS
         and not subject.group("apposition")
         and len(words) <= 3
-        and words[0].lower() in ("a", "an", "the", "this", "that", "one")
+        and (
+            words[0].lower() in ("a", "an", "the", "this", "that", "one")
+            or words[0].endswith(("’s", "'s"))
+        )
         and not words[-1].endswith("s")
         and words[-1].lower() not in PLURAL_NOUNS
     )
@@ -458,7 +462,7 @@ def _is_name(name: str) -> bool:
         and first not in NOT_NAMES
         and name.lower() not in NOT_NAMES
         and name.lower() not in PRONOUNS
-        and not name.endswith(("’s", "'s"))
+        and not any(word.endswith(("’s", "'s")) for word in name.split())  # Bolivia’s president
     )
 
 
@@ -512,6 +516,20 @@ def clean_name(phrase: str, offset: int) -> tuple[str, int, int]:
 def _clean_name(phrase: str) -> tuple[str, int, int]:
     """clean_name at offset 0: the same phrases come back again and again."""
     tokens = [(m.group(), m.start()) for m in re.finditer(r"\S+", phrase)]
+    # "the CMI’s chief executive", "Bolivia’s president": a description whose owner is
+    # named, kept whole (not cut to "chief executive" after the possessive)
+    owner = 1 if len(tokens) > 2 and tokens[0][0].lower() == "the" else 0
+    if (
+        len(tokens) > owner + 1
+        and tokens[owner][0][:1].isupper()
+        and tokens[owner][0].endswith(("’s", "'s"))
+        and not any(word[:1].isupper() for word, _ in tokens[owner + 1 :])
+    ):
+        first = tokens[0][1]
+        description = phrase[first:]
+        if owner:  # the capital a sentence gives "The"
+            description = "t" + description[1:]
+        return description, first, len(phrase)
     # "The", "But" opening a sentence; "the" before a name (the U.S.), but not before
     # one word that is no acronym: "the Swiss", "the Pope" describe someone
     the_one_word = (
