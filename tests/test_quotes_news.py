@@ -648,6 +648,17 @@ def test_an_office_of_a_place_gives_the_name_in_apposition() -> None:
     assert speakers(text) == ["Barry Morton"]
 
 
+def test_a_name_after_of_or_for_in_a_role_gives_the_name_in_apposition() -> None:
+    text = (
+        "The rule is old.\n"
+        "The former mayor of Dunmore, Piet Laar, has also called it “unfair and silly”.\n"
+        "A spokesman for Oxfam, Jo Bell, said: “It must go.”"
+    )
+    rows = quotes(text)
+    assert [r["speaker"] for r in rows] == ["Piet Laar", "Jo Bell"]
+    assert [r["speaker_role"] for r in rows] == ["former mayor of Dunmore", "spokesman for Oxfam"]
+
+
 def test_a_base_verb_after_a_singular_description_is_a_noun() -> None:
     text = (
         "Fans at PSV launched a vehement protest against the plan, holding banners like "

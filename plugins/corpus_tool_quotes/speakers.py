@@ -197,6 +197,8 @@ _FRONTED_CLAUSE = re.compile(
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|across|at|throughout|into|within|around|near|outside)[^\S\n]+\Z"
 )
+# "the mayor of Dunmore", "a spokesman for Oxfam": a name governed by a preposition
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|from|with)[^\S\n]+\Z")
 # "the Taliban", "the Kremlin": a person's surname takes no article
 _ARTICLE_BEFORE = re.compile(r"\b[Tt]he[^\S\n]+\Z")
 _TITLE_BEFORE_STOP = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\Z")
@@ -490,7 +492,9 @@ def speaker_of(match: re.Match[str]) -> tuple[str, int]:
         words = speaker.lower().split()
         # "the Archbishop of Wales, Barry Morgan, said": an office of a place
         office = any(w in TITLES and nxt == "of" for w, nxt in itertools.pairwise(words))
-        if not _is_name(name) or name.split()[-1].lower() in TITLES or office:
+        # "the mayor of Dunmore, Piet Laar, said": the phrase ends a role's complement
+        governed = _PREPOSITION_BEFORE.search(match.string, max(0, start - 6), start)
+        if not _is_name(name) or name.split()[-1].lower() in TITLES or office or governed:
             named = _named_part(match.string, match.start("apposition"), match.end("apposition"))
             if named:
                 return named.group("name"), named.start("name")
