@@ -687,6 +687,18 @@ def test_the_report_is_the_institution_that_wrote_it() -> None:
     assert speakers(text)[-1] == "WWF"
 
 
+def test_a_span_of_time_is_no_speaker() -> None:
+    text = (
+        "Her doctor was surprised.\n"
+        "She recalls a nurse who saw her a few years back, who said she looked young: "
+        "“I said, thank you, nurse.”\n"
+        "The week before, a doctor had seen her. Two days later said it all: “You are fit.”"
+    )
+    assert not any(
+        speaker and ("years" in speaker or "days" in speaker) for speaker in speakers(text)
+    )
+
+
 def test_a_page_widget_run_into_the_text_is_no_speaker() -> None:
     text = (
         "The agency suggested limits on “free” sugars.  Story continues below advertisement  "

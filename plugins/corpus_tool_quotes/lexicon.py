@@ -58,6 +58,12 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 # The base forms: after a singular subject with no auxiliary they are nouns (a protest).
 BASE_VERBS: frozenset[str] = _words(_REPORTING)
 
+# Spans of time: a phrase they head ("a few years ago", "the next day") is when, not who.
+TIME_WORDS = _words("""
+    second seconds minute minutes hour hours day days week weeks month months year years
+    decade decades century centuries time times moment ago
+""")
+
 # Subjects that take a plural verb without ending in s (the women say, the police warn).
 PLURAL_NOUNS = _words("""
     women men people children police staff public media crew team government folk

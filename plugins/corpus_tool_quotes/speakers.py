@@ -27,6 +27,7 @@ from corpus_tool_quotes.lexicon import (
     PLURAL_NOUNS,
     PRONOUNS,
     REPORTING_VERBS,
+    TIME_WORDS,
     TITLES,
 )
 
@@ -452,6 +453,13 @@ class Speaker(NamedTuple):
     verb: str | None
     surface: str | None = None  # as the text names them: "he", "the mayor", "Lavrov"
     role: str | None = None  # the title or description given with the name
+
+
+def _time_phrase(words: list[str]) -> bool:
+    """Whether lower-case words name a time: the next day, a few years ago (or back)."""
+    if words[-1] in ("back", "later", "earlier", "before") and len(words) > 1:
+        return words[-2] in TIME_WORDS
+    return words[-1] in TIME_WORDS
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1158,6 +1166,8 @@ class Speakers:
             return None  # "Bolivia’s": the owner of something, not a speaker
         if not name[:1].isupper():  # a description: "the mayor", "her statement"
             words = name.lower().split()
+            if _time_phrase(words):
+                return None  # "a few years back, who said": a time, no one speaking
             if "of" in words[1:] and words[words.index("of", 1) - 1] not in _OF_SPEAKERS:
                 return None  # "the support of NATO member (states)": no one speaking
             person = self.described(name, s) or self._issuer(name, s, e)
