@@ -679,6 +679,15 @@ def test_a_base_verb_after_a_possessive_description_is_a_noun() -> None:
     assert speakers(text) == ["Ravi Menon", "Ravi Menon"]
 
 
+def test_a_plural_description_is_no_one_person() -> None:
+    text = (
+        "Elin Carlsson runs the bar in town. “We brew for everyone,” says Carlsson.\n"
+        "In Gothenburg the old lager is “almost extinct,” the women say.\n"
+        "Nina Berg was arrested. “It was a mistake,” the police said."
+    )
+    assert speakers(text) == ["Elin Carlsson", "the women", "the police"]
+
+
 def test_the_report_is_the_institution_that_wrote_it() -> None:
     text = (
         "Tourism could earn $400m a year, said a WWF report.\n"

@@ -1211,7 +1211,13 @@ class Speakers:
             return None  # "the support of NATO member (states)": no head to go by
         if det in _GENDER_OF and head in DOCUMENT_NOUNS:
             return self.last_named(offset, det)
-        if det != "the" or head in DOCUMENT_NOUNS or head in ORGANISATIONS or head.endswith("s"):
+        if (
+            det != "the"
+            or head in DOCUMENT_NOUNS
+            or head in ORGANISATIONS
+            or head.endswith("s")
+            or head in PLURAL_NOUNS  # the women, the police: more than one person
+        ):
             return None
         # "a justice official said ... the official said": the one brought in before
         introduced = None
