@@ -659,6 +659,28 @@ def test_a_name_after_of_or_for_in_a_role_gives_the_name_in_apposition() -> None
     assert [r["speaker_role"] for r in rows] == ["former mayor of Dunmore", "spokesman for Oxfam"]
 
 
+def test_a_surname_with_a_particle_resolves_to_the_full_name() -> None:
+    text = (
+        "Hakima el-Haite is the environment minister. “We import our energy,” el-Haite "
+        "told reporters.\n"
+        "Robert van Otterdijk works for the agency. “It is hard,” said van Otterdijk.\n"
+        "Maria van der Hoeven leads the agency. Van der Hoeven said: “Gas is cheap.”"
+    )
+    assert speakers(text) == ["Hakima el-Haite", "Robert van Otterdijk", "Maria van der Hoeven"]
+
+
+def test_a_person_described_with_capitalised_words_is_a_description() -> None:
+    # "the British number one", "the Labour leader": descriptions, resolved through an
+    # apposition or a person given that title with the same capitalised words
+    text = (
+        "Other players agreed. The British number one, Andy Murray, said: “It is hot.”\n"
+        "Later, Obama met Labour leader Jeremy Corbyn. Then he met President Ada Lind, a "
+        "former party leader. “We agree,” Lind said.\n"
+        "The Labour leader said the talks were “excellent”."
+    )
+    assert speakers(text) == ["Andy Murray", "Ada Lind", "Jeremy Corbyn"]
+
+
 def test_a_base_verb_after_a_singular_description_is_a_noun() -> None:
     text = (
         "Fans at PSV launched a vehement protest against the plan, holding banners like "

@@ -266,6 +266,9 @@ _HONORIFIC_BEFORE = re.compile(rf"\b(Mr|Mrs|Ms|Miss)\.?{_SP}\Z")
 _HONORIFIC = re.compile(rf"(?P<title>M(?<!\w.)(?:r|rs|s|iss))\.?{_SP}(?P<name>[{_UPPER}][^\W\d_]+)")
 
 
+# Nouns that describe a person: the US president, an American woman, one fan
+_PERSON_NOUNS = TITLES | KIN | PEOPLE_WORDS
+
 # Words after which a run of capitalised words starts a person's name, never inside one
 _NO_NAME_WORDS = TITLES | NOT_PERSON_WORDS | ORGANISATIONS
 
@@ -512,6 +515,20 @@ def speaker_of(match: re.Match[str]) -> tuple[str, int]:
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 
 
+def _opens_a_name(phrase: str) -> bool:
+    """Whether a phrase opens as a name: with a capital, or with a particle before one
+    (el-Haite, van Otterdijk, de Klerk)."""
+    if phrase[:1].isupper():
+        return True
+    words = phrase.split()
+    if not words:
+        return False
+    particle, dash, rest = words[0].partition("-")
+    if dash:
+        return particle in _PARTICLES and rest[:1].isupper()
+    return particle in _PARTICLES and len(words) > 1 and words[-1][:1].isupper()
+
+
 def _is_connector(word: str) -> bool:
     return word in {"of", "the", "and", "for"}
 
@@ -528,6 +545,18 @@ def clean_name(phrase: str, offset: int) -> tuple[str, int, int]:
 def _clean_name(phrase: str) -> tuple[str, int, int]:
     """clean_name at offset 0: the same phrases come back again and again."""
     tokens = [(m.group(), m.start()) for m in re.finditer(r"\S+", phrase)]
+    # "the US president", "an Apple spokesman", "the British number one": a person
+    # described with capitalised words before the noun, not a name (but "the Gidimt'en
+    # camp" is no person: it stays a name-like phrase)
+    if (
+        len(tokens) > 2
+        and tokens[0][0].lower() in ("the", "a", "an", "another")
+        and tokens[1][0][:1].isupper()
+        and tokens[-1][0] in _PERSON_NOUNS
+        and not tokens[1][0].endswith(("’s", "'s"))
+    ):
+        first = tokens[0][1]
+        return phrase[first].lower() + phrase[first + 1 :], first, len(phrase)
     # "the CMI’s chief executive", "Bolivia’s president": a description whose owner is
     # named, kept whole (not cut to "chief executive" after the possessive)
     owner = 1 if len(tokens) > 2 and tokens[0][0].lower() == "the" else 0
@@ -742,12 +771,17 @@ class Speakers:
     def full_name(self, name: str) -> str:
         """The fullest form of a name used in the document (Lavrov -> Sergey Lavrov),
         without a common noun capitalised by the sentence (Astronaut Scott Kelly)."""
-        if not name[:1].isupper():
+        if not _opens_a_name(name):
             return name
         if name not in self._full:
             best = name
             if " " not in name:
                 best = self._fuller_form(name)
+            elif name.split()[0].lower() in _PARTICLES:
+                # "van Otterdijk", "Van der Hoeven" opening a sentence: written "van" after
+                # the forename (Maria van der Hoeven)
+                best = self._fuller_form(name[0].lower() + name[1:])
+                best = name if best[:1].islower() else best
             words = best.split()
             # A first word the text also uses as a common noun ("an astronaut") is an
             # occupation capitalised by the sentence, not a forename.
@@ -774,7 +808,7 @@ class Speakers:
             candidate, _, _ = clean_name(before.group() + name, 0)
             words = candidate.split()
             if (
-                words[-1] == name
+                candidate.endswith(" " + name)
                 and len(words) > len(best.split())
                 and all(w.lower() not in NOT_NAMES for w in words)
             ):
@@ -1164,7 +1198,7 @@ class Speakers:
         name, s, e = clean_name(phrase, start)
         if name.lower() in NOT_NAMES or name.endswith(("’s", "'s")):
             return None  # "Bolivia’s": the owner of something, not a speaker
-        if not name[:1].isupper():  # a description: "the mayor", "her statement"
+        if not _opens_a_name(name):  # a description: "the mayor", "her statement"
             words = name.lower().split()
             if _time_phrase(words):
                 return None  # "a few years back, who said": a time, no one speaking
@@ -1219,18 +1253,21 @@ class Speakers:
             or head in PLURAL_NOUNS  # the women, the police: more than one person
         ):
             return None
+        # "the US president", "the Labour leader": the capitalised words must fit too
+        wanted = {head} | {w.lower() for w in _WORD.findall(description)[1:] if w[:1].isupper()}
         # "a justice official said ... the official said": the one brought in before
         introduced = None
         window = self.text[max(0, offset - _PEOPLE_WINDOW) : offset]
         if head in window:  # (a pattern per head word: compiled only when it may match)
             pattern = rf"\b[Aa]n?{_SP}(?:[\w\-’']+{_SP}){{0,3}}{re.escape(head)}\b"
             for match in re.finditer(pattern, window):
-                introduced = match
+                if wanted <= set(_WORD.findall(match.group().lower())):
+                    introduced = match
         since = offset - _PEOPLE_WINDOW + (introduced.start() if introduced else 0)
         people = self.people_near(since, offset)
         titles = self._titles_in(people)
         for _, name, _ in reversed(people):
-            if head in titles.get(name, ()) or head in self._titles.get(name, ()):
+            if wanted <= titles.get(name, set()) | self._titles.get(name, set()):
                 return name
         if introduced is not None:
             return introduced.group()[0].lower() + introduced.group()[1:]
