@@ -681,6 +681,15 @@ def test_a_person_described_with_capitalised_words_is_a_description() -> None:
     assert speakers(text) == ["Andy Murray", "Ada Lind", "Jeremy Corbyn"]
 
 
+def test_an_inverted_clause_with_a_description_before_the_quote() -> None:
+    text = (
+        "Dana Roe wrote a book that nobody will read for a century.\n"
+        "It is now, says the novelist, “as gone from me as a coin dropped in a river”.\n"
+        "It is a chance, say the architects, for the town to “reinvent itself”."
+    )
+    assert speakers(text) == ["Dana Roe", "the architects"]
+
+
 def test_a_base_verb_after_a_singular_description_is_a_noun() -> None:
     text = (
         "Fans at PSV launched a vehement protest against the plan, holding banners like "

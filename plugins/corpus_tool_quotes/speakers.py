@@ -177,7 +177,8 @@ _NAMED_PART = re.compile(
 _PROGRESSIVE = re.compile(rf"\b(?:is|are|was|were|been|be)[^\S\n]+{_AUXES}\Z")
 # An inverted clause in running text: says Ingabire, ...
 _INVERTED = re.compile(
-    rf"{_SP}(?P<speaker>{_ROLE_AND_NAME}{_PHRASE_END}|(?:[Tt]he{_SP})?{_NAME})\b"
+    rf"{_SP}(?P<speaker>{_ROLE_AND_NAME}{_PHRASE_END}|(?:[Tt]he{_SP})?{_NAME}"
+    rf"|{_WHOLE_NOUN_PHRASE}(?=,))\b"  # "..., says the novelist, “...”"
 )
 # Speakers named without a reporting verb.
 # (This one and the next few read their first letter before looking back at the one
