@@ -690,6 +690,22 @@ def test_an_inverted_clause_with_a_description_before_the_quote() -> None:
     assert speakers(text) == ["Dana Roe", "the architects"]
 
 
+def test_a_name_given_by_called_or_named_is_the_speaker() -> None:
+    text = (
+        "Many people applied.\n"
+        "A Canadian woman called Rita, who gave her age as 32, told the firm it was a "
+        "“childhood dream” of hers.\n"
+        "A senator called Trump “a liar”."
+    )
+    assert speakers(text) == ["Rita", "a senator"]
+
+
+def test_a_birthplace_before_a_name_is_no_part_of_it() -> None:
+    text = "Many agree.\nDublin-born Helena Hart, 32, said: “I live well.”"
+    rows = quotes(text)
+    assert [(r["speaker"], r["speaker_role"]) for r in rows] == [("Helena Hart", "Dublin-born")]
+
+
 def test_a_base_verb_after_a_singular_description_is_a_noun() -> None:
     text = (
         "Fans at PSV launched a vehement protest against the plan, holding banners like "

@@ -201,6 +201,8 @@ _PLACE_BEFORE = re.compile(
 )
 # "the mayor of Dunmore", "a spokesman for Oxfam": a name governed by a preposition
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|from|with)[^\S\n]+\Z")
+# "a woman called Cynthia, who": a name, then the clause goes on
+_NAME_GIVEN = re.compile(rf"{_SP}{_NAME}[^\S\n]*[,.;)]")
 # "the Taliban", "the Kremlin": a person's surname takes no article
 _ARTICLE_BEFORE = re.compile(r"\b[Tt]he[^\S\n]+\Z")
 _TITLE_BEFORE_STOP = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\Z")
@@ -434,6 +436,16 @@ def _disagrees(subject: re.Match[str], verb: str) -> bool:
     )
 
 
+def _names_someone(subject: re.Match[str], verb: re.Match[str]) -> bool:
+    """Whether "called" or "named" after an indefinite description gives its name:
+    a woman called Cynthia, a man named Tom Reed (not: he called Trump “a liar”)."""
+    return (
+        verb.group() in ("called", "named")
+        and subject.group().split()[0].lower() in ("a", "an", "one", "another")
+        and _NAME_GIVEN.match(verb.string, verb.end()) is not None
+    )
+
+
 class Cue(NamedTuple):
     """A reporting clause in the text: ``speaker`` as written, ``pos`` where the clause starts.
 
@@ -627,6 +639,8 @@ def _clean_name(phrase: str) -> tuple[str, int, int]:
             break
         if "-" in word and any(part in TITLES for part in word.split("-")):
             break  # Vice-President, Secretary-General
+        if word.endswith(("-born", "-based")):
+            break  # "Viennese-born Helena Hartlauer": where she is from, no part of the name
         if word == tokens[i][0] and not _is_connector(word) and word not in _PARTICLES:
             break  # a common noun of the role: "Cambridge cartoonist Andre Campbell"
         keep = i
@@ -725,6 +739,8 @@ class Speakers:
             subject = _SUBJECT.search(text, _barrier(text, max(line_start, lookback), vpos), vpos)
             if subject and _disagrees(subject, verb.group()):
                 subject = None  # "launched a vehement protest against": a noun, no verb
+            elif subject and _names_someone(subject, verb):
+                continue  # "a woman called Cynthia, who ...": a name given, no one speaking
             if subject:
                 speaker, start = speaker_of(subject)
                 cues.append(Cue(subject.start(), verb.end(), speaker, start, verb.group()))
