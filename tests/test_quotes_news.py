@@ -23,6 +23,15 @@ def test_role_before_the_name_after_the_quote() -> None:
     assert speakers(text) == ["Jane Roe"]
 
 
+def test_local_and_legislative_offices_are_titles() -> None:
+    text = (
+        "The ban is new.\n"
+        "Councilwoman Lara Cant, who pushed the ban, disagrees: “The bars must act,” she says.\n"
+        "Congressman Tom Reed said: “It is cold.”"
+    )
+    assert speakers(text) == ["Lara Cant", "Tom Reed"]
+
+
 def test_role_before_the_name_with_no_comma_closing_the_quote() -> None:
     text = "“It is a good day for the workers” Bakers Local 12 president Omar Kiani said."
     assert speakers(text) == ["Omar Kiani"]

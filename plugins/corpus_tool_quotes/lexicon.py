@@ -90,7 +90,9 @@ TITLES = _words("""
     spokesman spokeswoman spokesperson advisor adviser national security deputy head
     chairman chairwoman chair leader commander colonel col col. captain capt capt.
     lieutenant lt lt. sergeant sgt sgt. professor coach manager ceo mp mep senior
-    former acting assistant attorney archbishop bishop father councillor
+    former acting assistant attorney archbishop bishop father councillor councilor
+    councilman councilwoman congressman congresswoman assemblyman assemblywoman alderman
+    sheriff
     superintendent inspector detective constable editor analyst economist
     official officials chief-executive co-author author researcher scientist
     doctor lead study campaigner activist founder co-founder boss commissioner
