@@ -112,6 +112,14 @@ def test_pronoun_skips_a_day_and_an_acronym() -> None:
     assert speakers(text) == ["Dennis Olafsen"]
 
 
+def test_a_regnal_number_is_part_of_the_name() -> None:
+    text = (
+        "When Pope Clement XV was elected in 2005, he said he was “a humble worker”.\n"
+        "Queen Ada II visited. “It is a joy,” she said."
+    )
+    assert speakers(text) == ["Clement XV", "Ada II"]
+
+
 def test_pronoun_takes_the_person_of_its_gender() -> None:
     text = (
         "Wanda Peel lost her son in 2015. Peel says the man who sold him the pills, "

@@ -203,6 +203,7 @@ _PLACE_BEFORE = re.compile(
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|from|with)[^\S\n]+\Z")
 # "a woman called Cynthia, who": a name, then the clause goes on
 _NAME_GIVEN = re.compile(rf"{_SP}{_NAME}[^\S\n]*[,.;)]")
+_ROMAN = re.compile(r"[IVX]+")
 # "the Taliban", "the Kremlin": a person's surname takes no article
 _ARTICLE_BEFORE = re.compile(r"\b[Tt]he[^\S\n]+\Z")
 _TITLE_BEFORE_STOP = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\Z")
@@ -285,14 +286,19 @@ def _person_like(name: str) -> bool:
         bool(words)
         and name[:1].isupper()
         and not any(
-            (len(w) > 1 and w.isupper() and w.isalpha())
+            (len(w) > 1 and w.isupper() and w.isalpha() and not _regnal(w, i))
             or w.lower() in ORGANISATIONS
             or w.lower() in NOT_PERSON_WORDS
             or w in ("and", "&")
             or w.lower() in NOT_NAMES
-            for w in words
+            for i, w in enumerate(words)
         )
     )
+
+
+def _regnal(word: str, index: int) -> bool:
+    """Whether a word after the first is a regnal number: Benedict XVI, Elizabeth II."""
+    return index > 0 and _ROMAN.fullmatch(word) is not None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -314,7 +320,10 @@ def _name_candidate(phrase: str) -> tuple[str, ...]:
             words = words[i:]
             break
     if (
-        any(w.lower() in NOT_NAMES or w.isupper() for w in words)  # Unlimited BBM
+        any(  # Unlimited BBM (but Benedict XVI)
+            w.lower() in NOT_NAMES or (w.isupper() and not _regnal(w, i))
+            for i, w in enumerate(words)
+        )
         or (words and words[-1].lower() in TITLES)  # Hoxton Analytics CEO
         or (words and words[-1].endswith(("’s", "'s")))  # Margaret Allen’s class
     ):
