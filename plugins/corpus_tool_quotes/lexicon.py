@@ -58,6 +58,12 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 # The base forms: after a singular subject with no auxiliary they are nouns (a protest).
 BASE_VERBS: frozenset[str] = _words(_REPORTING)
 
+# Spans of time: a phrase they head ("a few years ago", "the next day") is when, not who.
+TIME_WORDS = _words("""
+    second seconds minute minutes hour hours day days week weeks month months year years
+    decade decades century centuries time times moment ago
+""")
+
 # Subjects that take a plural verb without ending in s (the women say, the police warn).
 PLURAL_NOUNS = _words("""
     women men people children police staff public media crew team government folk
@@ -84,7 +90,9 @@ TITLES = _words("""
     spokesman spokeswoman spokesperson advisor adviser national security deputy head
     chairman chairwoman chair leader commander colonel col col. captain capt capt.
     lieutenant lt lt. sergeant sgt sgt. professor coach manager ceo mp mep senior
-    former acting assistant attorney archbishop bishop father councillor
+    former acting assistant attorney archbishop bishop father councillor councilor
+    councilman councilwoman congressman congresswoman assemblyman assemblywoman alderman
+    sheriff
     superintendent inspector detective constable editor analyst economist
     official officials chief-executive co-author author researcher scientist
     doctor lead study campaigner activist founder co-founder boss commissioner

@@ -28,6 +28,7 @@ from corpus_tool_quotes.lexicon import (
     PLURAL_NOUNS,
     PRONOUNS,
     REPORTING_VERBS,
+    TIME_WORDS,
     TITLES,
 )
 
@@ -208,7 +209,8 @@ _NAMED_PART = LazyPattern(
 _PROGRESSIVE = re.compile(rf"\b(?:is|are|was|were|been|be)[^\S\n]+{_AUXES}\Z")
 # An inverted clause in running text: says Ingabire, ...
 _INVERTED = re.compile(
-    rf"{_SP}(?P<speaker>{_ROLE_AND_NAME}{_PHRASE_END}|(?:[Tt]he{_SP})?{_NAME})\b"
+    rf"{_SP}(?P<speaker>{_ROLE_AND_NAME}{_PHRASE_END}|(?:[Tt]he{_SP})?{_NAME}"
+    rf"|{_WHOLE_NOUN_PHRASE}(?=,))\b"  # "..., says the novelist, “...”"
 )
 # Speakers named without a reporting verb.
 # (This one and the next few read their first letter before looking back at the one
@@ -229,6 +231,13 @@ _FRONTED_CLAUSE = re.compile(
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|across|at|throughout|into|within|around|near|outside)[^\S\n]+\Z"
 )
+# "the mayor of Dunmore", "a spokesman for Oxfam": a name governed by a preposition
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|from|with)[^\S\n]+\Z")
+# "a woman called Cynthia, who": a name, then the clause goes on
+_NAME_GIVEN = re.compile(rf"{_SP}{_NAME}[^\S\n]*[,.;)]")
+_ROMAN = re.compile(r"[IVX]+")
+# "the Taliban", "the Kremlin": a person's surname takes no article
+_ARTICLE_BEFORE = re.compile(r"\b[Tt]he[^\S\n]+\Z")
 _TITLE_BEFORE_STOP = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\Z")
 # A sentence's end (not after Mr, Ms, Mrs, Dr) or a line's.  Its character is read first
 # and the title looked for behind it: a pattern opening with a class is scanned fast.
@@ -293,6 +302,9 @@ _HONORIFIC_BEFORE = re.compile(rf"\b(Mr|Mrs|Ms|Miss)\.?{_SP}\Z")
 _HONORIFIC = re.compile(rf"(?P<title>M(?<!\w.)(?:r|rs|s|iss))\.?{_SP}(?P<name>[{_UPPER}][^\W\d_]+)")
 
 
+# Nouns that describe a person: the US president, an American woman, one fan
+_PERSON_NOUNS = TITLES | KIN | PEOPLE_WORDS
+
 # Words after which a run of capitalised words starts a person's name, never inside one
 _NO_NAME_WORDS = TITLES | NOT_PERSON_WORDS | ORGANISATIONS
 
@@ -306,14 +318,19 @@ def _person_like(name: str) -> bool:
         bool(words)
         and name[:1].isupper()
         and not any(
-            (len(w) > 1 and w.isupper() and w.isalpha())
+            (len(w) > 1 and w.isupper() and w.isalpha() and not _regnal(w, i))
             or w.lower() in ORGANISATIONS
             or w.lower() in NOT_PERSON_WORDS
             or w in ("and", "&")
             or w.lower() in NOT_NAMES
-            for w in words
+            for i, w in enumerate(words)
         )
     )
+
+
+def _regnal(word: str, index: int) -> bool:
+    """Whether a word after the first is a regnal number: Benedict XVI, Elizabeth II."""
+    return index > 0 and _ROMAN.fullmatch(word) is not None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -335,7 +352,10 @@ def _name_candidate(phrase: str) -> tuple[str, ...]:
             words = words[i:]
             break
     if (
-        any(w.lower() in NOT_NAMES or w.isupper() for w in words)  # Unlimited BBM
+        any(  # Unlimited BBM (but Benedict XVI)
+            w.lower() in NOT_NAMES or (w.isupper() and not _regnal(w, i))
+            for i, w in enumerate(words)
+        )
         or (words and words[-1].lower() in TITLES)  # Hoxton Analytics CEO
         or (words and words[-1].endswith(("’s", "'s")))  # Margaret Allen’s class
     ):
@@ -441,15 +461,29 @@ def _last_break(text: str, lo: int, hi: int) -> int | None:
 
 def _disagrees(subject: re.Match[str], verb: str) -> bool:
     """Whether a verb in its base form follows a singular description with no auxiliary
-    between (a vehement protest, the annual report): the verb is then a noun."""
+    between (a vehement protest, the annual report, India’s most sensitive state): the
+    verb is then a noun."""
     words = subject.group().split()
     return (
         verb in BASE_VERBS
         and not subject.group("apposition")
         and len(words) <= 3
-        and words[0].lower() in ("a", "an", "the", "this", "that", "one")
+        and (
+            words[0].lower() in ("a", "an", "the", "this", "that", "one")
+            or words[0].endswith(("’s", "'s"))
+        )
         and not words[-1].endswith("s")
         and words[-1].lower() not in PLURAL_NOUNS
+    )
+
+
+def _names_someone(subject: re.Match[str], verb: re.Match[str]) -> bool:
+    """Whether "called" or "named" after an indefinite description gives its name:
+    a woman called Cynthia, a man named Tom Reed (not: he called Trump “a liar”)."""
+    return (
+        verb.group() in ("called", "named")
+        and subject.group().split()[0].lower() in ("a", "an", "one", "another")
+        and _NAME_GIVEN.match(verb.string, verb.end()) is not None
     )
 
 
@@ -478,6 +512,13 @@ class Speaker(NamedTuple):
     role: str | None = None  # the title or description given with the name
 
 
+def _time_phrase(words: list[str]) -> bool:
+    """Whether lower-case words name a time: the next day, a few years ago (or back)."""
+    if words[-1] in ("back", "later", "earlier", "before") and len(words) > 1:
+        return words[-2] in TIME_WORDS
+    return words[-1] in TIME_WORDS
+
+
 @functools.lru_cache(maxsize=4096)
 def _is_name(name: str) -> bool:
     """Whether a cleaned speaker is someone's name: not a description ("the report"),
@@ -488,7 +529,7 @@ def _is_name(name: str) -> bool:
         and first not in NOT_NAMES
         and name.lower() not in NOT_NAMES
         and name.lower() not in PRONOUNS
-        and not name.endswith(("’s", "'s"))
+        and not any(word.endswith(("’s", "'s")) for word in name.split())  # Bolivia’s president
     )
 
 
@@ -516,7 +557,9 @@ def speaker_of(match: re.Match[str]) -> tuple[str, int]:
         words = speaker.lower().split()
         # "the Archbishop of Wales, Barry Morgan, said": an office of a place
         office = any(w in TITLES and nxt == "of" for w, nxt in itertools.pairwise(words))
-        if not _is_name(name) or name.split()[-1].lower() in TITLES or office:
+        # "the mayor of Dunmore, Piet Laar, said": the phrase ends a role's complement
+        governed = _PREPOSITION_BEFORE.search(match.string, max(0, start - 6), start)
+        if not _is_name(name) or name.split()[-1].lower() in TITLES or office or governed:
             named = _named_part(match.string, match.start("apposition"), match.end("apposition"))
             if named:
                 return named.group("name"), named.start("name")
@@ -524,6 +567,20 @@ def speaker_of(match: re.Match[str]) -> tuple[str, int]:
 
 
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+
+
+def _opens_a_name(phrase: str) -> bool:
+    """Whether a phrase opens as a name: with a capital, or with a particle before one
+    (el-Haite, van Otterdijk, de Klerk)."""
+    if phrase[:1].isupper():
+        return True
+    words = phrase.split()
+    if not words:
+        return False
+    particle, dash, rest = words[0].partition("-")
+    if dash:
+        return particle in _PARTICLES and rest[:1].isupper()
+    return particle in _PARTICLES and len(words) > 1 and words[-1][:1].isupper()
 
 
 def _is_connector(word: str) -> bool:
@@ -542,6 +599,32 @@ def clean_name(phrase: str, offset: int) -> tuple[str, int, int]:
 def _clean_name(phrase: str) -> tuple[str, int, int]:
     """clean_name at offset 0: the same phrases come back again and again."""
     tokens = [(m.group(), m.start()) for m in re.finditer(r"\S+", phrase)]
+    # "the US president", "an Apple spokesman", "the British number one": a person
+    # described with capitalised words before the noun, not a name (but "the Gidimt'en
+    # camp" is no person: it stays a name-like phrase)
+    if (
+        len(tokens) > 2
+        and tokens[0][0].lower() in ("the", "a", "an", "another")
+        and tokens[1][0][:1].isupper()
+        and tokens[-1][0] in _PERSON_NOUNS
+        and not tokens[1][0].endswith(("’s", "'s"))
+    ):
+        first = tokens[0][1]
+        return phrase[first].lower() + phrase[first + 1 :], first, len(phrase)
+    # "the CMI’s chief executive", "Bolivia’s president": a description whose owner is
+    # named, kept whole (not cut to "chief executive" after the possessive)
+    owner = 1 if len(tokens) > 2 and tokens[0][0].lower() == "the" else 0
+    if (
+        len(tokens) > owner + 1
+        and tokens[owner][0][:1].isupper()
+        and tokens[owner][0].endswith(("’s", "'s"))
+        and not any(word[:1].isupper() for word, _ in tokens[owner + 1 :])
+    ):
+        first = tokens[0][1]
+        description = phrase[first:]
+        if owner:  # the capital a sentence gives "The"
+            description = "t" + description[1:]
+        return description, first, len(phrase)
     # "The", "But" opening a sentence; "the" before a name (the U.S.), but not before
     # one word that is no acronym: "the Swiss", "the Pope" describe someone
     the_one_word = (
@@ -597,6 +680,8 @@ def _clean_name(phrase: str) -> tuple[str, int, int]:
             break
         if "-" in word and any(part in TITLES for part in word.split("-")):
             break  # Vice-President, Secretary-General
+        if word.endswith(("-born", "-based")):
+            break  # "Viennese-born Helena Hartlauer": where she is from, no part of the name
         if word == tokens[i][0] and not _is_connector(word) and word not in _PARTICLES:
             break  # a common noun of the role: "Cambridge cartoonist Andre Campbell"
         keep = i
@@ -697,6 +782,8 @@ class Speakers:
             subject = _SUBJECT.search(text, _barrier(text, max(line_start, lookback), vpos), vpos)
             if subject and _disagrees(subject, word):
                 subject = None  # "launched a vehement protest against": a noun, no verb
+            elif subject and _names_someone(subject, verb):
+                continue  # "a woman called Cynthia, who ...": a name given, no one speaking
             if subject:
                 speaker, start = speaker_of(subject)
                 cues.append(Cue(subject.start(), verb.end(), speaker, start, word))
@@ -744,12 +831,17 @@ class Speakers:
     def full_name(self, name: str) -> str:
         """The fullest form of a name used in the document (Lavrov -> Sergey Lavrov),
         without a common noun capitalised by the sentence (Astronaut Scott Kelly)."""
-        if not name[:1].isupper():
+        if not _opens_a_name(name):
             return name
         if name not in self._full:
             best = name
             if " " not in name:
                 best = self._fuller_form(name)
+            elif name.split()[0].lower() in _PARTICLES:
+                # "van Otterdijk", "Van der Hoeven" opening a sentence: written "van" after
+                # the forename (Maria van der Hoeven)
+                best = self._fuller_form(name[0].lower() + name[1:])
+                best = name if best[:1].islower() else best
             words = best.split()
             # A first word the text also uses as a common noun ("an astronaut") is an
             # occupation capitalised by the sentence, not a forename.
@@ -776,7 +868,7 @@ class Speakers:
             candidate, _, _ = clean_name(before.group() + name, 0)
             words = candidate.split()
             if (
-                words[-1] == name
+                candidate.endswith(" " + name)
                 and len(words) > len(best.split())
                 and all(w.lower() not in NOT_NAMES for w in words)
             ):
@@ -1034,6 +1126,7 @@ class Speakers:
                 and word in self.surnames()
                 and not self._word_count(word.lower(), 1)
                 and not _PLACE_BEFORE.search(self.text, max(0, pos - 12), pos)
+                and not _ARTICLE_BEFORE.search(self.text, max(0, pos - 5), pos)
             ):
                 # "Dancevic disagreed.": a surname the text gives a forename elsewhere
                 name = self.surnames()[word]
@@ -1103,7 +1196,9 @@ class Speakers:
         full_count = self._name_counts.get(full)  # (counted once: a name comes back)
         if full_count is None:
             full_count = self._name_counts[full] = self.text.count(full)
-        if described or self._word_count(words[-1], full_count + 1) > full_count:
+        # (after "the" the word names a group or a place: Afghan Taliban, the Taliban)
+        uses = full_count + self._after_the(words[-1])
+        if described or self._word_count(words[-1], uses + 1) > uses:
             return " ".join(words)
         # "Liberal MP Marco Mendicino", "Foreign Ministry spokesperson Lu Kang": a title
         # or a role names a person
@@ -1121,6 +1216,13 @@ class Speakers:
         ):
             return " ".join(words)
         return None
+
+    def _after_the(self, word: str) -> int:
+        """How often ``word`` follows "the" ("the Taliban"), as no surname does."""
+        text = self.text
+        if f"the {word}" not in text and f"The {word}" not in text:
+            return 0
+        return len(re.findall(rf"\b[Tt]he[^\S\n]+{re.escape(word)}\b", text))
 
     def surnames(self) -> dict[str, str]:
         """Every surname of the text with the person it names (Dancevic -> Frank Dancevic)."""
@@ -1159,8 +1261,10 @@ class Speakers:
         name, s, e = clean_name(phrase, start)
         if name.lower() in NOT_NAMES or name.endswith(("’s", "'s")):
             return None  # "Bolivia’s": the owner of something, not a speaker
-        if not name[:1].isupper():  # a description: "the mayor", "her statement"
+        if not _opens_a_name(name):  # a description: "the mayor", "her statement"
             words = name.lower().split()
+            if _time_phrase(words):
+                return None  # "a few years back, who said": a time, no one speaking
             if "of" in words[1:] and words[words.index("of", 1) - 1] not in _OF_SPEAKERS:
                 return None  # "the support of NATO member (states)": no one speaking
             person = self.described(name, s) or self._issuer(name, s, e)
@@ -1204,20 +1308,29 @@ class Speakers:
             return None  # "the support of NATO member (states)": no head to go by
         if det in _GENDER_OF and head in DOCUMENT_NOUNS:
             return self.last_named(offset, det)
-        if det != "the" or head in DOCUMENT_NOUNS or head in ORGANISATIONS or head.endswith("s"):
+        if (
+            det != "the"
+            or head in DOCUMENT_NOUNS
+            or head in ORGANISATIONS
+            or head.endswith("s")
+            or head in PLURAL_NOUNS  # the women, the police: more than one person
+        ):
             return None
+        # "the US president", "the Labour leader": the capitalised words must fit too
+        wanted = {head} | {w.lower() for w in _WORD.findall(description)[1:] if w[:1].isupper()}
         # "a justice official said ... the official said": the one brought in before
         introduced = None
         window = self.text[max(0, offset - _PEOPLE_WINDOW) : offset]
         if head in window:  # (a pattern per head word: compiled only when it may match)
             pattern = rf"\b[Aa]n?{_SP}(?:[\w\-’']+{_SP}){{0,3}}{re.escape(head)}\b"
             for match in re.finditer(pattern, window):
-                introduced = match
+                if wanted <= set(_WORD.findall(match.group().lower())):
+                    introduced = match
         since = offset - _PEOPLE_WINDOW + (introduced.start() if introduced else 0)
         people = self.people_near(since, offset)
         titles = self._titles_in(people)
         for _, name, _ in reversed(people):
-            if head in titles.get(name, ()) or head in self._titles.get(name, ()):
+            if wanted <= titles.get(name, set()) | self._titles.get(name, set()):
                 return name
         if introduced is not None:
             return introduced.group()[0].lower() + introduced.group()[1:]
