@@ -713,6 +713,7 @@ class Speakers:
         self._surnames: dict[str, str] | None = None  # surname -> forename and surname
         self._counts: dict[tuple[str, int | None], int] = {}  # see _word_count
         self._name_counts: dict[str, int] = {}  # how often the text holds a full name
+        self._article_counts: dict[str, int] = {}  # see _after_the
         # _person of each name match, by its span: pronoun resolution looks at
         # the same names again and again.
         self._persons: dict[tuple[int, int], str | None] = {}
@@ -1196,10 +1197,15 @@ class Speakers:
         full_count = self._name_counts.get(full)  # (counted once: a name comes back)
         if full_count is None:
             full_count = self._name_counts[full] = self.text.count(full)
-        # (after "the" the word names a group or a place: Afghan Taliban, the Taliban)
-        uses = full_count + self._after_the(words[-1])
-        if described or self._word_count(words[-1], uses + 1) > uses:
-            return " ".join(words)
+        if described:
+            return full
+        surname = words[-1]
+        alone = self._word_count(surname, full_count + 1) > full_count
+        if alone and (article := self._after_the(surname)):
+            # after "the" the word names a group or a place (the Taliban): not counted
+            alone = self._word_count(surname, full_count + article + 1) > full_count + article
+        if alone:
+            return full
         # "Liberal MP Marco Mendicino", "Foreign Ministry spokesperson Lu Kang": a title
         # or a role names a person
         raw = match.group().split()
@@ -1219,10 +1225,14 @@ class Speakers:
 
     def _after_the(self, word: str) -> int:
         """How often ``word`` follows "the" ("the Taliban"), as no surname does."""
-        text = self.text
-        if f"the {word}" not in text and f"The {word}" not in text:
-            return 0
-        return len(re.findall(rf"\b[Tt]he[^\S\n]+{re.escape(word)}\b", text))
+        count = self._article_counts.get(word)
+        if count is None:
+            text = self.text
+            count = 0
+            if f"the {word}" in text or f"The {word}" in text:
+                count = len(re.findall(rf"\b[Tt]he[^\S\n]+{re.escape(word)}\b", text))
+            self._article_counts[word] = count
+        return count
 
     def surnames(self) -> dict[str, str]:
         """Every surname of the text with the person it names (Dancevic -> Frank Dancevic)."""
