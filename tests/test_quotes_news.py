@@ -250,6 +250,20 @@ def test_role_column_holds_the_title_or_the_apposition() -> None:
     ]
 
 
+def test_role_in_apposition_keeps_abbreviations_and_whole_words() -> None:
+    text = (
+        "“Talks failed,” said Jo Hart, a former U.S. envoy to the talks.\n"
+        "“It works,” said Al Roe, founder of ecigs.co.uk.\n"
+        "“No,” said Bo Lam, senior director of the Eurasian Center and former ambassador "
+        "to the United Nations."
+    )
+    roles = [r["speaker_role"] for r in quotes(text)]
+    assert roles[:2] == ["former U.S. envoy to the talks", "founder of ecigs.co.uk"]
+    # cut at its length limit, a role still ends with a whole word
+    whole = "senior director of the Eurasian Center and former ambassador to the United Nations"
+    assert whole.startswith(roles[2]) and whole[len(roles[2])] == " ", roles[2]
+
+
 # -- 8. quotation marks as wire copy and web pages type them ----------------------------------
 
 

@@ -280,7 +280,10 @@ _PEOPLE_WINDOW = 2000  # how far back a pronoun looks for a person who is no spe
 # The determiners and commas around a title: "the union's president," -> "union's president"
 _ROLE_TRIM = re.compile(r"^(?:(?:[Tt]he|[Aa]n?|Mr|Mrs|Ms|Miss)\.?\s+)|[\s,]+$")
 # ", 62, a retired nurse," after a name: the words of its apposition
-_APPOSITION_TEXT = re.compile(r",[^\S\n]+([^,.;:“”\"\n]{1,80})")
+# (a stop only inside a word or after an initial: "former U.S. ambassador", "ecigs.co.uk")
+_APPOSITION_TEXT = re.compile(
+    r",[^\S\n]+((?:[^,.;:“”\"\n]|\.(?=[^\W\d_])|(?<=\b[A-Z])\.){1,80})"
+)
 # "a statement released by the Prime Minister's Office", "a statement from the EU"
 _ISSUED_BY = LazyPattern(
     rf"{_SP}(?:(?:released|issued|sent|posted|published){_SP})?(?:by|from){_SP}"
@@ -1298,7 +1301,10 @@ class Speakers:
                 return _ROLE_TRIM.sub("", part) or None
         after = _APPOSITION_TEXT.match(text, end)
         if after and (after.group(1)[:1].islower() or _ROLE_TRIM.match(after.group(1))):
-            return _ROLE_TRIM.sub("", after.group(1).strip()) or None
+            role = after.group(1)
+            if _LETTER.match(text, after.end()):  # cut inside a word at the length limit
+                role = role.rsplit(" ", 1)[0]
+            return _ROLE_TRIM.sub("", role.strip()) or None
         return None
 
     def described(self, description: str, offset: int) -> str | None:
