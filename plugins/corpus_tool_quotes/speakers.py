@@ -289,13 +289,10 @@ _ISSUED_BY = LazyPattern(
     rf"{_SP}(?:(?:released|issued|sent|posted|published){_SP})?(?:by|from){_SP}"
     rf"(?P<name>(?:[Tt]he{_SP})?{_NAME})"
 )
-# Words that may stand before "of" in a description of someone speaking: the head of
-# the agency, a member of the public, one of the organisers
-_OF_SPEAKERS = (
-    TITLES
-    | KIN
-    | PEOPLE_WORDS
-)
+# Nouns that describe a person: the US president, an American woman, one fan; and so
+# may stand before "of" in a description of someone speaking: the head of the agency,
+# a member of the public, one of the organisers
+_PERSON_NOUNS = TITLES | KIN | PEOPLE_WORDS
 _PRONOUN_SOON = re.compile(r"[^\S\n]+[a-z][^.!?\n]{0,120}?\b(?:he|she)\b")
 _BLOCK = 500  # people are found block by block, where pronouns need them
 _GENDER_REACH = 250  # how far after a name a "he" or "she" is taken to be that person
@@ -304,9 +301,6 @@ _SUBJECT_PRONOUN = re.compile(r"[HhSs](?<!\w.)(?:(?<=[Hh])e|(?<=[Ss])he)\b")  # 
 _HONORIFIC_BEFORE = re.compile(rf"\b(Mr|Mrs|Ms|Miss)\.?{_SP}\Z")
 _HONORIFIC = re.compile(rf"(?P<title>M(?<!\w.)(?:r|rs|s|iss))\.?{_SP}(?P<name>[{_UPPER}][^\W\d_]+)")
 
-
-# Nouns that describe a person: the US president, an American woman, one fan
-_PERSON_NOUNS = TITLES | KIN | PEOPLE_WORDS
 
 # Words after which a run of capitalised words starts a person's name, never inside one
 _NO_NAME_WORDS = TITLES | NOT_PERSON_WORDS | ORGANISATIONS
@@ -598,6 +592,15 @@ def clean_name(phrase: str, offset: int) -> tuple[str, int, int]:
     return name, offset + start, offset + end
 
 
+def _as_description(phrase: str, first: int, lower: bool) -> tuple[str, int, int]:
+    """``phrase`` from ``first`` on, kept whole, with its span; ``lower``: without the
+    capital a sentence gave its first word ("The mayor")."""
+    description = phrase[first:]
+    if lower:
+        description = description[0].lower() + description[1:]
+    return description, first, len(phrase)
+
+
 @functools.lru_cache(maxsize=4096)
 def _clean_name(phrase: str) -> tuple[str, int, int]:
     """clean_name at offset 0: the same phrases come back again and again."""
@@ -612,8 +615,7 @@ def _clean_name(phrase: str) -> tuple[str, int, int]:
         and tokens[-1][0] in _PERSON_NOUNS
         and not tokens[1][0].endswith(("’s", "'s"))
     ):
-        first = tokens[0][1]
-        return phrase[first].lower() + phrase[first + 1 :], first, len(phrase)
+        return _as_description(phrase, tokens[0][1], lower=True)
     # "the CMI’s chief executive", "Bolivia’s president": a description whose owner is
     # named, kept whole (not cut to "chief executive" after the possessive)
     owner = 1 if len(tokens) > 2 and tokens[0][0].lower() == "the" else 0
@@ -623,11 +625,7 @@ def _clean_name(phrase: str) -> tuple[str, int, int]:
         and tokens[owner][0].endswith(("’s", "'s"))
         and not any(word[:1].isupper() for word, _ in tokens[owner + 1 :])
     ):
-        first = tokens[0][1]
-        description = phrase[first:]
-        if owner:  # the capital a sentence gives "The"
-            description = "t" + description[1:]
-        return description, first, len(phrase)
+        return _as_description(phrase, tokens[0][1], lower=bool(owner))  # "The" -> "the"
     # "The", "But" opening a sentence; "the" before a name (the U.S.), but not before
     # one word that is no acronym: "the Swiss", "the Pope" describe someone
     the_one_word = (
@@ -652,17 +650,11 @@ def _clean_name(phrase: str) -> tuple[str, int, int]:
             len(tokens) > 1 and tokens[0][0].lower() in NOT_NAMES and not tokens[1][0][:1].isupper()
         )
     ):
-        # "the government", "The mayor": a description, kept as written but for the
-        # capital a sentence gives its first word
-        first = tokens[0][1]
-        description = phrase[first:]
-        if tokens[0][0].lower() in NOT_NAMES:
-            description = description[0].lower() + description[1:]
-        return description, first, len(phrase)
+        # "the government", "The mayor": a description
+        return _as_description(phrase, tokens[0][1], lower=tokens[0][0].lower() in NOT_NAMES)
     if len(tokens) > 1 and tokens[-1][0].lower() in ORGANISATIONS:
         # "State Department", "Cloverdale Minor Hockey Association": an institution, whole
-        first = tokens[0][1]
-        return phrase[first:], first, len(phrase)
+        return _as_description(phrase, tokens[0][1], lower=False)
     # "Currie’s Larry Pizzi": the name after a possessive
     for i in range(len(tokens) - 1, 0, -1):
         if tokens[i - 1][0].endswith(("’s", "'s")):
@@ -1278,7 +1270,7 @@ class Speakers:
             words = name.lower().split()
             if _time_phrase(words):
                 return None  # "a few years back, who said": a time, no one speaking
-            if "of" in words[1:] and words[words.index("of", 1) - 1] not in _OF_SPEAKERS:
+            if "of" in words[1:] and words[words.index("of", 1) - 1] not in _PERSON_NOUNS:
                 return None  # "the support of NATO member (states)": no one speaking
             person = self.described(name, s) or self._issuer(name, s, e)
             return Speaker(person or name, s, e, verb, name, name if person else None)
