@@ -407,7 +407,7 @@ class _Document:
         pronoun = _PRONOUN_SUBJECT.match(text, start, end)
         if pronoun:
             return self.speakers.resolve(pronoun.group(), start, None)
-        name = self.speakers.subject_at(start) or self.speakers.surnames().get(
+        name = self.speakers.subject_at(start) or self.speakers.surname(
             text[start:end].split(" ", 1)[0].rstrip(",")
         )
         if name is not None:

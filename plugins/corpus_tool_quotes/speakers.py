@@ -705,7 +705,9 @@ class Speakers:
         self._verb_starts: list[int] = []  # every reporting verb of the text, quoted too
         self._named: list[tuple[int, str]] = []  # (offset, full name) of named speakers
         self._full: dict[str, str] = {}
-        self._surnames: dict[str, str] | None = None  # surname -> forename and surname
+        # runs of capitalised words by their last word, then by each word (see surname)
+        self._runs: dict[str, list[re.Match[str]]] | None = None
+        self._surnames: dict[str, str | None] = {}  # surname -> forename and surname
         self._counts: dict[tuple[str, int | None], int] = {}  # see _word_count
         self._name_counts: dict[str, int] = {}  # how often the text holds a full name
         self._article_counts: dict[str, int] = {}  # see _after_the
@@ -871,11 +873,7 @@ class Speakers:
                 best = candidate
         if best == name:
             # "Hua Chunying ... Hua told reporters": a name with the family name first
-            first = {
-                full
-                for full in self.surnames().values()
-                if full.split()[0] == name and self._titled(full)
-            }
+            first = {full for full in self.names_opening_with(name) if self._titled(full)}
             if len(first) == 1:
                 best = first.pop()
         return best
@@ -1119,13 +1117,13 @@ class Speakers:
             pos = match.end() - len(word)
             if (
                 name is None
-                and word in self.surnames()
+                and self.surname(word) is not None
                 and not self._word_count(word.lower(), 1)
                 and not _PLACE_BEFORE.search(self.text, max(0, pos - 12), pos)
                 and not _ARTICLE_BEFORE.search(self.text, max(0, pos - 5), pos)
             ):
                 # "Dancevic disagreed.": a surname the text gives a forename elsewhere
-                name = self.surnames()[word]
+                name = self.surname(word)
             if name is not None:
                 people.append((match.start(), name, self._is_subject(match.start())))
         return people
@@ -1229,15 +1227,39 @@ class Speakers:
             self._article_counts[word] = count
         return count
 
-    def surnames(self) -> dict[str, str]:
-        """Every surname of the text with the person it names (Dancevic -> Frank Dancevic)."""
-        if self._surnames is None:
-            self._surnames = {}
+    def surname(self, word: str) -> str | None:
+        """The person the text names with ``word`` as surname, with a forename
+        (Dancevic -> Frank Dancevic): the longest such name, the first of equals."""
+        if word not in self._surnames:
+            best = None
+            for match in self._runs_by_last().get(word, ()):
+                name = self._person(match)
+                if name and len(name) > len(best or ""):
+                    best = name
+            self._surnames[word] = best
+        return self._surnames[word]
+
+    def names_opening_with(self, word: str) -> set[str]:
+        """The people named (see ``surname``) whose name opens with ``word``."""
+        names = set()
+        for last, runs in self._runs_by_last().items():
+            for match in runs:
+                name = self._person(match) if word in match.group() else None
+                if name and name.split()[0] == word and self.surname(last) == name:
+                    names.add(name)
+        return names
+
+    def _runs_by_last(self) -> dict[str, list[re.Match[str]]]:
+        """Every run of two or more capitalised words (a _PERSON match), by its last
+        word: a person's name keeps the last word of its run (see _name_candidate).
+        Only the runs of a surname asked about are read as names: most never are."""
+        if self._runs is None:
+            self._runs = {}
             for match in _PERSON.finditer(self.text):
-                name = self._person(match) if " " in match.group() else None
-                if name and len(name) > len(self._surnames.get(name.split()[-1], "")):
-                    self._surnames[name.split()[-1]] = name
-        return self._surnames
+                words = match.group().split()
+                if len(words) > 1:
+                    self._runs.setdefault(words[-1], []).append(match)
+        return self._runs
 
     def _is_subject(self, pos: int) -> bool:
         """Whether a name at ``pos`` opens its sentence, or follows a short opening phrase."""
