@@ -138,3 +138,15 @@ def test_subject_search_finds_what_its_plain_form_finds(
         assert (fast and (fast.span(), fast.groupdict())) == (
             slow and (slow.span(), slow.groupdict())
         )
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "Anne", "Marie", "-Louise", " Smith"]), max_size=30))
+@example(["Anne", "-", "Marie", "-Louise", " Smith", " and Jean-Pierre-Marie Dupont"])
+def test_runs_of_capitalised_words_are_those_person_matches_of_two_words(pieces) -> None:
+    # _RUN skips single capitalised words; inside a hyphenated word it may start where
+    # _PERSON does not, and the runs are read again as _PERSON reads them there
+    text = "".join(pieces)
+    runs = [m.span() for m in speakers.Speakers(text, [])._person_runs()]
+    expected = [m.span() for m in speakers._PERSON.finditer(text) if len(m.group().split()) > 1]
+    assert runs == expected

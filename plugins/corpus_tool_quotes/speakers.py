@@ -14,6 +14,7 @@ import itertools
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from corpus_tool_quotes.lexicon import (
@@ -247,10 +248,12 @@ _SENTENCE_BREAK = re.compile(
 # Someone named with a forename: Junior Smart, Rebecka Singerer, Ava Baumgartner.  The
 # capital comes first and the look back at the character before it second: a pattern
 # opening with a character class lets the regex engine skip to the next capital fast.
-_PERSON = re.compile(
-    rf"[{_UPPER}](?<![\w’'].)[^\W\d_]+(?:[-’'][^\W\d_]+)?"
-    rf"(?:{_SP}[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?){{0,3}}\b"
-)
+_CAPITALISED = rf"[{_UPPER}][^\W\d_]+(?:[-’'][^\W\d_]+)?"
+_FIRST_CAPITALISED = rf"[{_UPPER}](?<![\w’'].)[^\W\d_]+(?:[-’'][^\W\d_]+)?"
+_PERSON = re.compile(rf"{_FIRST_CAPITALISED}(?:{_SP}{_CAPITALISED}){{0,3}}\b")
+# _PERSON's matches of two words or more, without stopping at every capital alone (but see
+# Speakers._person_runs)
+_RUN = re.compile(rf"{_FIRST_CAPITALISED}(?:{_SP}{_CAPITALISED}){{1,3}}\b")
 _LOWER_WORD = re.compile(rf"{_SP}[a-z]")
 _CLAUSE_BREAK = re.compile(r"[^\S\n]*(?:[,.;:]|\n|\Z)")
 _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)?")
@@ -705,8 +708,8 @@ class Speakers:
         self._verb_starts: list[int] = []  # every reporting verb of the text, quoted too
         self._named: list[tuple[int, str]] = []  # (offset, full name) of named speakers
         self._full: dict[str, str] = {}
-        # runs of capitalised words by their last word, then by each word (see surname)
-        self._runs: dict[str, list[re.Match[str]]] | None = None
+        # runs of capitalised words by their last word (see surname)
+        self._by_last: dict[str, list[re.Match[str]]] | None = None
         self._surnames: dict[str, str | None] = {}  # surname -> forename and surname
         self._counts: dict[tuple[str, int | None], int] = {}  # see _word_count
         self._name_counts: dict[str, int] = {}  # how often the text holds a full name
@@ -1232,7 +1235,7 @@ class Speakers:
         (Dancevic -> Frank Dancevic): the longest such name, the first of equals."""
         if word not in self._surnames:
             best = None
-            for match in self._runs_by_last().get(word, ()):
+            for match in self._by_last_word().get(word, ()):
                 name = self._person(match)
                 if name and len(name) > len(best or ""):
                     best = name
@@ -1242,24 +1245,41 @@ class Speakers:
     def names_opening_with(self, word: str) -> set[str]:
         """The people named (see ``surname``) whose name opens with ``word``."""
         names = set()
-        for last, runs in self._runs_by_last().items():
+        for last, runs in self._by_last_word().items():
             for match in runs:
                 name = self._person(match) if word in match.group() else None
                 if name and name.split()[0] == word and self.surname(last) == name:
                     names.add(name)
         return names
 
-    def _runs_by_last(self) -> dict[str, list[re.Match[str]]]:
+    def _by_last_word(self) -> dict[str, list[re.Match[str]]]:
         """Every run of two or more capitalised words (a _PERSON match), by its last
         word: a person's name keeps the last word of its run (see _name_candidate).
         Only the runs of a surname asked about are read as names: most never are."""
-        if self._runs is None:
-            self._runs = {}
-            for match in _PERSON.finditer(self.text):
-                words = match.group().split()
-                if len(words) > 1:
-                    self._runs.setdefault(words[-1], []).append(match)
-        return self._runs
+        if self._by_last is None:
+            self._by_last = {}
+            for match in self._person_runs():
+                self._by_last.setdefault(match.group().rsplit(None, 1)[-1], []).append(match)
+        return self._by_last
+
+    def _person_runs(self) -> Iterator[re.Match[str]]:
+        """_PERSON's matches of two words or more, in text order."""
+        text = self.text
+        pos = 0
+        while match := _RUN.search(text, pos):
+            if not match.start() or text[match.start() - 1] != "-":
+                yield match
+                pos = match.end()
+                continue
+            # "Anne-Marie-Louise Smith": _PERSON reads "Anne-Marie" first, then "Louise
+            # Smith", not "Marie-Louise Smith": read that line up to here as it does.
+            for person in _PERSON.finditer(text, text.rfind("\n", 0, match.start()) + 1):
+                if person.start() >= pos and len(person.group().split()) > 1:
+                    yield person
+                pos = max(pos, person.end())
+                if pos >= match.end():
+                    break
+            pos = max(pos, match.end())
 
     def _is_subject(self, pos: int) -> bool:
         """Whether a name at ``pos`` opens its sentence, or follows a short opening phrase."""
