@@ -8,7 +8,8 @@ every file, lower-cases it and counts its words with
 ``collections.Counter(re.findall(r"\\w+", text.lower()))``.  The runs of the two
 are taken in turns, so load on the machine hits both alike; the figure is the
 ratio of the medians (the target: at most 4.5x), of wall-clock time and of CPU time
-(the processes' own, which load on a shared machine disturbs less).  The processes
+(the processes' own, which load on a shared machine disturbs less), with the range of
+the turns' own CPU ratios, which shows how much load moved it.  The processes
 cache their bytecode as Python does by default, as on a user's machine: a shell that
 sets PYTHONDONTWRITEBYTECODE would make every run of the command compile its modules
 again, a cost the one-line loop does not have (``--keep-env`` keeps it).
@@ -95,6 +96,10 @@ def main() -> None:
         f"corpus-tool quotes -j1:   {t:7.2f} s   CPU {tc:6.2f} s   "
         f"ratio {t / w:.2f}x, CPU {tc / wc:.2f}x (target <= 4.5x)"
     )
+    # Each turn's own ratio (the command over the loop run just before it): how far the
+    # load on the machine moved the figure during this run.
+    turns = sorted(tool[1] / loop[1] for tool, loop in zip(tool_times, loop_times, strict=True))
+    print(f"CPU ratio of each turn:   {turns[0]:.2f}x - {turns[-1]:.2f}x")
     if other_times:
         o, oc = median(other_times, 0), median(other_times, 1)
         print(
