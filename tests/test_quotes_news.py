@@ -53,6 +53,30 @@ def test_lowercase_role_words_and_an_organisation_name_before_the_name() -> None
     assert speakers(text) == ["Ruth Akers", "Tom Vey"]
 
 
+def test_a_description_with_a_determiner_before_the_name() -> None:
+    # "his colleague Dr Ivo Marsh": the name is the speaker, the words before it his role
+    text = (
+        "“The data are clear,” his colleague Dr Ivo Marsh said.\n"
+        "“We are ready,” said her husband Colm Brady.\n"
+        "“Sales rose,” the firm's finance director Ada Quist told reporters."
+    )
+    rows = quotes(text)
+    assert [(r["speaker"], r["speaker_role"]) for r in rows] == [
+        ("Ivo Marsh", "his colleague Dr"),
+        ("Colm Brady", "her husband"),
+        ("Ada Quist", "firm's finance director"),
+    ]
+
+
+def test_a_name_after_a_preposition_or_an_institution_is_not_the_described_person() -> None:
+    text = (
+        "“We are ready,” said a lawyer for Colm Brady.\n"
+        "“We are ready,” said the wife of Colm Brady.\n"
+        "“We are ready,” said the opposition Liberal Party."
+    )
+    assert speakers(text) == ["a lawyer", "the wife", "the opposition Liberal Party"]
+
+
 # -- 2. a possessive role and an apposition -------------------------------------------------
 
 
@@ -75,6 +99,12 @@ def test_a_role_owned_by_a_named_institution_is_kept_whole() -> None:
     rows = quotes(text)
     assert [r["speaker"] for r in rows] == ["Ann Holt", "Ferland’s finance minister"]
     assert rows[0]["speaker_surface"] == "the TUC’s general secretary"
+
+
+def test_a_role_in_apposition_opening_the_sentence_and_no_verb_as_role() -> None:
+    text = "Her husband, Colm Brady, said: “We are ready to go now.”"
+    rows = quotes(text)
+    assert [(r["speaker"], r["speaker_role"]) for r in rows] == [("Colm Brady", "her husband")]
 
 
 def test_name_then_its_possessive_role() -> None:

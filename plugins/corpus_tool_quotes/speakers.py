@@ -280,8 +280,22 @@ def _word_at(text: str, start: int, end: int) -> bool:
 _LOOKBACK = 220  # characters searched before a verb for its subject with an apposition
 _SHORT_LOOKBACK = 100  # and without one
 _PEOPLE_WINDOW = 2000  # how far back a pronoun looks for a person who is no speaker yet
+# Determiners a description of someone opens with: "his colleague", "the firm's director"
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my"})
+_DETERMINERS = _POSSESSIVE_DETERMINERS | {"the", "a", "an"}
 # The determiners and commas around a title: "the union's president," -> "union's president"
 _ROLE_TRIM = re.compile(r"^(?:(?:[Tt]he|[Aa]n?|Mr|Mrs|Ms|Miss)\.?\s+)|[\s,]+$")
+
+
+def _role(words: str) -> str | None:
+    """A speaker's role as written before or after the name, without its article and
+    the capital a sentence gave its first word ("His colleague Dr" -> "his colleague Dr")."""
+    role = _ROLE_TRIM.sub("", _ROLE_TRIM.sub("", words).strip())  # "Mr. " and " the x"
+    if role.split(" ", 1)[0].lower() in _POSSESSIVE_DETERMINERS:
+        role = role[0].lower() + role[1:]
+    return role or None
+
+
 # ", 62, a retired nurse," after a name: the words of its apposition
 # (a stop only inside a word or after an initial: "former U.S. ambassador", "ecigs.co.uk")
 _APPOSITION_TEXT = re.compile(
@@ -604,6 +618,29 @@ def _as_description(phrase: str, first: int, lower: bool) -> tuple[str, int, int
     return description, first, len(phrase)
 
 
+def _name_after_description(tokens: list[tuple[str, int]]) -> int:
+    """Where a person's name starts in a phrase that describes them first ("his
+    colleague Dr Ivo Marsh": at "Dr"), 0 when it does not: lowercase words after a
+    determiner, then two capitalised words or more that may name a person.  A
+    preposition among the words makes the name someone else's ("a lawyer for Colm
+    Brady"), and an institution's name is no person ("the opposition Liberal Party")."""
+    start = len(tokens)
+    while start > 0 and tokens[start - 1][0][:1].isupper():
+        start -= 1
+    run = [word for word, _ in tokens[start:]]
+    between = [word.lower() for word, _ in tokens[1:start]]
+    if (
+        start < 2
+        or tokens[0][0].lower() not in _DETERMINERS
+        or any(not word[:1].islower() or word in NOT_NAMES or word == "of" for word in between)
+        or len([word for word in run if word.lower() not in TITLES]) < 2
+        or run[-1].lower() in TITLES
+        or not _person_like(" ".join(run))
+    ):
+        return 0
+    return start
+
+
 @functools.lru_cache(maxsize=4096)
 def _clean_name(phrase: str) -> tuple[str, int, int]:
     """clean_name at offset 0: the same phrases come back again and again."""
@@ -629,6 +666,9 @@ def _clean_name(phrase: str) -> tuple[str, int, int]:
         and not any(word[:1].isupper() for word, _ in tokens[owner + 1 :])
     ):
         return _as_description(phrase, tokens[0][1], lower=bool(owner))  # "The" -> "the"
+    # "his colleague Dr Ivo Marsh", "the firm's finance director Ada Quist": a person
+    # named after words that describe them, which are their role
+    tokens = tokens[_name_after_description(tokens) :]
     # "The", "But" opening a sentence; "the" before a name (the U.S.), but not before
     # one word that is no acronym: "the Swiss", "the Pope" describe someone
     the_one_word = (
@@ -1318,7 +1358,7 @@ class Speakers:
             return Speaker(person or name, s, e, verb, name, name if person else None)
         self.cues  # noqa: B018 - the scan must not come later and drop this name
         bisect.insort(self._named, (start, name))
-        title = _ROLE_TRIM.sub("", phrase[: s - start]) or self._apposition_role(s, e)
+        title = _role(phrase[: s - start]) or self._apposition_role(s, e)
         if title:
             self._titles.setdefault(self.full_name(name), set()).update(title.lower().split())
         return Speaker(self.full_name(name), s, e, verb, name, title)
@@ -1331,14 +1371,22 @@ class Speakers:
         if before.endswith(", "):
             part = re.split(r"[.;:“”\"\n,]", before[:-2])[-1]
             part = VERB.split(part)[-1].strip()  # said the union's president, Maria Lopez
-            if part[:1].islower() or _ROLE_TRIM.match(part):
-                return _ROLE_TRIM.sub("", part) or None
+            if (
+                part[:1].islower()
+                or _ROLE_TRIM.match(part)
+                or part.split(" ", 1)[0].lower() in _POSSESSIVE_DETERMINERS  # Her husband,
+            ):
+                return _role(part)
         after = _APPOSITION_TEXT.match(text, end)
-        if after and (after.group(1)[:1].islower() or _ROLE_TRIM.match(after.group(1))):
+        if (
+            after
+            and (after.group(1)[:1].islower() or _ROLE_TRIM.match(after.group(1)))
+            and not VERB.match(after.group(1))  # "Colm Brady, said:": the clause, no role
+        ):
             role = after.group(1)
             if _LETTER.match(text, after.end()):  # cut inside a word at the length limit
                 role = role.rsplit(" ", 1)[0]
-            return _ROLE_TRIM.sub("", role.strip()) or None
+            return _role(role)
         return None
 
     def described(self, description: str, offset: int) -> str | None:
