@@ -365,6 +365,18 @@ def test_participle_after_a_comma_takes_the_subject_of_the_sentence() -> None:
     assert speakers(text) == ["Hua Lin"]
 
 
+def test_subject_with_an_apposition_before_an_unattributed_quote() -> None:
+    # the news convention: a sentence about someone, then their words
+    text = (
+        "The study made news.\n"
+        "Rob Dunmore, Professor of Zoology at Glen University, was dubious about it. "
+        "“Apes do not plan ahead in this way.”\n"
+        "Ada Quist, 58, a nurse at the clinic, was delighted. “It is a huge reward for us.”\n\n"
+        "Port Vell, the old harbour, was busy that day. “It is a fine day for a walk.”"
+    )
+    assert speakers(text) == ["Rob Dunmore", "Ada Quist", None]
+
+
 def test_subject_of_a_sentence_ending_in_a_colon() -> None:
     text = (
         "Dave Marten runs a clinic. Marten, the doctor on the South Shore, is blunt:\n"

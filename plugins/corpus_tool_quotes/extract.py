@@ -351,7 +351,12 @@ class _Document:
             and _adjacent(text, last_direct[0], open_)
             and (cue is None or cue[0] < last_direct[0])
         ):
-            return last_direct[1]
+            # unless a sentence between the two is about someone: “...” Ada Quist, 58,
+            # was delighted. “...” (not a heading or a phrase before a colon)
+            between = None
+            if _last_char(text, open_, para_start) != ":":
+                between = self._subject_before(open_, max(para_start, last_direct[0] + 1))
+            return between or last_direct[1]
         if cue:
             return cue[1]
         speaker = self._subject_before(open_, para_start)

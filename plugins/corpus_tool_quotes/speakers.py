@@ -223,6 +223,8 @@ ACCORDING_TO = re.compile(
 )
 _FORENAMES = re.compile(rf"(?:{_TOKEN}{_SP}){{1,3}}\Z")
 _APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d|[a-z])")
+# ", 58, a nurse at the clinic," between a name opening a sentence and its verb
+_SUBJECT_APPOSITION = re.compile(rf"(?:,{_SP}[^,.;:“”\"\n]{{1,140}}){{1,2}},")
 _AFTER_CLOSE = re.compile(r"[^\S\n]*[,;—–-]?[^\S\n]*")  # between a quote and its clause
 _FRONTED_CLAUSE = re.compile(
     r"[^\S\n]*(?:After|When|While|Although|Though|Because|As|Since|If|Before|Once|Until"
@@ -1200,12 +1202,22 @@ class Speakers:
     def subject_at(self, pos: int) -> str | None:
         """The name of someone opening a sentence at ``pos`` as its subject, else None:
         Tua Pittman was delighted (not: New York is, The Guardian reported), when the text
-        shows the name is a person's (see ``_person``)."""
+        shows the name is a person's (see ``_person``), or when an apposition describes a
+        person: Rob Dunmore, Professor of Zoology at Glen University, was dubious."""
         match = _PERSON.match(self.text, pos)
-        if match is None or not _LOWER_WORD.match(self.text, match.end()):
+        if match is None:
             return None
-        name = self._person(match)
-        return name if name == match.group() else None
+        if _LOWER_WORD.match(self.text, match.end()):
+            name = self._person(match)
+            return name if name == match.group() else None
+        apposition = _SUBJECT_APPOSITION.match(self.text, match.end())
+        if apposition is None or not _LOWER_WORD.match(self.text, apposition.end()):
+            return None
+        described = apposition.group().lower().replace(",", " ").split()
+        if not described[0][:1].isdigit() and not any(w in _PERSON_NOUNS for w in described):
+            return None  # "Port Vell, the old harbour, was busy": a place
+        name = " ".join(self._name_words(match.group()))
+        return name if " " in name and name == match.group() and _person_like(name) else None
 
     def _name_words(self, phrase: str) -> tuple[str, ...]:
         """The words of a phrase that may name a person, () when it cannot."""
