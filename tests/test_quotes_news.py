@@ -816,6 +816,22 @@ def test_the_report_is_the_institution_that_wrote_it() -> None:
     assert speakers(text)[-1] == "WWF"
 
 
+def test_it_after_a_quote_is_the_institution_named_last_as_a_speaker() -> None:
+    # "it" stands for an institution, as "he" and "she" never do; no institution, no one
+    text = (
+        "The Harbour Authority said on Monday it would close the pier.\n"
+        "“We apologise for the delay,” it said in a statement.\n\n"
+        "Jo Roe runs a cafe there. “It is bad for trade,” it is said.\n\n"
+        "Dale Pike said the ban was wrong. Glen Valley Council issued a statement on Friday. "
+        "“The ban will stay,” it said.\n\n"
+        "A Sea Watch report said the cull failed. “Sharks do not stay,” it said.\n\n"
+        "Jo Roe read a Tide Trust report. “Fish are gone,” the report says. “Boats idle,” it says."
+    )
+    assert speakers(text) == [
+        "Harbour Authority", None, "Glen Valley Council", "Sea Watch", "Tide Trust", "Tide Trust"
+    ]
+
+
 def test_a_span_of_time_is_no_speaker() -> None:
     text = (
         "Her doctor was surprised.\n"

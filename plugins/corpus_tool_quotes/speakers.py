@@ -170,8 +170,8 @@ _AUXES = rf"(?:{_AUX}{_SP}){{0,2}}"
 VERB = re.compile(rf"\b{_VERB}\b")
 # Right after a closing mark: ,” Mr. Lavrov said / ,” he has also stressed
 SPEAKER_VERB = re.compile(
-    rf"(?P<speaker>{_SPEAKER}|{_ROLE_AND_NAME})(?P<apposition>{_APPOSITION})?{_SP}{_AUXES}"
-    rf"(?P<verb>{_VERB})\b"
+    rf"(?P<speaker>{_SPEAKER}|{_ROLE_AND_NAME}|[Ii]t(?!{_SP}(?:is|was)\b))"  # not "it is said"
+    rf"(?P<apposition>{_APPOSITION})?{_SP}{_AUXES}(?P<verb>{_VERB})\b"
 )
 # Right after a closing mark: ,” said John Herbst / ,” added the minister
 VERB_SPEAKER = re.compile(
@@ -223,6 +223,7 @@ ACCORDING_TO = re.compile(
 )
 _FORENAMES = re.compile(rf"(?:{_TOKEN}{_SP}){{1,3}}\Z")
 _APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d|[a-z])")
+_ARTICLE = re.compile(rf"(?:(?:[Tt]he|An?){_SP})?")  # "The RSPCA", "A WWF report"
 # ", 58, a nurse at the clinic," between a name opening a sentence and its verb
 _SUBJECT_APPOSITION = re.compile(rf"(?:,{_SP}[^,.;:“”\"\n]{{1,140}}){{1,2}},")
 _AFTER_CLOSE = re.compile(r"[^\S\n]*[,;—–-]?[^\S\n]*")  # between a quote and its clause
@@ -1357,6 +1358,9 @@ class Speakers:
         """A speaker phrase found at ``start`` as a Speaker, pronouns resolved."""
         if phrase.lower() in PRONOUNS:
             return Speaker(self.last_named(start, phrase), None, None, verb, phrase)
+        if phrase.lower() == "it":  # “...,” it said: an institution, else no one
+            institution = self.it(start)
+            return Speaker(institution, None, None, verb, phrase) if institution else None
         name, s, e = clean_name(phrase, start)
         if name.lower() in NOT_NAMES or name.endswith(("’s", "'s")):
             return None  # "Bolivia’s": the owner of something, not a speaker
@@ -1479,6 +1483,42 @@ class Speakers:
         for _, name in reversed(named):
             name = self.full_name(name)
             if not _person_like(name) and " and " not in name and name[:1].isupper():
+                return name
+        return None
+
+    def it(self, offset: int) -> str | None:
+        """What "it" at ``offset`` stands for: the institution named last as a speaker or
+        as the subject of a sentence (RSPCA Australia released a statement. “...,” it
+        said), the author of a report rather than the report (a WWF report -> WWF)."""
+        text = self.text
+        since = max(0, offset - _PEOPLE_WINDOW)
+        self.cues  # noqa: B018 - makes sure the named speakers are known
+        mentions = self._named[
+            bisect.bisect_left(self._named, (since, "")) : bisect.bisect_left(
+                self._named, (offset, "")
+            )
+        ]
+        for start in (m.end() for m in _SENTENCE_BREAK.finditer(text, since, offset)):
+            match = _PERSON.match(text, _ARTICLE.match(text, start).end())
+            if match is not None and _LOWER_WORD.match(text, match.end()):
+                mentions.append((start, match.group()))
+        for cue in self.cues_between(since, offset):
+            if not _opens_a_name(cue.speaker):  # "the report continues": its author
+                end = cue.speaker_start + len(cue.speaker)
+                issuer = self._issuer(cue.speaker, cue.speaker_start, end)
+                if issuer is not None:
+                    mentions.append((cue.pos, issuer))
+        for _, name in sorted(mentions, reverse=True):
+            name, _, _ = clean_name(name, 0)
+            words = name.split()
+            if len(words) > 1 and words[-1].lower() in DOCUMENT_NOUNS:
+                return " ".join(words[:-1])  # "the Sea Watch report said": its author
+            if (
+                name[:1].isupper()
+                and name.lower() not in NOT_NAMES
+                and " and " not in name
+                and not _person_like(name)
+            ):
                 return name
         return None
 
