@@ -13,12 +13,14 @@ default (rich) help, written to a temporary file; ``corpus-tool --help`` against
 it has a target of at most 1.25x. The one-document runs (``quotes -j1 -q -f
 jsonl``, ``readability -f jsonl`` on a folder holding one one-line ``.txt``) are
 what every command in a pipeline pays before its first document, shown beside
-``python -c pass``. ``--baseline-pythonpath`` runs each corpus-tool command a
-second time with that PYTHONPATH in front (another tree's ``src:plugins``, as
-``git archive main | tar -x -C OLD`` gives; or a folder holding another version
-of a dependency), in the same turns, and prints new/baseline ratios. Every
-process runs with its bytecode written, as an installed package has it: the
-warm-up runs are not given PYTHONDONTWRITEBYTECODE.
+``python -c pass`` and the same run of a tool that does next to nothing
+(``chars``, from a loose plugin file): the core's own share.
+``--baseline-pythonpath`` runs each corpus-tool command a second time with that
+PYTHONPATH in front (another tree's ``src:plugins``, as ``git archive main | tar
+-x -C OLD`` gives; or a folder holding another version of a dependency), in the
+same turns, and prints new/baseline ratios. Every process runs with its bytecode
+written, as an installed package has it: the warm-up runs are not given
+PYTHONDONTWRITEBYTECODE.
 """
 
 from __future__ import annotations
@@ -57,6 +59,22 @@ def goodbye(name: str, formal: bool = typer.Option(False, help="Be formal.")) ->
 if __name__ == "__main__":
     app()
 '''
+
+
+# A tool that does next to nothing: its run is the core's fixed cost (discovery, the
+# command line, reading, writing), without a plugin's own start-up.
+CHARS_PLUGIN = """\
+from corpus_tool import Analyzer, hookimpl
+
+
+def chars(doc):
+    yield {"chars": len(doc.text)}
+
+
+@hookimpl
+def register_tools():
+    return [Analyzer(name="chars", func=chars, help="Characters of each document.")]
+"""
 
 
 def corpus_tool() -> str:
@@ -114,8 +132,15 @@ def _document_runs(folder: Path) -> dict[str, Run]:
     (one / "a.txt").write_text(
         "\u201cWe are ready,\u201d Jane Roe said on Monday.\n", encoding="utf-8"
     )
+    plugins = folder / "plugins"
+    plugins.mkdir()
+    (plugins / "chars.py").write_text(CHARS_PLUGIN, encoding="utf-8")
     return {
         "python -c pass": ([sys.executable, "-c", "pass"], ENV),
+        "chars ONE -q -f jsonl (the core)": (
+            [corpus_tool(), "--plugins-dir", str(plugins), "chars", str(one), "-q", "-f", "jsonl"],
+            ENV,
+        ),
         "quotes ONE -j1 -q -f jsonl": (
             [corpus_tool(), "quotes", str(one), "-j1", "-q", "-f", "jsonl"],
             ENV,
@@ -163,7 +188,7 @@ def main() -> None:
         medians = in_turns(runs, args.repeat)
     for name, (wall, cpu) in medians.items():
         print(
-            f"{name:<40} {wall * 1000:7.1f} ms wall, {cpu * 1000:7.1f} ms CPU "
+            f"{name:<46} {wall * 1000:7.1f} ms wall, {cpu * 1000:7.1f} ms CPU "
             f"(median of {args.repeat})"
         )
     ours, bare = medians["corpus-tool --help"], medians["bare typer app --help"]
