@@ -279,6 +279,24 @@ def test_listing_the_commands_builds_none_and_loads_no_counting_code() -> None:
     assert result.stderr.strip().splitlines()[-1] == "[]"
 
 
+def test_a_run_with_nothing_to_report_loads_no_console_or_table_code(tmp_path) -> None:
+    """rich (consoles, tables, progress bars) loads when a table, a bar or a message is
+    shown: a quiet JSON Lines run over a clean document shows none."""
+    (tmp_path / "a.txt").write_text("One short sentence.\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from corpus_tool.cli import main\n"
+        "try:\n"
+        f"    main(['readability', {str(tmp_path)!r}, '-q', '-f', 'jsonl'])\n"
+        "except SystemExit as exit_:\n"
+        "    assert exit_.code in (0, None), exit_.code\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'), file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert '"doc":"a"' in result.stdout, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
 def test_plugins_reports_a_tool_whose_options_cannot_be_built(tmp_path) -> None:
     (tmp_path / "odd.py").write_text(
         "from __future__ import annotations\n"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import fnmatch
 import json
 from pathlib import Path
 
 from conftest import cli
+from hypothesis import given
+from hypothesis import strategies as st
 
 
 def rows_of(stdout: str) -> list[dict]:
@@ -95,6 +98,28 @@ def test_a_glob_option_naming_a_folder_reads_that_folder_only(tmp_path: Path) ->
     result = cli("chars", tmp_path, "--glob", "NEWS/*.txt", "-f", "jsonl")
     assert result.returncode == 0, result.stderr
     assert [row["doc"] for row in rows_of(result.stdout)] == ["news/a"]
+
+
+_NAME_PATTERNS = st.lists(
+    st.text("abtx.*?[]!", min_size=1, max_size=6), min_size=1, max_size=4
+).map(tuple)
+
+
+@given(names=st.lists(st.text("abtxABTX.gz", max_size=10), max_size=8), patterns=_NAME_PATTERNS)
+def test_the_walks_name_test_is_fnmatchs_ignoring_case(names: list[str], patterns) -> None:
+    """The walk tests file names against the patterns without a path object per file:
+    by their endings for the default patterns, else by fnmatch's regular expressions."""
+    from corpus_tool.readers.formats import default_patterns
+    from corpus_tool.readers.inputs import _name_matcher
+    from corpus_tool.reading import ReadOptions
+
+    for chosen in (default_patterns(ReadOptions()), patterns, ("*.TXT", "*.txt.gz")):
+        matcher = _name_matcher(chosen)
+        if matcher is None:  # a pattern that names folders: matched on the path instead
+            continue
+        for name in [*names, "a.txt", "A.TXT.GZ", ".txt", "txt", "a.txt.bak"]:
+            expected = any(fnmatch.fnmatchcase(name.lower(), p.lower()) for p in chosen)
+            assert bool(matcher(name.lower())) == expected, (name, chosen)
 
 
 def test_short_and_long_files_are_read_whole(tmp_path: Path) -> None:

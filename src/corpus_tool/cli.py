@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 import os
@@ -9,10 +10,9 @@ import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
 from corpus_tool.engines import Engine
 from corpus_tool.helptext import HelpCommand, HelpGroup
@@ -21,15 +21,25 @@ from corpus_tool.reading import ReadOptions
 from corpus_tool.tool import Aggregator, Analyzer, Tool, Transform, option_hints
 from corpus_tool.writers import Format, RowFormat
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 CORE_COMMANDS = {"plugins"}
 COMMON_PANEL = "Common options"
 TOOL_PANEL = "Tool options"
 
-stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+@functools.cache
+def _stderr() -> Console:
+    """rich's console on stderr, made at the first message: a run with nothing to say
+    does not import rich."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def warn(message: str) -> None:
-    stderr.print(f"corpus-tool: warning: {message}", markup=False)
+    _stderr().print(f"corpus-tool: warning: {message}", markup=False)
 
 
 # --- the common options of every tool command ---------------------------------
@@ -389,10 +399,10 @@ def _tool_command(tool: Tool, config: PluginConfig) -> Callable[..., None]:
         try:
             status = run_command(tool, values, settings)
         except UsageProblem as exc:
-            stderr.print(f"corpus-tool {tool.name}: usage error: {exc}", markup=False)
+            _stderr().print(f"corpus-tool {tool.name}: usage error: {exc}", markup=False)
             raise typer.Exit(2) from None
         except KeyboardInterrupt as exc:
-            stderr.print("corpus-tool: interrupted", markup=False)
+            _stderr().print("corpus-tool: interrupted", markup=False)
             raise typer.Exit(143 if isinstance(exc, Terminated) else 130) from None
         except BrokenPipeError:
             _quiet_closed_pipe()
@@ -656,7 +666,7 @@ def main(argv: list[str] | None = None) -> None:
         dirs, disabled = _preparse(argv)
         for directory in dirs:
             if not Path(directory).is_dir():
-                stderr.print(f"corpus-tool: usage error: no such plugins directory: {directory}")
+                _stderr().print(f"corpus-tool: usage error: no such plugins directory: {directory}")
                 sys.exit(2)
         config = PluginConfig.from_env(dirs, disabled)
         # Plugins that run other tools in worker processes load the same set.
@@ -667,7 +677,7 @@ def main(argv: list[str] | None = None) -> None:
         if debug:  # why each plugin that failed to load did
             for info in registry.plugins:
                 if info.details:
-                    stderr.print(info.details.rstrip(), markup=False)
+                    _stderr().print(info.details.rstrip(), markup=False)
         # Not standalone: usage errors come here, to be told in plain words.
         command = build_command(registry, config)
         status = command.main(args=argv, prog_name="corpus-tool", standalone_mode=False)
@@ -676,10 +686,10 @@ def main(argv: list[str] | None = None) -> None:
     except _ERRORS.ClickException as exc:
         sys.exit(_usage_error(exc))
     except typer.Abort:
-        stderr.print("corpus-tool: aborted", markup=False)
+        _stderr().print("corpus-tool: aborted", markup=False)
         sys.exit(1)
     except KeyboardInterrupt as exc:
-        stderr.print("corpus-tool: interrupted", markup=False)
+        _stderr().print("corpus-tool: interrupted", markup=False)
         sys.exit(143 if isinstance(exc, Terminated) else 130)
     except BrokenPipeError:
         _quiet_closed_pipe()
@@ -691,7 +701,7 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         if debug:
             raise
-        stderr.print(
+        _stderr().print(
             f"corpus-tool: internal error: {type(exc).__name__}: {exc} "
             "(run with --debug for the traceback)",
             markup=False,
@@ -707,10 +717,10 @@ def _usage_error(exc: Any) -> int:
     """A usage error as one or two plain lines on stderr; its exit status (2)."""
     if isinstance(exc, getattr(_ERRORS, "NoArgsIsHelpError", ())):
         return int(exc.exit_code)  # the help page is the message, and it is shown
-    stderr.print(f"corpus-tool: error: {_plain_message(exc)}", markup=False)
+    _stderr().print(f"corpus-tool: error: {_plain_message(exc)}", markup=False)
     ctx = getattr(exc, "ctx", None)
     if isinstance(exc, _ERRORS.UsageError) and ctx is not None:
-        stderr.print(f"Try '{ctx.command_path} --help' for help.", markup=False)
+        _stderr().print(f"Try '{ctx.command_path} --help' for help.", markup=False)
     return int(exc.exit_code)
 
 

@@ -10,9 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TextIO
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Any, TextIO
 
 from corpus_tool.document import Document
 from corpus_tool.engines import Engine
@@ -51,6 +49,16 @@ from corpus_tool.writers import (
     summary_cells,
 )
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def _console(**options: Any) -> Console:
+    """A rich console, imported when one is needed: a run writing JSON Lines needs none."""
+    from rich.console import Console
+
+    return Console(**options)
+
 
 class UsageProblem(Exception):
     """A usage error found while starting the run (exit status 2)."""
@@ -86,7 +94,14 @@ class Reporter:
     def __init__(self, tool: Tool, debug: bool) -> None:
         self.tool, self.debug = tool, debug
         self.failed = 0
-        self.console = Console(stderr=True, highlight=False, soft_wrap=True)
+        self._console: Console | None = None
+
+    @property
+    def console(self) -> Console:
+        # Made at the first message: a run with nothing to report does not import rich.
+        if self._console is None:
+            self._console = _console(stderr=True, highlight=False, soft_wrap=True)
+        return self._console
 
     def problem(self, problem: Problem) -> None:
         self.failed += 1
@@ -215,7 +230,7 @@ class Progress:
                 MofNCompleteColumn(),
                 TextColumn("{task.fields[mb]:.1f} MB"),
                 TimeElapsedColumn(),
-                console=Console(stderr=True),
+                console=_console(stderr=True),
                 transient=True,
             )
             self.task = self.bar.add_task("documents", total=None, mb=0.0)
@@ -291,7 +306,6 @@ def _choose_writer(
     output: OutputFile | None,
     documents_run: Callable[[], int],
 ) -> Writer:
-    console = Console(highlight=False, file=stdout)
     if fmt is Format.parquet:
         assert output is not None
         return ParquetWriter(output.temporary, tool.columns, documents=documents_out)
@@ -299,6 +313,7 @@ def _choose_writer(
         if settings.out_dir is not None:
             return DirectoryWriter(settings.out_dir, fmt, reporter.error)
         if fmt is Format.table:
+            console = _console(file=stdout, highlight=False)
 
             def show(docs: list[Document]) -> None:
                 if settings.annotate:  # the tool's own table is for its rows
@@ -322,6 +337,7 @@ def _choose_writer(
         return JsonLinesWriter(stdout, _encode_document)
 
     if fmt is Format.table:
+        console = _console(file=stdout, highlight=False)
 
         def show_rows(rows: list[Row]) -> None:
             if not rows:  # an empty frame (or nothing at all) would look like a fault
@@ -360,7 +376,7 @@ def _print_diff(before: Document, after: Document) -> None:
         tofile=f"{after.id} (after)",
         lineterm="",
     )
-    console = Console(highlight=False, soft_wrap=True)
+    console = _console(highlight=False, soft_wrap=True)
     for line in lines:
         style = next((s for prefix, s in _DIFF_STYLES if line.startswith(prefix)), "")
         console.print(line, style=style, markup=False)
