@@ -377,6 +377,15 @@ def test_subject_with_an_apposition_before_an_unattributed_quote() -> None:
     assert speakers(text) == ["Rob Dunmore", "Ada Quist", None]
 
 
+def test_who_after_an_institution_in_an_apposition_is_the_person_described() -> None:
+    text = (
+        "Ada Quist, head nurse at Glen Valley Hospital, who writes about care on her blog, "
+        "Ward Notes. “Wards need more staff than they have.”\n\n"
+        "Jo Roe, who said the wards were fine, left. “It is over,” she said."
+    )
+    assert speakers(text) == ["Ada Quist", "Jo Roe"]
+
+
 def test_subject_of_a_sentence_ending_in_a_colon() -> None:
     text = (
         "Dave Marten runs a clinic. Marten, the doctor on the South Shore, is blunt:\n"

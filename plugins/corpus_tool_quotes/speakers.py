@@ -830,10 +830,27 @@ class Speakers:
                 continue  # "a woman called Cynthia, who ...": a name given, no one speaking
             if subject:
                 speaker, start = speaker_of(subject)
+                if subject.group("apposition") and subject.group("apposition")[-3:] == "who":
+                    speaker, start = self._who(subject.start(), speaker) or (speaker, start)
                 cues.append(Cue(subject.start(), verb.end(), speaker, start, word))
             elif inverted:
                 cues.append(self._inverted_cue(verb, inverted))
         return cues
+
+    def _who(self, pos: int, speaker: str) -> tuple[str, int] | None:
+        """Whom "who" after ``speaker`` at ``pos`` stands for when that is no person: the
+        person the sentence described before it (Ada Quist, head nurse at Glen Valley
+        Hospital, who writes ...), with where the name is; None when none is."""
+        name = clean_name(speaker, 0)[0]
+        if _is_name(name) and _person_like(name):
+            return None  # "Jo Roe, who said": her
+        text = self.text
+        lo = _last_break(text, max(0, pos - 300), pos) or max(0, pos - 300)
+        found = None
+        for match in _PERSON.finditer(text, lo, pos):
+            if text.startswith(",", match.end()) and self._person(match) == match.group():
+                found = match.group(), match.start()
+        return found
 
     @staticmethod
     def _inverted_cue(verb: re.Match[str], inverted: re.Match[str]) -> Cue:
