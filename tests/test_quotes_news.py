@@ -45,6 +45,14 @@ def test_inverted_said_with_a_role_before_the_name() -> None:
     assert speakers(text) == ["Lena Marsh", "Paul Ibsen"]
 
 
+def test_an_inverted_question_verb_introducing_the_quote() -> None:
+    text = (
+        "Why build long rows of desks, asks Town Views editor Jane Dale, "
+        "“has anyone ever considered other designs?”"
+    )
+    assert speakers(text) == ["Jane Dale"]
+
+
 def test_lowercase_role_words_and_an_organisation_name_before_the_name() -> None:
     text = (
         "“Rents keep rising,” says Hope and Home senior manager Ruth Akers.\n"

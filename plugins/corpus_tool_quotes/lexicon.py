@@ -72,7 +72,7 @@ PLURAL_NOUNS = _words("""
 # Verbs that may come before their subject in running text: ..., says Ingabire.
 INVERTIBLE_VERBS: frozenset[str] = frozenset(
     form
-    for verb in _words("say add explain note recall continue write observe insist argue admit")
+    for verb in _words("say add explain note recall continue write observe insist argue admit ask")
     for form in _inflect(verb)
     if not form.endswith("ing")
 )
