@@ -749,6 +749,16 @@ def test_a_name_after_of_or_for_in_a_role_gives_the_name_in_apposition() -> None
     assert [r["speaker_role"] for r in rows] == ["former mayor of Dunmore", "spokesman for Oxfam"]
 
 
+def test_a_title_left_before_a_surname_is_no_forename() -> None:
+    # "Ruritanian Foreign Minister Varga": the country and "Foreign" cut off leave the
+    # title, which is no part of the name
+    text = (
+        "On May 2, Ruritanian Foreign Minister Varga said the vote was void. Varga is new. "
+        "Although he cited the charter, he called the plan “a farce”."
+    )
+    assert speakers(text) == ["Varga"]
+
+
 def test_a_surname_with_a_particle_resolves_to_the_full_name() -> None:
     text = (
         "Hakima el-Haite is the environment minister. “We import our energy,” el-Haite "

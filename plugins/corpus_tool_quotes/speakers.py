@@ -364,6 +364,8 @@ def _name_candidate(phrase: str) -> tuple[str, ...]:
             break
     if len(words) > 3:
         words = words[-2:]  # "Getty Images Kevin Vickers": a credit before the name
+    while words and words[0].lower() in TITLES:
+        words.pop(0)  # "Serbian Foreign Minister Serrakovic": the title left after the cut
     for i in range(len(words) - 1, 0, -1):
         if words[i - 1].endswith(("’s", "'s")):  # "Lost Love’s Douville"
             words = words[i:]
