@@ -394,6 +394,16 @@ def test_who_after_an_institution_in_an_apposition_is_the_person_described() -> 
     assert speakers(text) == ["Ada Quist", "Jo Roe"]
 
 
+def test_someones_words_named_before_a_colon_are_theirs() -> None:
+    text = (
+        "Jo Carle lived on local goods for a year. Carle wrote a book.\n\n"
+        "Carle’s conclusion: “It is not possible to live like that, and it was not the point.”\n\n"
+        "His verdict: “People could do more as buyers, whatever the price of a shirt.”\n\n"
+        "The conclusion: “Nobody can live on local goods alone, not even for a month.”"
+    )
+    assert speakers(text) == ["Jo Carle", "Jo Carle", None]
+
+
 def test_subject_of_a_sentence_ending_in_a_colon() -> None:
     text = (
         "Dave Marten runs a clinic. Marten, the doctor on the South Shore, is blunt:\n"

@@ -21,6 +21,7 @@ from corpus_tool_quotes.speakers import (
     AFTER_QUOTE,
     DESCRIBED_SPEAKER,
     SPEAKER_VERB,
+    SPEECH_OWNER,
     SUBJECT_WITH_ROLE,
     VERB_SPEAKER,
     Cue,
@@ -417,6 +418,10 @@ class _Document:
         )
         if name is not None:
             return Speaker(self.speakers.full_name(name), start, None, None, name)
+        owner = SPEECH_OWNER.match(text, start, end)  # "Carle’s conclusion: “...”"
+        if owner is not None:
+            owned = owner.group("speaker") or owner.group("pronoun")
+            return self.speakers.resolve(owned, start, None)
         # "Foreign Ministry spokeswoman Hua Chunying shot back": a role, then the name
         subject = SUBJECT_WITH_ROLE.match(text, start, end)
         if subject is None:

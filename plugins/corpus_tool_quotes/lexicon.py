@@ -77,6 +77,12 @@ INVERTIBLE_VERBS: frozenset[str] = frozenset(
     if not form.endswith("ing")
 )
 
+# Nouns for someone's words, owned before a colon: "Carle’s conclusion: “...”".
+SPEECH_NOUNS = _words("""
+    conclusion conclusions verdict view views advice message answer reply response
+    explanation reaction comment comments argument warning plea prediction assessment
+""")
+
 # Pronouns that stand for a speaker named earlier ("he said", "in her opinion").
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "their"})
 

@@ -29,6 +29,7 @@ from corpus_tool_quotes.lexicon import (
     PLURAL_NOUNS,
     PRONOUNS,
     REPORTING_VERBS,
+    SPEECH_NOUNS,
     TIME_WORDS,
     TITLES,
 )
@@ -186,6 +187,12 @@ DESCRIBED_SPEAKER = LazyPattern(
 )
 # A sentence opening with a role and a name, then its verb: Ministry spokeswoman Hua Lin shot
 SUBJECT_WITH_ROLE = LazyPattern(rf"(?P<speaker>{_ROLE_AND_NAME}|{_NAME})(?={_SP}[a-z])")
+# A sentence naming someone's words before a colon: Carle’s conclusion: / His verdict:
+SPEECH_OWNER = LazyPattern(
+    rf"(?:(?P<speaker>(?:[{_UPPER}][^\W\d_]+{_SP}){{0,2}}[{_UPPER}][^\W\d_]*+)[’']s"
+    rf"|(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir)){_SP}(?:[a-z]+{_SP})?"
+    rf"{trie_regex(SPEECH_NOUNS)}[^\S\n]*:[^\S\n]*\Z"
+)
 # What may stand between a closing mark and its attribution.
 AFTER_QUOTE = re.compile(r"’?[^\S\n]*[,;—–-]?[^\S\n]*")  # ’ ends a closing pair ’’
 # How a subject may open: with a capital, or with a pronoun, a determiner or a particle in
