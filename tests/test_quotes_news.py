@@ -385,6 +385,15 @@ def test_subject_with_an_apposition_before_an_unattributed_quote() -> None:
     assert speakers(text) == ["Rob Dunmore", "Ada Quist", None]
 
 
+def test_a_sentence_before_a_colon_between_two_quotes_names_the_second_speaker() -> None:
+    text = (
+        "“Stop filming,” a pianist shouted at the crowd.\n"
+        "Kurt Zimmer returned moments later and declared: “Phones are ruining music.”\n"
+        "Job satisfaction: “Every day is different.”"
+    )
+    assert speakers(text)[1:] == ["Kurt Zimmer", "Kurt Zimmer"]
+
+
 def test_who_after_an_institution_in_an_apposition_is_the_person_described() -> None:
     text = (
         "Ada Quist, head nurse at Glen Valley Hospital, who writes about care on her blog, "

@@ -353,10 +353,16 @@ class _Document:
             and (cue is None or cue[0] < last_direct[0])
         ):
             # unless a sentence between the two is about someone: “...” Ada Quist, 58,
-            # was delighted. “...” (not a heading or a phrase before a colon)
-            between = None
-            if _last_char(text, open_, para_start) != ":":
-                between = self._subject_before(open_, max(para_start, last_direct[0] + 1))
+            # was delighted. “...” (before a colon, a full name or a pronoun: not a
+            # heading's word, "Job satisfaction: “...”")
+            between = self._subject_before(open_, max(para_start, last_direct[0] + 1))
+            surface = between.surface if between else ""
+            if (
+                _last_char(text, open_, para_start) == ":"
+                and " " not in surface
+                and surface.lower() not in ("he", "she", "they")
+            ):
+                between = None
             return between or last_direct[1]
         if cue:
             return cue[1]
