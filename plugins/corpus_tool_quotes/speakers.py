@@ -358,6 +358,12 @@ def _regnal(word: str, index: int) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
+def _institution_like(name: str) -> bool:
+    """Whether a name may be an institution's: capitalised, one name (no "and"), and no
+    person's (see _person_like)."""
+    return name[:1].isupper() and " and " not in name and not _person_like(name)
+
+
 def _name_candidate(phrase: str) -> tuple[str, ...]:
     """The words of a phrase that may name a person as far as the words alone tell,
     () when they cannot (see Speakers._name_words for what the text adds)."""
@@ -1029,11 +1035,7 @@ class Speakers:
     ) -> str | None:
         """The subject of text[start:end] if a person of ``gender`` (or of none the text
         shows), else the only such person it names, else None."""
-        named = self._named[
-            bisect.bisect_left(self._named, (start, "")) : bisect.bisect_left(
-                self._named, (end, "")
-            )
-        ]
+        named = self._named_between(start, end)
         mentions = sorted(self.people_near(start, end) + [(p, n, True) for p, n in named])
         full = [(self.full_name(name), subject) for _, name, subject in mentions]
         fits = [
@@ -1052,11 +1054,7 @@ class Speakers:
 
     def _last_person(self, offset: int, gender: str | None) -> str | None:
         since = offset - _PEOPLE_WINDOW
-        named = self._named[
-            bisect.bisect_left(self._named, (since, "")) : bisect.bisect_left(
-                self._named, (offset, "")
-            )
-        ]
+        named = self._named_between(since, offset)
         # Most often the last person named as a speaker, or someone since, is meant:
         # look there first, and over the whole window only when no one there fits.
         last = next((p for p, n in reversed(named) if _person_like(self.full_name(n))), None)
@@ -1501,14 +1499,9 @@ class Speakers:
         if owner is not None and not _person_like(owner.group("name")):
             return owner.group("name")
         self.cues  # noqa: B018 - makes sure the named speakers are known
-        named = self._named[
-            bisect.bisect_left(self._named, (start - _PEOPLE_WINDOW, "")) : bisect.bisect_left(
-                self._named, (start, "")
-            )
-        ]
-        for _, name in reversed(named):
+        for _, name in reversed(self._named_between(start - _PEOPLE_WINDOW, start)):
             name = self.full_name(name)
-            if not _person_like(name) and " and " not in name and name[:1].isupper():
+            if _institution_like(name):
                 return name
         return None
 
@@ -1519,11 +1512,7 @@ class Speakers:
         text = self.text
         since = max(0, offset - _PEOPLE_WINDOW)
         self.cues  # noqa: B018 - makes sure the named speakers are known
-        mentions = self._named[
-            bisect.bisect_left(self._named, (since, "")) : bisect.bisect_left(
-                self._named, (offset, "")
-            )
-        ]
+        mentions = self._named_between(since, offset)
         for start in (m.end() for m in _SENTENCE_BREAK.finditer(text, since, offset)):
             match = _PERSON.match(text, _ARTICLE.match(text, start).end())
             if match is not None and _LOWER_WORD.match(text, match.end()):
@@ -1539,14 +1528,15 @@ class Speakers:
             words = name.split()
             if len(words) > 1 and words[-1].lower() in DOCUMENT_NOUNS:
                 return " ".join(words[:-1])  # "the Sea Watch report said": its author
-            if (
-                name[:1].isupper()
-                and name.lower() not in NOT_NAMES
-                and " and " not in name
-                and not _person_like(name)
-            ):
+            if name.lower() not in NOT_NAMES and _institution_like(name):
                 return name
         return None
+
+    def _named_between(self, start: int, end: int) -> list[tuple[int, str]]:
+        """The (offset, name) of the speakers named in [start, end), in text order (a new
+        list: callers may add to it)."""
+        named = self._named
+        return named[bisect.bisect_left(named, (start, "")) : bisect.bisect_left(named, (end, ""))]
 
     def _titles_in(self, people: list[tuple[int, str, bool]]) -> dict[str, set[str]]:
         """The lowercase words the text gives each of ``people`` as a title before the
